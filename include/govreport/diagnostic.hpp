@@ -1,0 +1,61 @@
+#pragma once
+/// \file
+/// Findings about a report, and the catalogue of rules that produce them.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "govreport/source.hpp"
+
+namespace govreport {
+
+/// Says whether a finding fails the check.
+enum class Severity { Error, Warning };
+
+/// Selects the language of messages.
+enum class Lang { Zh, En };
+
+/// Describes one rule of the catalogue.
+struct RuleInfo {
+  std::string_view id;
+  Severity severity;
+  std::string_view zh;  ///< one-line description
+  std::string_view en;
+};
+
+/// Returns every rule, in a stable order.
+std::span<const RuleInfo> rules();
+/// Returns the rule with `id`; throws std::logic_error for an unknown id.
+const RuleInfo& rule(std::string_view id);
+
+/// Holds one finding about the data, with where it is and both numbers.
+struct Diagnostic {
+  std::string_view rule;  ///< rule id, from rules()
+  Severity severity = Severity::Error;
+  std::string file;
+  Position position;
+  std::string pointer;  ///< JSON Pointer of the offending value
+  std::string message_zh;
+  std::string message_en;
+  std::string expected;  ///< may be empty
+  std::string actual;    ///< may be empty
+
+  const std::string& message(Lang lang) const { return lang == Lang::En ? message_en : message_zh; }
+};
+
+/// Builds a finding of rule `id` with its severity from the catalogue.
+Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string zh,
+                           std::string en);
+
+/// Formats a finding GNU style: "file:line:col: error: message [rule-id]".
+std::string format_diagnostic(const Diagnostic& d, Lang lang);
+
+/// Orders findings by file, then position, then rule.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// Counts the findings of `severity`.
+std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity);
+
+}  // namespace govreport

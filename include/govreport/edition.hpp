@@ -1,0 +1,144 @@
+#pragma once
+/// \file
+/// The editions of the official report format, declared once as plain data.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govreport {
+
+/// Says what a table cell may hold.
+enum class CellKind : std::uint8_t {
+  Count,        ///< a non-negative integer
+  SignedCount,  ///< an integer that may be negative (本年增/减)
+  Amount,       ///< an exact decimal in 万元, up to 4 places
+};
+
+/// Declares one column of a table.
+struct Column {
+  std::string_view key;  ///< JSON key
+  std::string_view zh;   ///< label as printed in the official format
+  std::string_view en;
+  CellKind kind = CellKind::Count;
+  std::string_view group_zh = {};  ///< spanning head above this column (法人或其他组织)
+  std::string_view group_en = {};
+};
+
+/// Says what part a row plays in its table.
+enum class RowRole : std::uint8_t {
+  Data,   ///< holds one value per column
+  Group,  ///< a heading over the rows that follow at a greater depth; no values
+  Total,  ///< holds the column sums of the data rows of its group
+};
+
+/// Declares one row of a table.
+struct Row {
+  std::string_view key;        ///< JSON key inside the parent group's object
+  std::string_view numbering;  ///< "一、", "（一）", "1." or empty
+  std::string_view zh;         ///< label as printed, without the numbering
+  std::string_view en;
+  int depth = 0;  ///< 0 at the top; the rows of a group follow it at depth + 1
+  RowRole role = RowRole::Data;
+  std::string_view head_zh = {};  ///< a printed heading shared with neighbours (行政诉讼)
+  std::string_view head_en = {};
+
+  // Derived when the edition is built.
+  std::string path;     ///< dotted JSON path below the table key ("results.withheld.inquiry")
+  int data_index = -1;  ///< index among the rows with values, -1 for a group row
+  int parent = -1;      ///< index of the enclosing group row, -1 at the top
+};
+
+/// Declares one statistical table.
+struct Table {
+  std::string_view id;        ///< stable id, e.g. "proactive.1", "applications", "reviews"
+  std::string_view section;   ///< numeral of the section that prints it ("二")
+  std::string_view json_key;  ///< top-level JSON key that holds its rows
+  std::string_view caption;   ///< printed above the table ("第二十条第（一）项"), may be empty
+  std::string_view row_head;  ///< head of the label column ("信息内容", "申请人情况")
+  std::string_view note = {};  ///< note printed in the table (the 勾稽 note of 三)
+  std::vector<Row> rows;
+  std::vector<Column> columns;
+  /// Key of the column that is the sum of the others, and the rule that checks it.
+  std::string_view total_column = {};
+  std::string_view total_rule = {};
+  /// Rule that checks the total rows of this table, if it has any.
+  std::string_view total_row_rule = {};
+  /// Columns whose sum may not be negative (上一年项目数量 + 本年增/减), checked by item-count.
+  std::vector<std::string_view> nonnegative_sum = {};
+
+  // Derived when the edition is built.
+  int first_cell = 0;  ///< index of this table's first cell in Report::cells
+  int data_rows = 0;
+
+  /// Returns the index of the column with `key`, or -1.
+  int column_index(std::string_view key) const;
+  /// Returns the index of the row whose path is `path`, or -1.
+  int row_index(std::string_view path) const;
+  /// Returns the index into Report::cells of a data row's cell.
+  int cell(int row, int column) const {
+    return first_cell + rows[static_cast<std::size_t>(row)].data_index * static_cast<int>(columns.size()) +
+           column;
+  }
+};
+
+/// Declares one of the six sections of the report.
+struct Section {
+  std::string_view numeral;  ///< "一" … "六"
+  std::string_view zh;       ///< heading without the numeral ("总体情况")
+  std::string_view en;
+  std::string_view json_key;  ///< key of its narrative or of its tables
+};
+
+/// Declares an identity checked per column: the sum of `lhs` rows equals the sum of `rhs` rows.
+struct Equation {
+  std::string_view rule;
+  std::string_view table;
+  std::vector<std::string_view> lhs;  ///< row paths
+  std::vector<std::string_view> rhs;
+};
+
+/// Describes one cell of an edition: where it lives in the tables and in JSON.
+struct CellDef {
+  int table = 0;
+  int row = 0;
+  int column = 0;
+  std::string pointer;  ///< JSON Pointer ("/applications/received/total")
+  std::string name_zh;  ///< display name ("三（七）总计·自然人")
+  bool optional = false;  ///< a total that is computed when omitted
+};
+
+/// Declares one edition of the format: its years, sections, tables and rules.
+struct Edition {
+  std::string_view id;        ///< "2019", "2021"
+  std::string_view document;  ///< the State Council document that fixed it
+  int first_year = 0;
+  int last_year = 0;  ///< 0 means still in force
+  std::vector<Section> sections;
+  std::vector<Table> tables;
+  std::vector<Equation> equations;
+
+  // Derived when the edition is built.
+  std::vector<CellDef> cells;
+
+  /// Returns the table with `id`, or nullptr.
+  const Table* table(std::string_view id) const;
+  /// Returns the index into Report::cells of the cell at `pointer`, or -1.
+  int cell_index(std::string_view pointer) const;
+  /// Returns the section with numeral `numeral`.
+  const Section& section(std::string_view numeral) const;
+};
+
+/// Returns every edition, oldest first.
+std::span<const Edition* const> editions();
+/// Returns the edition with `id` ("2019", "2021"), or nullptr.
+const Edition* edition_by_id(std::string_view id);
+/// Returns the edition that governs reports of `year`, or nullptr before 2019.
+const Edition* edition_for_year(int year);
+
+/// Returns the first year any edition covers.
+inline constexpr int kFirstYear = 2019;
+
+}  // namespace govreport

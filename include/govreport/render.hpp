@@ -1,0 +1,37 @@
+#pragma once
+/// \file
+/// Output formats: pure functions from a report to the published document.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "govreport/report.hpp"
+
+namespace govreport {
+
+/// Describes one output format.
+struct Format {
+  std::string_view name;       ///< as given to -f
+  std::string_view extension;  ///< file extension, with the dot
+  std::string_view description;
+  std::string (*render)(const Report&);
+};
+
+/// Returns every output format.
+std::span<const Format> formats();
+/// Returns the format named `name`, or nullptr.
+const Format* format_by_name(std::string_view name);
+/// Returns the format whose extension ends `path`, or nullptr.
+const Format* format_for_path(std::string_view path);
+
+/// Renders the report as plain text with aligned tables.
+std::string render_text(const Report& report);
+/// Renders the report as GitHub-flavoured Markdown.
+std::string render_markdown(const Report& report);
+/// Renders the canonical JSON data, totals filled in.
+std::string render_json(const Report& report);
+/// Writes the report as a data file: the canonical JSON, with a title only where one is set.
+std::string write_data_file(const Report& report);
+
+}  // namespace govreport

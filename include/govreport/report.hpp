@@ -1,0 +1,78 @@
+#pragma once
+/// \file
+/// The report: metadata, narrative and table cells of one agency's year.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "govreport/edition.hpp"
+#include "govreport/source.hpp"
+
+namespace govreport {
+
+/// Scale of amounts: an Amount cell holds 万元 × 10000, exact to 4 decimal places.
+inline constexpr std::int64_t kAmountScale = 10000;
+
+/// Holds one table cell: a number, blank (left empty by the source) or not applicable ("/").
+struct Cell {
+  enum class State : std::uint8_t { Blank, Number, NotApplicable };
+  State state = State::Blank;
+  std::int64_t value = 0;  ///< the count, or for amounts 万元 × kAmountScale
+  bool computed = false;   ///< an omitted total, filled in from its parts
+
+  /// Returns a cell that holds `v`.
+  static Cell number(std::int64_t v) { return {State::Number, v, false}; }
+  bool is_number() const { return state == State::Number; }
+  bool is_blank() const { return state == State::Blank; }
+};
+
+/// Says whether the agency is a department (deadline 1月31日) or a government (3月31日).
+enum class AgencyKind : std::uint8_t { Department, Government };
+
+/// Holds one numbered subsection of 一、总体情况.
+struct Subsection {
+  std::string title;
+  std::vector<std::string> paragraphs;
+};
+
+/// Holds one agency's annual report for one year.
+struct Report {
+  const Edition* edition = nullptr;
+  int year = 0;
+  std::string agency;
+  AgencyKind agency_kind = AgencyKind::Department;
+  std::string title;      ///< empty: the default title
+  std::string published;  ///< ISO date, or empty
+  std::string schema;     ///< the "$schema" reference, or empty
+  std::vector<std::string> preamble;
+  std::vector<std::string> overview;
+  std::vector<Subsection> subsections;
+  std::vector<std::string> problems;
+  std::vector<std::string> other_matters;
+  std::vector<Cell> cells;  ///< indexed like edition->cells
+  SourceMap source;         ///< where each value was in the loaded text
+
+  /// Returns the title as printed: `title`, or "{agency}{year}年政府信息公开工作年度报告".
+  std::string display_title() const;
+  /// Returns the cell at a JSON Pointer such as "/applications/received/total".
+  const Cell& at(std::string_view pointer) const;
+  Cell& at(std::string_view pointer);
+};
+
+/// Returns an empty report of `edition`, every cell blank.
+Report make_report(const Edition& edition, int year);
+
+/// Formats a cell value for print: "4447", "-1", "2154.97", "/" or "" for blank.
+std::string format_cell(const Cell& cell, CellKind kind);
+/// Formats an amount held as 万元 × kAmountScale, without trailing zeros ("2154.97").
+std::string format_amount(std::int64_t scaled);
+/// Parses a decimal such as "2154.97" into 万元 × kAmountScale; nullopt if not exact in 4 places.
+std::optional<std::int64_t> parse_amount(std::string_view text);
+
+/// Returns the key of an agency kind ("department", "government").
+std::string_view agency_kind_key(AgencyKind kind);
+
+}  // namespace govreport

@@ -1,0 +1,46 @@
+#pragma once
+/// \file
+/// Positions in the JSON text that a report was loaded from.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace govreport {
+
+/// A 1-based line and column; column counts Unicode code points. Line 0 means unknown.
+struct Position {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+/// Maps JSON Pointers of a loaded document to their places in its text.
+class SourceMap {
+ public:
+  /// Takes the document text that offsets refer to.
+  void set_text(std::string text);
+  /// Records that the value at `pointer` starts at byte `offset`.
+  void add(std::string pointer, std::size_t offset);
+  /// Returns whether any position is known.
+  bool empty() const { return offsets_.empty(); }
+  /// Returns the byte offset of the value at `pointer`, or npos.
+  std::size_t offset_of(std::string_view pointer) const;
+  /// Returns the line and column of byte `offset`.
+  Position position(std::size_t offset) const;
+  /// Returns the position of `pointer`, or of the nearest enclosing value that has one.
+  Position position_of(std::string_view pointer) const;
+  /// Returns the position of byte `index` of the decoded string value at `pointer`.
+  Position position_in_string(std::string_view pointer, std::size_t index) const;
+
+ private:
+  std::string text_;
+  std::unordered_map<std::string, std::size_t> offsets_;
+  mutable std::vector<std::size_t> line_starts_;
+};
+
+/// Returns the line and column of byte `offset` in `text`.
+Position position_in(std::string_view text, std::size_t offset);
+
+}  // namespace govreport

@@ -1,0 +1,273 @@
+#include "govreport/check.hpp"
+
+#include <fmt/format.h>
+
+#include "check_internal.hpp"
+
+namespace govreport {
+namespace detail {
+
+std::optional<std::int64_t> sum_cells(const Report& report, const std::vector<int>& cells) {
+  std::int64_t sum = 0;
+  for (int i : cells) {
+    const Cell& c = report.cells[static_cast<std::size_t>(i)];
+    if (c.is_blank()) return std::nullopt;
+    if (c.is_number()) sum += c.value;
+  }
+  return sum;
+}
+
+std::string signed_number(std::int64_t v) { return v > 0 ? "+" + std::to_string(v) : std::to_string(v); }
+
+}  // namespace detail
+
+namespace {
+
+using detail::sum_cells;
+
+// The data rows a total row adds up: every data row inside its group, except totals.
+std::vector<int> rows_under(const Table& table, int total_row) {
+  const int group = table.rows[static_cast<std::size_t>(total_row)].parent;
+  std::vector<int> rows;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (table.rows[r].role != RowRole::Data) continue;
+    for (int p = table.rows[r].parent; p >= 0; p = table.rows[static_cast<std::size_t>(p)].parent) {
+      if (p == group) {
+        rows.push_back(static_cast<int>(r));
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+std::vector<int> row_cells(const Table& table, int row, int total_column) {
+  std::vector<int> cells;
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    if (static_cast<int>(c) != total_column) cells.push_back(table.cell(row, static_cast<int>(c)));
+  return cells;
+}
+
+std::vector<int> column_cells(const Table& table, const std::vector<int>& rows, int column) {
+  std::vector<int> cells;
+  for (int r : rows) cells.push_back(table.cell(r, column));
+  return cells;
+}
+
+class Checker {
+ public:
+  Checker(const Report& report, std::string_view file) : report_(report), file_(file) {}
+
+  std::vector<Diagnostic> run() {
+    for (const Table& table : report_.edition->tables) {
+      row_totals(table);
+      total_rows(table);
+      item_counts(table);
+    }
+    for (const Equation& eq : report_.edition->equations) equation(eq);
+    empty_sections();
+    deadline();
+    detail::check_narrative(report_, out_);
+    for (Diagnostic& d : out_) {
+      d.file = file_;
+      if (d.position.line == 0) d.position = report_.source.position_of(d.pointer);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  const CellDef& def(int cell) const { return report_.edition->cells[static_cast<std::size_t>(cell)]; }
+
+  // A given total that disagrees with the sum of its parts.
+  void mismatch(std::string_view rule, int cell, std::int64_t expected, std::string_view parts_zh,
+                std::string_view parts_en) {
+    const Cell& c = report_.cells[static_cast<std::size_t>(cell)];
+    if (c.computed || !c.is_number() || c.value == expected) return;
+    const std::int64_t diff = c.value - expected;
+    Diagnostic d = make_diagnostic(
+        rule, def(cell).pointer,
+        fmt::format("{} 填报 {}，{}合计 {}（差 {}）", def(cell).name_zh, c.value, parts_zh, expected,
+                    detail::signed_number(diff)),
+        fmt::format("{} is {}, but its {} add up to {} (diff {})", def(cell).name_zh, c.value, parts_en,
+                    expected, detail::signed_number(diff)));
+    d.expected = std::to_string(expected);
+    d.actual = std::to_string(c.value);
+    out_.push_back(std::move(d));
+  }
+
+  void row_totals(const Table& table) {
+    const int total = table.column_index(table.total_column);
+    if (total < 0) return;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      if (table.rows[r].role == RowRole::Group) continue;
+      const int row = static_cast<int>(r);
+      if (auto sum = sum_cells(report_, row_cells(table, row, total)))
+        mismatch(table.total_rule, table.cell(row, total), *sum, "各列", "columns");
+    }
+  }
+
+  void total_rows(const Table& table) {
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      if (table.rows[r].role != RowRole::Total) continue;
+      const std::vector<int> rows = rows_under(table, static_cast<int>(r));
+      for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        const int col = static_cast<int>(c);
+        if (auto sum = sum_cells(report_, column_cells(table, rows, col)))
+          mismatch(table.total_row_rule, table.cell(static_cast<int>(r), col), *sum, "各项", "rows");
+      }
+    }
+  }
+
+  void item_counts(const Table& table) {
+    if (table.nonnegative_sum.empty()) return;
+    std::vector<int> columns;
+    for (std::string_view key : table.nonnegative_sum) columns.push_back(table.column_index(key));
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      std::vector<int> cells;
+      std::vector<std::string> terms;
+      for (int c : columns) {
+        const int cell = table.cell(static_cast<int>(r), c);
+        cells.push_back(cell);
+        terms.push_back(fmt::format("{} {}", table.columns[static_cast<std::size_t>(c)].zh,
+                                    format_cell(report_.cells[static_cast<std::size_t>(cell)], CellKind::SignedCount)));
+      }
+      const auto sum = sum_cells(report_, cells);
+      if (!sum || *sum >= 0) continue;
+      const std::string row_name(table.rows[r].zh);
+      Diagnostic d = make_diagnostic(
+          "item-count", def(cells.back()).pointer,
+          fmt::format("二·{}：{} 合计 {}，项目数量不能小于 0", row_name, fmt::join(terms, " 加 "), *sum),
+          fmt::format("二·{}: {} add up to {}, below 0", row_name, fmt::join(terms, " + "), *sum));
+      d.expected = "0";
+      d.actual = std::to_string(*sum);
+      out_.push_back(std::move(d));
+    }
+  }
+
+  void equation(const Equation& eq) {
+    const Table* table = report_.edition->table(eq.table);
+    auto rows = [&](const std::vector<std::string_view>& paths, std::vector<int>& idx, std::string& label) {
+      for (std::string_view p : paths) {
+        const int r = table->row_index(p);
+        idx.push_back(r);
+        const Row& row = table->rows[static_cast<std::size_t>(r)];
+        auto bare = [](std::string_view numbering) {
+          return std::string(numbering.substr(0, numbering.rfind("、")));
+        };
+        std::string part;
+        if (row.parent >= 0) part = bare(table->rows[static_cast<std::size_t>(row.parent)].numbering);
+        label += (label.empty() ? "" : "+") + part + bare(row.numbering);
+      }
+    };
+    std::vector<int> lhs, rhs;
+    std::string lhs_label, rhs_label;
+    rows(eq.lhs, lhs, lhs_label);
+    rows(eq.rhs, rhs, rhs_label);
+    for (std::size_t c = 0; c < table->columns.size(); ++c) {
+      const int col = static_cast<int>(c);
+      const auto left = sum_cells(report_, column_cells(*table, lhs, col));
+      const auto right = sum_cells(report_, column_cells(*table, rhs, col));
+      if (!left || !right || *left == *right) continue;
+      const std::string_view column = table->columns[c].zh;
+      const int anchor = table->cell(lhs.front(), col);
+      Diagnostic d = make_diagnostic(
+          eq.rule, def(anchor).pointer,
+          fmt::format("{}·{}：{} 为 {}，{} 为 {}（差 {}）", table->section, column, lhs_label, *left,
+                      rhs_label, *right, detail::signed_number(*left - *right)),
+          fmt::format("{}·{}: {} is {}, but {} is {} (diff {})", table->section, column, lhs_label,
+                      *left, rhs_label, *right, detail::signed_number(*left - *right)));
+      d.expected = std::to_string(*right);
+      d.actual = std::to_string(*left);
+      out_.push_back(std::move(d));
+    }
+  }
+
+  void empty_sections() {
+    auto empty = [](const std::vector<std::string>& paragraphs) {
+      for (const std::string& p : paragraphs) {
+        const auto first = p.find_first_not_of(" \t\r\n");
+        if (first == std::string::npos) continue;
+        std::string trimmed = p.substr(first, p.find_last_not_of(" \t\r\n") - first + 1);
+        if (trimmed != "无" && trimmed != "无。" && trimmed != "暂无" && trimmed != "暂无。") return false;
+      }
+      return true;
+    };
+    const Edition& e = *report_.edition;
+    struct Part {
+      std::string_view key;
+      bool empty;
+    };
+    bool overview_empty = empty(report_.overview);
+    for (const Subsection& s : report_.subsections) overview_empty = overview_empty && empty(s.paragraphs);
+    const Part parts[] = {{"preamble", empty(report_.preamble)},
+                          {"overview", overview_empty},
+                          {"problems", empty(report_.problems)},
+                          {"other_matters", empty(report_.other_matters)}};
+    for (const Part& part : parts) {
+      if (!part.empty) continue;
+      std::string zh = "开头说明", en = "The opening statement";
+      for (const Section& s : e.sections) {
+        if (s.json_key != part.key) continue;
+        zh = fmt::format("{}、{}", s.numeral, s.zh);
+        en = fmt::format("Section {}、{}", s.numeral, s.zh);
+      }
+      out_.push_back(make_diagnostic("empty-section", "/" + std::string(part.key),
+                                     fmt::format("{} 没有内容", zh),
+                                     fmt::format("{} is empty", en)));
+    }
+  }
+
+  void deadline() {
+    if (report_.published.empty()) return;
+    const bool government = report_.agency_kind == AgencyKind::Government;
+    const std::string limit = fmt::format("{}-{}", report_.year + 1, government ? "03-31" : "01-31");
+    if (report_.published <= limit) return;
+    Diagnostic d = make_diagnostic(
+        "deadline", "/published",
+        fmt::format("发布日期 {} 晚于{}的法定期限 {}", report_.published, government ? "政府" : "部门", limit),
+        fmt::format("published {}, after the deadline {} for a {}", report_.published, limit,
+                    government ? "government" : "department"));
+    d.expected = limit;
+    d.actual = report_.published;
+    out_.push_back(std::move(d));
+  }
+
+  const Report& report_;
+  std::string file_;
+  std::vector<Diagnostic> out_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> check_report(const Report& report, std::string_view file) {
+  return Checker(report, file).run();
+}
+
+void fill_totals(Report& report) {
+  for (const Table& table : report.edition->tables) {
+    const int total = table.column_index(table.total_column);
+    if (total >= 0) {
+      for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (table.rows[r].role != RowRole::Data) continue;
+        Cell& cell = report.cells[static_cast<std::size_t>(table.cell(static_cast<int>(r), total))];
+        if (!cell.computed) continue;
+        const auto sum = sum_cells(report, row_cells(table, static_cast<int>(r), total));
+        cell = sum ? Cell::number(*sum) : Cell{};
+        cell.computed = true;
+      }
+    }
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      if (table.rows[r].role != RowRole::Total) continue;
+      const std::vector<int> rows = rows_under(table, static_cast<int>(r));
+      for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        Cell& cell = report.cells[static_cast<std::size_t>(table.cell(static_cast<int>(r), static_cast<int>(c)))];
+        if (!cell.computed) continue;
+        const auto sum = sum_cells(report, column_cells(table, rows, static_cast<int>(c)));
+        cell = sum ? Cell::number(*sum) : Cell{};
+        cell.computed = true;
+      }
+    }
+  }
+}
+
+}  // namespace govreport

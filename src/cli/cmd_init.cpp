@@ -1,0 +1,67 @@
+// govreport init --year YEAR: a blank data file of the right edition.
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "govreport/render.hpp"
+#include "govreport/template.hpp"
+
+namespace govreport::cli {
+namespace {
+
+struct InitOptions {
+  int year = 0;
+  std::string agency;
+  std::string kind = "department";
+  std::string output;
+  bool force = false;
+};
+
+int run_init(const InitOptions& opts, const Context& ctx) {
+  const auto report =
+      make_template(opts.year, opts.agency, opts.kind == "government" ? AgencyKind::Government : AgencyKind::Department);
+  if (!report)
+    throw Failure(ctx.tr(fmt::format("{} 年早于 2019 年，没有全国统一的年度报告格式", opts.year),
+                         fmt::format("{} is before 2019: there is no national report format for it", opts.year)));
+  const std::string json = write_data_file(*report);
+  if (opts.output.empty() || opts.output == "-") {
+    fmt::print("{}", json);
+    return 0;
+  }
+  std::error_code ec;
+  if (!opts.force && std::filesystem::exists(opts.output, ec))
+    throw Failure(fmt::format("{}: {}", opts.output,
+                              ctx.tr("已存在，未覆盖（用 --force 覆盖）", "already exists; not overwritten (use --force)")));
+  write_output(opts.output, json, {}, ctx);
+  if (!ctx.quiet)
+    fmt::print(stderr, "{}\n",
+               ctx.tr(fmt::format("已写入 {}（{} 版格式，所有单元格为空白，请填写）", opts.output, report->edition->id),
+                      fmt::format("wrote {} ({} edition, every cell blank: fill them in)", opts.output,
+                                  report->edition->id)));
+  return 0;
+}
+
+}  // namespace
+
+void setup_init(CLI::App& sub, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<InitOptions>();
+  sub.add_option("--year", opts->year, "Report year; picks the edition (2019–2020: 2019, 2021 on: 2021)")
+      ->required();
+  sub.add_option("--agency", opts->agency, "Name of the agency");
+  sub.add_option("--kind", opts->kind, "department (deadline 1月31日, default) or government (3月31日)")
+      ->check(CLI::IsMember({"department", "government"}));
+  sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  sub.add_flag("--force", opts->force, "Overwrite the output file if it exists");
+  sub.footer(R"(
+Every cell of the template is null (blank): 'govreport check' reports each one until it is
+filled in. Totals may be deleted instead of filled in; they are then computed.
+
+Example:
+  govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json)");
+  sub.callback([opts, &ctx, &exit_code] { exit_code = run_init(*opts, ctx); });
+}
+
+}  // namespace govreport::cli

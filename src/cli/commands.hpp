@@ -1,0 +1,25 @@
+#pragma once
+// The subcommands: each adds itself to the app and reports its exit code through `exit_code`.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/io.hpp"
+
+namespace govreport::cli {
+
+/// Describes one subcommand: its name, one-line help, and the function that sets it up.
+struct Command {
+  const char* name;
+  const char* help;
+  void (*setup)(CLI::App& sub, Context& ctx, int& exit_code);
+};
+
+void setup_build(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_check(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_init(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_rules(CLI::App& sub, Context& ctx, int& exit_code);
+
+/// Runs the command line; returns the process exit code.
+int run(int argc, char** argv);
+
+}  // namespace govreport::cli

@@ -1,0 +1,99 @@
+#include "govreport/diagnostic.hpp"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <tuple>
+
+namespace govreport {
+namespace {
+
+constexpr auto E = Severity::Error;
+constexpr auto W = Severity::Warning;
+
+constexpr std::array kRules = {
+    RuleInfo{"json-syntax", E, "不是有效的 JSON 或 UTF-8 文本", "not valid JSON or not UTF-8"},
+    RuleInfo{"unknown-field", E, "数据中有格式未定义的字段（多半是拼写错误）",
+             "a field the format does not define (usually a typo)"},
+    RuleInfo{"duplicate-field", E, "同一对象中字段重复出现", "a field appears twice in one object"},
+    RuleInfo{"missing-field", E, "缺少必填字段或单元格", "a required field or cell is missing"},
+    RuleInfo{"wrong-type", E, "值的类型不对（单元格只能是整数、null 或 \"/\"）",
+             "a value has the wrong type (cells are integers, null or \"/\")"},
+    RuleInfo{"negative-value", E, "数量为负数（只有“本年增/减”可以为负）",
+             "a count is negative (only 本年增/减 may be)"},
+    RuleInfo{"blank-cell", E, "单元格空白：应填 0 或数字，空白不等于 0",
+             "a blank cell: fill in 0 or a number, blank is not 0"},
+    RuleInfo{"unsupported-year", E, "年份早于 2019 年，没有全国统一的表格格式",
+             "a year before 2019, which has no national table format"},
+    RuleInfo{"format-mismatch", E, "format 与年份对应的格式版本不一致",
+             "format disagrees with the edition of the year"},
+    RuleInfo{"row-total", E, "表三：一行的总计不等于六类申请人之和",
+             "table 三: a row's 总计 is not the sum of its six applicant columns"},
+    RuleInfo{"results-total", E, "表三：（七）总计不等于各项办理结果之和（逐列）",
+             "table 三: （七）总计 is not the sum of the result rows, per column"},
+    RuleInfo{"balance", E, "表三：第一项加第二项之和不等于第三项加第四项之和（逐列）",
+             "table 三: 一 + 二 is not 三（七） + 四, per column"},
+    RuleInfo{"review-total", E, "表四：结果维持、结果纠正、其他结果、尚未审结之和不等于总计",
+             "table 四: 维持 + 纠正 + 其他 + 尚未审结 is not 总计, per block"},
+    RuleInfo{"item-count", E, "表二（2019 版）：上一年项目数量加本年增/减小于 0",
+             "table 二 (2019 edition): 上一年项目数量 + 本年增/减 is below 0"},
+    RuleInfo{"narrative-number", W, "正文中的数字与表格不一致",
+             "a number in the narrative contradicts the tables"},
+    RuleInfo{"empty-section", W, "必备的正文部分为空或只写“无”",
+             "a required narrative section is empty or just 无"},
+    RuleInfo{"deadline", W, "发布日期晚于法定期限（部门 1月31日，政府 3月31日）",
+             "published after the legal deadline (departments 31 Jan, governments 31 Mar)"},
+    RuleInfo{"carry-over", E, "二、上年结转不等于上一年报告的四、结转下年度继续办理",
+             "二、上年结转 differs from last year's 四、结转下年度继续办理"},
+    RuleInfo{"in-force", W, "现行有效件数不等于上年现行有效件数加本年制发减本年废止",
+             "现行有效 is not last year's 现行有效 + 制发 − 废止"},
+    RuleInfo{"item-continuity", W, "2019 版：上一年项目数量不等于上年的上一年项目数量加本年增/减",
+             "2019 edition: 上一年项目数量 is not last year's 上一年项目数量 + 本年增/减"},
+    RuleInfo{"rollup", E, "汇总报告不等于各成员报告之和", "a summary report is not the sum of its members"},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> rules() { return kRules; }
+
+const RuleInfo& rule(std::string_view id) {
+  for (const RuleInfo& r : kRules)
+    if (r.id == id) return r;
+  throw std::logic_error("unknown rule id " + std::string(id));
+}
+
+Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string zh, std::string en) {
+  const RuleInfo& info = rule(id);
+  Diagnostic d;
+  d.rule = info.id;
+  d.severity = info.severity;
+  d.pointer = std::move(pointer);
+  d.message_zh = std::move(zh);
+  d.message_en = std::move(en);
+  return d;
+}
+
+std::string format_diagnostic(const Diagnostic& d, Lang lang) {
+  std::string out = d.file;
+  if (d.position.line > 0)
+    out += ":" + std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
+  const bool en = lang == Lang::En;
+  out += d.severity == Severity::Error ? (en ? ": error: " : ": 错误: ") : (en ? ": warning: " : ": 警告: ");
+  out += d.message(lang);
+  out += " [" + std::string(d.rule) + "]";
+  return out;
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.position.line, a.position.column, a.rule) <
+           std::tie(b.file, b.position.line, b.position.column, b.rule);
+  });
+}
+
+std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                 [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+}  // namespace govreport

@@ -1,0 +1,75 @@
+// The 2021 edition (国办公开办函〔2021〕30号): reports for 2021 onward.
+
+#include "editions/shared_tables.hpp"
+
+namespace govreport::detail {
+
+const Edition& edition_2021() {
+  static const Edition edition = [] {
+    const Column decisions = {"decisions", "本年处理决定数量", "Decisions this year"};
+    Edition e{
+        .id = "2021",
+        .document = "国办公开办函〔2021〕30号",
+        .first_year = 2021,
+        .last_year = 0,
+        .sections = standard_sections(),
+        .tables = {},
+        .equations = {balance_equation()},
+    };
+    e.tables.push_back({
+        .id = "proactive.1",
+        .section = "二",
+        .json_key = "proactive",
+        .caption = "第二十条第（一）项",
+        .row_head = "信息内容",
+        .rows = {{"regulations", "", "规章", "Rules"},
+                 {"normative_documents", "", "行政规范性文件", "Administrative normative documents"}},
+        .columns = {{"issued", "本年制发件数", "Issued this year"},
+                    {"repealed", "本年废止件数", "Repealed this year"},
+                    {"in_force", "现行有效件数", "In force"}},
+    });
+    e.tables.push_back({
+        .id = "proactive.5",
+        .section = "二",
+        .json_key = "proactive",
+        .caption = "第二十条第（五）项",
+        .row_head = "信息内容",
+        .rows = {{"licensing", "", "行政许可", "Administrative licensing"}},
+        .columns = {decisions},
+    });
+    e.tables.push_back({
+        .id = "proactive.6",
+        .section = "二",
+        .json_key = "proactive",
+        .caption = "第二十条第（六）项",
+        .row_head = "信息内容",
+        .rows = {{"punishment", "", "行政处罚", "Administrative penalties"},
+                 {"coercion", "", "行政强制", "Administrative coercion"}},
+        .columns = {decisions},
+    });
+    e.tables.push_back({
+        .id = "proactive.8",
+        .section = "二",
+        .json_key = "proactive",
+        .caption = "第二十条第（八）项",
+        .row_head = "信息内容",
+        .rows = {{"fees", "", "行政事业性收费", "Administrative fees"}},
+        .columns = {{"amount", "本年收费金额（单位：万元）", "Fees this year (10,000 yuan)",
+                     CellKind::Amount}},
+    });
+    e.tables.push_back(applications_table({
+        {"other", "（六）", "其他处理", "Otherwise handled", 1, RowRole::Group},
+        {"overdue_correction", "1.",
+         "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+         "Applicant did not correct in time without good reason", 2},
+        {"unpaid_fee", "2.", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+         "Applicant did not pay the fee in time", 2},
+        {"other", "3.", "其他", "Other", 2},
+    }));
+    e.tables.push_back(reviews_table());
+    return finish_edition(std::move(e));
+  }();
+  return edition;
+}
+
+}  // namespace govreport::detail

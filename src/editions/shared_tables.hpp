@@ -1,0 +1,21 @@
+#pragma once
+// Parts of the format that both editions share, and the step that derives an edition's indexes.
+
+#include <vector>
+
+#include "govreport/edition.hpp"
+
+namespace govreport::detail {
+
+/// Returns the six section headings, identical in both editions.
+std::vector<Section> standard_sections();
+/// Returns table 三 with `other_rows` as its （六）其他处理 part.
+Table applications_table(std::vector<Row> other_rows);
+/// Returns table 四, identical in both editions.
+Table reviews_table();
+/// Returns the 勾稽 identity of table 三 (一 + 二 = 三（七） + 四).
+Equation balance_equation();
+/// Derives paths, cell indexes and display names; call once per edition.
+Edition finish_edition(Edition edition);
+
+}  // namespace govreport::detail

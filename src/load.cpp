@@ -1,0 +1,437 @@
+#include "govreport/load.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "govreport/check.hpp"
+#include "json_tree.hpp"
+#include "shape.hpp"
+
+namespace govreport {
+namespace {
+
+using detail::Node;
+using detail::Shape;
+
+// Counts above this are refused: sums of them stay exact in 64 bits and in JSON doubles.
+constexpr std::uint64_t kMaxCount = 999'999'999'999'999;
+
+std::string describe(const Node& node) {
+  switch (node.kind) {
+    case Node::Kind::String:
+      return fmt::format("\"{}\"", node.text.size() > 40 ? node.text.substr(0, 40) + "…" : node.text);
+    case Node::Kind::Float:
+      return node.text;
+    case Node::Kind::Integer:
+      return std::to_string(node.integer);
+    case Node::Kind::Unsigned:
+      return std::to_string(node.unsigned_integer);
+    case Node::Kind::Bool:
+      return node.boolean ? "true" : "false";
+    default:
+      return std::string(detail::kind_name(node.kind));
+  }
+}
+
+bool valid_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  const int y = std::stoi(std::string(s.substr(0, 4)));
+  const int m = std::stoi(std::string(s.substr(5, 2)));
+  const int d = std::stoi(std::string(s.substr(8, 2)));
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+class Loader {
+ public:
+  Loader(std::string_view text, std::string_view file) : text_(text), file_(file) {}
+
+  LoadResult run();
+
+ private:
+  void add(std::string_view rule, const std::string& pointer, std::size_t offset, std::string zh,
+           std::string en) {
+    Diagnostic d = make_diagnostic(rule, pointer, std::move(zh), std::move(en));
+    d.file = file_;
+    d.position = position_in(text_, offset);
+    out_.diagnostics.push_back(std::move(d));
+  }
+  void wrong_type(const std::string& pointer, const Node& node, std::string_view want_zh,
+                  std::string_view want_en) {
+    add("wrong-type", pointer, node.offset,
+        fmt::format("{} 应为{}，实际是 {}", pointer, want_zh, describe(node)),
+        fmt::format("{} must be {}, not {}", pointer, want_en, describe(node)));
+  }
+  void missing(const std::string& parent, std::size_t offset, std::string_view key) {
+    add("missing-field", parent + "/" + std::string(key), offset,
+        fmt::format("缺少字段 \"{}\"（位于 {}）", key, parent.empty() ? "/" : parent),
+        fmt::format("missing field \"{}\" in {}", key, parent.empty() ? "/" : parent));
+  }
+
+  // Reports duplicate keys; returns the members to use (the first of each key).
+  std::vector<const detail::Member*> members(const Node& object, const std::string& pointer);
+  void unknown(const std::string& pointer, const detail::Member& m) {
+    add("unknown-field", pointer + "/" + m.key, m.key_offset,
+        fmt::format("未知字段 \"{}\"（位于 {}）", m.key, pointer.empty() ? "/" : pointer),
+        fmt::format("unknown field \"{}\" in {}", m.key, pointer.empty() ? "/" : pointer));
+  }
+
+  const Node* string_node(const Node* node, const std::string& pointer) {
+    if (node == nullptr) return nullptr;
+    if (node->kind == Node::Kind::String) return node;
+    wrong_type(pointer, *node, "字符串", "a string");
+    return nullptr;
+  }
+  std::vector<std::string> paragraphs(const Node& node, const std::string& pointer);
+  void overview(const Node& node);
+  void tables(const Node& node, const Shape& shape, const std::string& pointer, bool optional);
+  void cell(const Node& node, int index, const std::string& pointer);
+  void mark_missing(const Shape& shape);
+
+  std::string_view text_;
+  std::string file_;
+  LoadResult out_;
+  Report* report_ = nullptr;
+};
+
+std::vector<const detail::Member*> Loader::members(const Node& object, const std::string& pointer) {
+  std::vector<const detail::Member*> result;
+  std::set<std::string_view> seen;
+  for (const detail::Member& m : object.members) {
+    if (seen.insert(m.key).second) {
+      result.push_back(&m);
+      continue;
+    }
+    add("duplicate-field", pointer + "/" + m.key, m.key_offset,
+        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个", m.key, pointer.empty() ? "/" : pointer),
+        fmt::format("field \"{}\" appears twice in {}; the first is used", m.key,
+                    pointer.empty() ? "/" : pointer));
+  }
+  return result;
+}
+
+std::vector<std::string> Loader::paragraphs(const Node& node, const std::string& pointer) {
+  std::vector<std::string> result;
+  if (node.kind != Node::Kind::Array) {
+    wrong_type(pointer, node, "字符串数组（每段一个字符串）", "an array of strings, one per paragraph");
+    return result;
+  }
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const std::string p = pointer + "/" + std::to_string(i);
+    if (const Node* s = string_node(&node.items[i], p)) {
+      report_->source.add(p, s->offset);
+      result.push_back(s->text);
+    }
+  }
+  return result;
+}
+
+void Loader::overview(const Node& node) {
+  const std::string pointer = "/overview";
+  if (node.kind != Node::Kind::Object) {
+    wrong_type(pointer, node, "对象 {\"paragraphs\": […], \"subsections\": […]}",
+               "an object {\"paragraphs\": […], \"subsections\": […]}");
+    return;
+  }
+  for (const detail::Member* m : members(node, pointer)) {
+    const std::string p = pointer + "/" + m->key;
+    report_->source.add(p, m->value->offset);
+    if (m->key == "paragraphs") {
+      report_->overview = paragraphs(*m->value, p);
+    } else if (m->key == "subsections") {
+      if (m->value->kind != Node::Kind::Array) {
+        wrong_type(p, *m->value, "数组", "an array");
+        continue;
+      }
+      for (std::size_t i = 0; i < m->value->items.size(); ++i) {
+        const Node& item = m->value->items[i];
+        const std::string ip = p + "/" + std::to_string(i);
+        if (item.kind != Node::Kind::Object) {
+          wrong_type(ip, item, "对象 {\"title\": …, \"paragraphs\": […]}", "an object {\"title\": …, \"paragraphs\": […]}");
+          continue;
+        }
+        Subsection sub;
+        bool has_title = false;
+        for (const detail::Member* sm : members(item, ip)) {
+          const std::string sp = ip + "/" + sm->key;
+          if (sm->key == "title") {
+            if (const Node* s = string_node(sm->value.get(), sp)) {
+              report_->source.add(sp, s->offset);
+              sub.title = s->text;
+            }
+            has_title = true;
+          } else if (sm->key == "paragraphs") {
+            sub.paragraphs = paragraphs(*sm->value, sp);
+          } else {
+            unknown(ip, *sm);
+          }
+        }
+        if (!has_title) missing(ip, item.offset, "title");
+        report_->subsections.push_back(std::move(sub));
+      }
+    } else {
+      unknown(pointer, *m);
+    }
+  }
+}
+
+void Loader::cell(const Node& node, int index, const std::string& pointer) {
+  const Edition& edition = *report_->edition;
+  const CellDef& def = edition.cells[static_cast<std::size_t>(index)];
+  const CellKind kind = edition.tables[static_cast<std::size_t>(def.table)]
+                            .columns[static_cast<std::size_t>(def.column)]
+                            .kind;
+  Cell& c = report_->cells[static_cast<std::size_t>(index)];
+  report_->source.add(pointer, node.offset);
+  const char* want_zh = kind == CellKind::Amount ? "金额（数字或 \"123.45\" 形式的字符串）、null 或 \"/\""
+                                                 : "整数、null（空白）或 \"/\"（不适用）";
+  const char* want_en = kind == CellKind::Amount ? "an amount (a number or a string like \"123.45\"), null or \"/\""
+                                                 : "an integer, null (blank) or \"/\" (not applicable)";
+  auto negative = [&](const std::string& value) {
+    add("negative-value", pointer, node.offset,
+        fmt::format("{} 为负数 {}；只有“本年增/减”可以为负", def.name_zh, value),
+        fmt::format("{} is negative ({}); only 本年增/减 may be", def.name_zh, value));
+  };
+  switch (node.kind) {
+    case Node::Kind::Null:
+      c.state = Cell::State::Blank;
+      add("blank-cell", pointer, node.offset, fmt::format("{} 为空白；没有请填 0", def.name_zh),
+          fmt::format("{} is blank; write 0 if there were none", def.name_zh));
+      return;
+    case Node::Kind::String: {
+      if (node.text == "/") {
+        c.state = Cell::State::NotApplicable;
+        return;
+      }
+      if (kind == CellKind::Amount) {
+        if (auto v = parse_amount(node.text)) {
+          c = Cell::number(*v);
+          return;
+        }
+      }
+      break;
+    }
+    case Node::Kind::Unsigned:
+      if (node.unsigned_integer > kMaxCount) break;
+      c = Cell::number(static_cast<std::int64_t>(node.unsigned_integer) *
+                       (kind == CellKind::Amount ? kAmountScale : 1));
+      return;
+    case Node::Kind::Integer:
+      if (node.integer < -static_cast<std::int64_t>(kMaxCount)) break;
+      if (kind != CellKind::SignedCount) {
+        negative(std::to_string(node.integer));
+        c.state = Cell::State::Blank;
+        return;
+      }
+      c = Cell::number(node.integer);
+      return;
+    case Node::Kind::Float:
+      if (kind == CellKind::Amount) {
+        if (node.text.starts_with("-")) {
+          negative(node.text);
+          return;
+        }
+        if (auto v = parse_amount(node.text)) {
+          c = Cell::number(*v);
+          return;
+        }
+        add("wrong-type", pointer, node.offset,
+            fmt::format("{} 的金额 {} 无法精确表示（最多 4 位小数，不用指数形式）", def.name_zh, node.text),
+            fmt::format("{}: amount {} is not exact (at most 4 decimal places, no exponent)",
+                        def.name_zh, node.text));
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  if ((node.kind == Node::Kind::Unsigned || node.kind == Node::Kind::Integer) ||
+      (node.kind == Node::Kind::Float && node.text.find_first_of(".eE") == std::string::npos)) {
+    add("wrong-type", pointer, node.offset,
+        fmt::format("{} 的数值 {} 超出范围（最大 {}）", def.name_zh, describe(node), kMaxCount),
+        fmt::format("{}: {} is out of range (at most {})", def.name_zh, describe(node), kMaxCount));
+    return;
+  }
+  wrong_type(pointer, node, want_zh, want_en);
+}
+
+// Marks every optional cell below `shape` computed: they are filled in from their parts.
+void Loader::mark_missing(const Shape& shape) {
+  if (shape.cell >= 0) {
+    if (shape.optional) report_->cells[static_cast<std::size_t>(shape.cell)].computed = true;
+    return;
+  }
+  for (const Shape& c : shape.children) mark_missing(c);
+}
+
+void Loader::tables(const Node& node, const Shape& shape, const std::string& pointer, bool optional) {
+  (void)optional;
+  if (shape.cell >= 0) {
+    cell(node, shape.cell, pointer);
+    return;
+  }
+  report_->source.add(pointer, node.offset);
+  if (node.kind != Node::Kind::Object) {
+    wrong_type(pointer, node, "对象", "an object");
+    return;
+  }
+  std::set<std::string_view> present;
+  for (const detail::Member* m : members(node, pointer)) {
+    const Shape* child = shape.child(m->key);
+    if (child == nullptr) {
+      unknown(pointer, *m);
+      continue;
+    }
+    present.insert(m->key);
+    tables(*m->value, *child, pointer + "/" + m->key, child->optional);
+  }
+  for (const Shape& child : shape.children) {
+    if (present.contains(child.key)) continue;
+    if (!child.optional) missing(pointer, node.offset, child.key);
+    mark_missing(child);
+  }
+}
+
+LoadResult Loader::run() {
+  std::string_view body = text_;
+  std::size_t base = 0;
+  if (body.starts_with("\xEF\xBB\xBF")) base = 3;
+  body.remove_prefix(base);
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    add("json-syntax", "", 0, "文件为空，不是 JSON 数据", "the file is empty, not JSON data");
+    return std::move(out_);
+  }
+  detail::ParseError error;
+  std::unique_ptr<Node> root = detail::parse_json(body, error);
+  if (!root) {
+    const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
+    add("json-syntax", "", base + error.offset,
+        utf8 ? "不是有效的 UTF-8 文本：" + error.detail : "JSON 语法错误：" + error.detail,
+        utf8 ? "not valid UTF-8: " + error.detail : "invalid JSON: " + error.detail);
+    return std::move(out_);
+  }
+  if (base != 0) {
+    // Offsets from the parser are relative to the text after the BOM.
+    auto shift = [base](auto& self, Node& n) -> void {
+      n.offset += base;
+      for (auto& m : n.members) {
+        m.key_offset += base;
+        self(self, *m.value);
+      }
+      for (auto& i : n.items) self(self, i);
+    };
+    shift(shift, *root);
+  }
+  if (root->kind != Node::Kind::Object) {
+    wrong_type("", *root, "一个 JSON 对象（年度报告数据）", "a JSON object (the report data)");
+    return std::move(out_);
+  }
+
+  const std::vector<const detail::Member*> top = members(*root, "");
+  auto find = [&](std::string_view key) -> const Node* {
+    for (const detail::Member* m : top)
+      if (m->key == key) return m->value.get();
+    return nullptr;
+  };
+
+  // The year and format pick the edition that every other key is read against.
+  const Node* year = find("year");
+  int year_value = 0;
+  if (year == nullptr) {
+    missing("", root->offset, "year");
+  } else if (year->kind != Node::Kind::Unsigned || year->unsigned_integer > 9999) {
+    wrong_type("/year", *year, "四位数的年份", "a four-digit year");
+  } else {
+    year_value = static_cast<int>(year->unsigned_integer);
+    if (year_value < kFirstYear) {
+      add("unsupported-year", "/year", year->offset,
+          fmt::format("{} 年早于 2019 年，没有全国统一的年度报告表格格式", year_value),
+          fmt::format("{} is before 2019: there is no national table format for it", year_value));
+      year_value = 0;
+    }
+  }
+  if (year_value == 0) return std::move(out_);
+  const Edition* edition = edition_for_year(year_value);
+  if (const Node* format = find("format")) {
+    const Edition* given = format->kind == Node::Kind::String ? edition_by_id(format->text) : nullptr;
+    if (given == nullptr) {
+      wrong_type("/format", *format, "\"2019\" 或 \"2021\"", "\"2019\" or \"2021\"");
+    } else if (given != edition) {
+      add("format-mismatch", "/format", format->offset,
+          fmt::format("format 为 \"{}\"，但 {} 年的报告应使用 {} 版格式（{}）", given->id, year_value,
+                      edition->id, edition->document),
+          fmt::format("format is \"{}\", but reports for {} use the {} edition ({})", given->id,
+                      year_value, edition->id, edition->document));
+      edition = given;
+    }
+  }
+
+  out_.report = make_report(*edition, year_value);
+  report_ = &*out_.report;
+  report_->source.add("", root->offset);
+  report_->source.add("/year", year->offset);
+  const Shape& shape = detail::shape_of(*edition);
+
+  bool has_agency = false;
+  for (const detail::Member* m : top) {
+    const std::string pointer = "/" + m->key;
+    const Node& value = *m->value;
+    report_->source.add(pointer, value.offset);
+    if (m->key == "year" || m->key == "format") continue;
+    if (m->key == "agency") {
+      has_agency = true;
+      if (const Node* s = string_node(&value, pointer)) report_->agency = s->text;
+    } else if (m->key == "agency_kind") {
+      if (value.kind == Node::Kind::String && value.text == "department") {
+        report_->agency_kind = AgencyKind::Department;
+      } else if (value.kind == Node::Kind::String && value.text == "government") {
+        report_->agency_kind = AgencyKind::Government;
+      } else {
+        wrong_type(pointer, value, "\"department\"（部门）或 \"government\"（政府）",
+                   "\"department\" or \"government\"");
+      }
+    } else if (m->key == "title") {
+      if (const Node* s = string_node(&value, pointer)) report_->title = s->text;
+    } else if (m->key == "published") {
+      if (value.kind == Node::Kind::String && valid_date(value.text)) {
+        report_->published = value.text;
+      } else {
+        wrong_type(pointer, value, "日期 YYYY-MM-DD", "a date YYYY-MM-DD");
+      }
+    } else if (m->key == "$schema") {
+      if (const Node* s = string_node(&value, pointer)) report_->schema = s->text;
+    } else if (m->key == "preamble") {
+      report_->preamble = paragraphs(value, pointer);
+    } else if (m->key == "overview") {
+      overview(value);
+    } else if (m->key == "problems") {
+      report_->problems = paragraphs(value, pointer);
+    } else if (m->key == "other_matters") {
+      report_->other_matters = paragraphs(value, pointer);
+    } else if (const Shape* table = shape.child(m->key)) {
+      tables(value, *table, pointer, false);
+    } else {
+      unknown("", *m);
+    }
+  }
+  if (!has_agency) missing("", root->offset, "agency");
+  for (const Shape& table : shape.children) {
+    if (find(table.key) != nullptr) continue;
+    missing("", root->offset, table.key);
+    mark_missing(table);
+  }
+  fill_totals(*report_);
+  report_->source.set_text(std::string(text_));
+  return std::move(out_);
+}
+
+}  // namespace
+
+LoadResult load_report(std::string_view text, std::string_view file) { return Loader(text, file).run(); }
+
+}  // namespace govreport

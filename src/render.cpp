@@ -1,0 +1,64 @@
+#include "govreport/render.hpp"
+
+#include <array>
+
+#include "render/common.hpp"
+
+namespace govreport {
+namespace {
+
+constexpr std::array kFormats = {
+    Format{"text", ".txt", "plain text, tables aligned for a terminal", &render_text},
+    Format{"markdown", ".md", "GitHub-flavoured Markdown", &render_markdown},
+    Format{"json", ".json", "canonical JSON data, totals filled in", &render_json},
+};
+
+}  // namespace
+
+std::span<const Format> formats() { return kFormats; }
+
+const Format* format_by_name(std::string_view name) {
+  for (const Format& f : kFormats)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+const Format* format_for_path(std::string_view path) {
+  for (const Format& f : kFormats)
+    if (path.size() > f.extension.size() && path.ends_with(f.extension)) return &f;
+  return nullptr;
+}
+
+namespace detail {
+
+std::string chinese_numeral(int n) {
+  static constexpr std::array<std::string_view, 10> kDigits = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 10) return std::string(kDigits[static_cast<std::size_t>(n)]);
+  std::string out = n >= 20 ? std::string(kDigits[static_cast<std::size_t>(n / 10)]) : "";
+  return out + "十" + std::string(kDigits[static_cast<std::size_t>(n % 10)]);
+}
+
+std::string subsection_lead(const Subsection& subsection, std::size_t index) {
+  std::string lead = "（" + chinese_numeral(static_cast<int>(index) + 1) + "）" + subsection.title;
+  for (std::string_view end : {"。", "：", "！", "？", "；"})
+    if (subsection.title.ends_with(end)) return lead;
+  return subsection.title.empty() ? lead : lead + "。";
+}
+
+std::string row_label(const Row& row) {
+  std::string label = row.head_zh.empty() ? "" : std::string(row.head_zh) + "·";
+  return label + std::string(row.numbering) + std::string(row.zh);
+}
+
+std::string cell_text(const Report& report, const Table& table, int row, int column) {
+  const Column& col = table.columns[static_cast<std::size_t>(column)];
+  const Cell& cell = report.cells[static_cast<std::size_t>(table.cell(row, column))];
+  std::string text = format_cell(cell, col.kind);
+  // The 2019 edition prints no unit for 采购总金额; the data holds 万元, so the value carries it.
+  if (col.kind == CellKind::Amount && cell.is_number() && col.zh.find("万元") == std::string_view::npos)
+    text += "万元";
+  return text;
+}
+
+}  // namespace detail
+}  // namespace govreport

@@ -1,0 +1,29 @@
+#pragma once
+// Pieces shared by the renderers.
+
+#include <string>
+#include <string_view>
+
+#include "govreport/report.hpp"
+
+namespace govreport::detail {
+
+/// Returns the number of terminal columns `text` takes (a Chinese character takes two).
+std::size_t display_width(std::string_view text);
+
+/// Returns the Chinese numeral of n (1 ≤ n ≤ 99): 一, 十二, 二十三.
+std::string chinese_numeral(int n);
+
+/// Returns the run-in opening of subsection `index` (0-based): "（一）主动公开政府信息方面。".
+std::string subsection_lead(const Subsection& subsection, std::size_t index);
+
+/// Returns the label printed for a row: numbering and label, with its shared heading if any.
+std::string row_label(const Row& row);
+
+/// Returns the printed form of a table cell of `report` (a 2019 amount carries its unit).
+std::string cell_text(const Report& report, const Table& table, int row, int column);
+
+/// Returns the canonical JSON of the report; `with_title` writes the default title when none is set.
+std::string write_report_json(const Report& report, bool with_title);
+
+}  // namespace govreport::detail

@@ -1,0 +1,80 @@
+// The Markdown format: GitHub-flavoured, one table per official table.
+
+#include "govreport/render.hpp"
+#include "render/common.hpp"
+
+namespace govreport {
+namespace {
+
+// Escapes what Markdown would read as markup, so text prints as written.
+std::string escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) out.insert(0, "\\");
+  for (std::size_t i = 0; i < out.size() && out[i] >= '0' && out[i] <= '9'; ++i)
+    if (i + 1 < out.size() && (out[i + 1] == '.' || out[i + 1] == ')')) {
+      out.insert(i + 1, "\\");
+      break;
+    }
+  return out;
+}
+
+void paragraphs(std::string& out, const std::vector<std::string>& items) {
+  for (const std::string& p : items) out += escape(p) + "\n\n";
+}
+
+std::string table_markdown(const Report& report, const Table& table) {
+  std::string out;
+  if (!table.caption.empty()) out += "### " + escape(table.caption) + "\n\n";
+  if (!table.note.empty()) out += escape(table.note) + "\n\n";
+  out += "| " + escape(table.row_head) + " |";
+  std::string align = "| --- |";
+  for (const Column& c : table.columns) {
+    out += " " + escape(c.group_zh.empty() ? std::string(c.zh) : std::string(c.group_zh) + "·" + std::string(c.zh)) + " |";
+    align += " ---: |";
+  }
+  out += "\n" + align + "\n";
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const Row& row = table.rows[r];
+    out += "| " + escape(detail::row_label(row)) + " |";
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+      out += " " + (row.role == RowRole::Group ? std::string()
+                                               : escape(detail::cell_text(report, table, static_cast<int>(r), static_cast<int>(c)))) +
+             " |";
+    out += "\n";
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string render_markdown(const Report& report) {
+  std::string out = "# " + escape(report.display_title()) + "\n\n";
+  paragraphs(out, report.preamble);
+  for (const Section& section : report.edition->sections) {
+    out += "## " + std::string(section.numeral) + "、" + escape(section.zh) + "\n\n";
+    if (section.json_key == "overview") {
+      paragraphs(out, report.overview);
+      for (std::size_t i = 0; i < report.subsections.size(); ++i) {
+        const Subsection& s = report.subsections[i];
+        std::vector<std::string> items = s.paragraphs;
+        if (items.empty()) items.emplace_back();
+        items.front() = detail::subsection_lead(s, i) + items.front();
+        paragraphs(out, items);
+      }
+    } else if (section.json_key == "problems") {
+      paragraphs(out, report.problems);
+    } else if (section.json_key == "other_matters") {
+      paragraphs(out, report.other_matters);
+    }
+    for (const Table& table : report.edition->tables)
+      if (table.section == section.numeral) out += table_markdown(report, table);
+  }
+  while (out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
+}  // namespace govreport

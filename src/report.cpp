@@ -1,0 +1,83 @@
+#include "govreport/report.hpp"
+
+#include <charconv>
+#include <limits>
+#include <stdexcept>
+
+namespace govreport {
+
+std::string Report::display_title() const {
+  if (!title.empty()) return title;
+  return agency + std::to_string(year) + "年政府信息公开工作年度报告";
+}
+
+const Cell& Report::at(std::string_view pointer) const {
+  const int index = edition->cell_index(pointer);
+  if (index < 0) throw std::out_of_range("no cell at " + std::string(pointer));
+  return cells[static_cast<std::size_t>(index)];
+}
+
+Cell& Report::at(std::string_view pointer) {
+  return const_cast<Cell&>(static_cast<const Report&>(*this).at(pointer));
+}
+
+Report make_report(const Edition& edition, int year) {
+  Report report;
+  report.edition = &edition;
+  report.year = year;
+  report.cells.resize(edition.cells.size());
+  return report;
+}
+
+std::string format_amount(std::int64_t scaled) {
+  const bool negative = scaled < 0;
+  const std::uint64_t magnitude =
+      negative ? static_cast<std::uint64_t>(-(scaled + 1)) + 1 : static_cast<std::uint64_t>(scaled);
+  std::string out = std::to_string(magnitude / kAmountScale);
+  std::uint64_t fraction = magnitude % kAmountScale;
+  if (fraction != 0) {
+    std::string digits = std::to_string(fraction);
+    digits.insert(0, 4 - digits.size(), '0');
+    while (digits.back() == '0') digits.pop_back();
+    out += "." + digits;
+  }
+  return negative ? "-" + out : out;
+}
+
+std::optional<std::int64_t> parse_amount(std::string_view text) {
+  const std::size_t dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  if (whole.empty() || whole.size() > 14 || fraction.size() > 4) return std::nullopt;
+  if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
+  for (char c : whole)
+    if (c < '0' || c > '9') return std::nullopt;
+  for (char c : fraction)
+    if (c < '0' || c > '9') return std::nullopt;
+  std::int64_t value = 0;
+  std::from_chars(whole.data(), whole.data() + whole.size(), value);
+  std::int64_t frac = 0;
+  if (!fraction.empty()) std::from_chars(fraction.data(), fraction.data() + fraction.size(), frac);
+  for (std::size_t i = fraction.size(); i < 4; ++i) frac *= 10;
+  return value * kAmountScale + frac;
+}
+
+std::string format_cell(const Cell& cell, CellKind kind) {
+  switch (cell.state) {
+    case Cell::State::Blank:
+      return "";
+    case Cell::State::NotApplicable:
+      return "/";
+    case Cell::State::Number:
+      break;
+  }
+  if (kind == CellKind::Amount) return format_amount(cell.value);
+  if (kind == CellKind::SignedCount && cell.value > 0) return "+" + std::to_string(cell.value);
+  return std::to_string(cell.value);
+}
+
+std::string_view agency_kind_key(AgencyKind kind) {
+  return kind == AgencyKind::Government ? "government" : "department";
+}
+
+}  // namespace govreport

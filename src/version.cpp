@@ -1,0 +1,7 @@
+#include "govreport/version.hpp"
+
+namespace govreport {
+
+std::string_view version() { return GOVREPORT_VERSION; }
+
+}  // namespace govreport
