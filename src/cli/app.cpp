@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <string_view>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "govreport/version.hpp"
@@ -28,6 +31,48 @@ Examples:
 
 Run 'govreport COMMAND --help' for a command's options.)";
 
+// Returns the command closest to `word` by edit distance, if it is close enough to be a typo.
+const char* suggest(std::string_view word) {
+  const char* best = nullptr;
+  std::size_t best_distance = 3;
+  for (const Command& c : kCommands) {
+    const std::string_view name = c.name;
+    std::vector<std::size_t> row(name.size() + 1);
+    for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= name.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == name[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    if (row[name.size()] < best_distance) {
+      best_distance = row[name.size()];
+      best = c.name;
+    }
+  }
+  return best;
+}
+
+// Rejects a first word that is no command, with a suggestion, before CLI11 reports it vaguely.
+bool unknown_command(int argc, char** argv, const Context& ctx) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string_view word = argv[1];
+  for (const Command& c : kCommands)
+    if (word == c.name) return false;
+  std::string names;
+  for (const Command& c : kCommands) names += std::string(names.empty() ? "" : ", ") + c.name;
+  const char* guess = suggest(word);
+  fmt::print(stderr, "govreport: {}\n",
+             guess ? ctx.tr(fmt::format("未知命令 '{}'，是不是 '{}'？", word, guess),
+                            fmt::format("unknown command '{}'; did you mean '{}'?", word, guess))
+                   : ctx.tr(fmt::format("未知命令 '{}'（可用命令：{}）", word, names),
+                            fmt::format("unknown command '{}' (commands: {})", word, names)));
+  return true;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -53,6 +98,9 @@ int run(int argc, char** argv) {
     command.setup(*sub, ctx, exit_code);
   }
 
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string_view(argv[i]) == "--lang" && std::string_view(argv[i + 1]) == "en") ctx.lang = Lang::En;
+  if (unknown_command(argc, argv, ctx)) return 2;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
