@@ -1,0 +1,43 @@
+#pragma once
+/// \file
+/// Rules across years: the same agency's reports for consecutive years must agree.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "govreport/diagnostic.hpp"
+#include "govreport/report.hpp"
+
+namespace govreport {
+
+/// Holds the little that the cross-year rules need from one report, so that thousands of files
+/// can be compared without keeping their reports.
+struct YearFacts {
+  std::string file;
+  std::string agency;
+  int year = 0;
+  const Edition* edition = nullptr;
+  struct Fact {
+    std::string pointer;
+    Cell cell;
+    Position position;
+  };
+  std::vector<Fact> facts;
+
+  /// Returns the fact at `pointer`, or nullptr.
+  const Fact* find(std::string_view pointer) const;
+};
+
+/// Extracts the facts of `report`, loaded from `file`.
+YearFacts year_facts(const Report& report, std::string_view file);
+
+/// Applies carry-over, in-force and item-continuity to two reports of one agency, `later` being
+/// for the year after `earlier`. Findings point at `later`'s cells and name `earlier`'s file.
+std::vector<Diagnostic> check_consecutive(const YearFacts& earlier, const YearFacts& later);
+
+/// Finds every pair of consecutive years of the same agency in `all` and checks it. Findings are
+/// sorted. When one agency has two files for one year, that year is not compared.
+std::vector<Diagnostic> check_years(const std::vector<YearFacts>& all);
+
+}  // namespace govreport
