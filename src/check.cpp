@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "check_internal.hpp"
+#include "govreport/references.hpp"
 
 namespace govreport {
 namespace detail {
@@ -17,7 +18,9 @@ std::optional<std::int64_t> sum_cells(const Report& report, const std::vector<in
   return sum;
 }
 
-std::string signed_number(std::int64_t v) { return v > 0 ? "+" + std::to_string(v) : std::to_string(v); }
+std::string signed_number(std::int64_t v) {
+  return v > 0 ? "+" + std::to_string(v) : std::to_string(v);
+}
 
 }  // namespace detail
 
@@ -68,6 +71,7 @@ class Checker {
     empty_sections();
     deadline();
     detail::check_narrative(report_, out_);
+    check_references(report_, out_);
     for (Diagnostic& d : out_) {
       d.file = file_;
       if (d.position.line == 0) d.position = report_.source.position_of(d.pointer);
@@ -76,7 +80,9 @@ class Checker {
   }
 
  private:
-  const CellDef& def(int cell) const { return report_.edition->cells[static_cast<std::size_t>(cell)]; }
+  const CellDef& def(int cell) const {
+    return report_.edition->cells[static_cast<std::size_t>(cell)];
+  }
 
   // A given total that disagrees with the sum of its parts.
   void mismatch(std::string_view rule, int cell, std::int64_t expected, std::string_view parts_zh,
@@ -86,10 +92,10 @@ class Checker {
     const std::int64_t diff = c.value - expected;
     Diagnostic d = make_diagnostic(
         rule, def(cell).pointer,
-        fmt::format("{} 填报 {}，{}合计 {}（差 {}）", def(cell).name_zh, c.value, parts_zh, expected,
-                    detail::signed_number(diff)),
-        fmt::format("{} is {}, but its {} add up to {} (diff {})", def(cell).name_zh, c.value, parts_en,
-                    expected, detail::signed_number(diff)));
+        fmt::format("{} 填报 {}，{}合计 {}（差 {}）", def(cell).name_zh, c.value, parts_zh,
+                    expected, detail::signed_number(diff)),
+        fmt::format("{} is {}, but its {} add up to {} (diff {})", def(cell).name_zh, c.value,
+                    parts_en, expected, detail::signed_number(diff)));
     d.expected = std::to_string(expected);
     d.actual = std::to_string(c.value);
     out_.push_back(std::move(d));
@@ -113,7 +119,8 @@ class Checker {
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const int col = static_cast<int>(c);
         if (auto sum = sum_cells(report_, column_cells(table, rows, col)))
-          mismatch(table.total_row_rule, table.cell(static_cast<int>(r), col), *sum, "各项", "rows");
+          mismatch(table.total_row_rule, table.cell(static_cast<int>(r), col), *sum, "各项",
+                   "rows");
       }
     }
   }
@@ -128,15 +135,18 @@ class Checker {
       for (int c : columns) {
         const int cell = table.cell(static_cast<int>(r), c);
         cells.push_back(cell);
-        terms.push_back(fmt::format("{} {}", table.columns[static_cast<std::size_t>(c)].zh,
-                                    format_cell(report_.cells[static_cast<std::size_t>(cell)], CellKind::SignedCount)));
+        const Column& column = table.columns[static_cast<std::size_t>(c)];
+        terms.push_back(
+            fmt::format("{} {}", column.zh,
+                        format_cell(report_.cells[static_cast<std::size_t>(cell)], column.kind)));
       }
       const auto sum = sum_cells(report_, cells);
       if (!sum || *sum >= 0) continue;
       const std::string row_name(table.rows[r].zh);
       Diagnostic d = make_diagnostic(
           "item-count", def(cells.back()).pointer,
-          fmt::format("二·{}：{} 合计 {}，项目数量不能小于 0", row_name, fmt::join(terms, " 加 "), *sum),
+          fmt::format("二·{}：{} 合计 {}，项目数量不能小于 0", row_name, fmt::join(terms, " 加 "),
+                      *sum),
           fmt::format("二·{}: {} add up to {}, below 0", row_name, fmt::join(terms, " + "), *sum));
       d.expected = "0";
       d.actual = std::to_string(*sum);
@@ -146,7 +156,8 @@ class Checker {
 
   void equation(const Equation& eq) {
     const Table* table = report_.edition->table(eq.table);
-    auto rows = [&](const std::vector<std::string_view>& paths, std::vector<int>& idx, std::string& label) {
+    auto rows = [&](const std::vector<std::string_view>& paths, std::vector<int>& idx,
+                    std::string& label) {
       for (std::string_view p : paths) {
         const int r = table->row_index(p);
         idx.push_back(r);
@@ -155,7 +166,8 @@ class Checker {
           return std::string(numbering.substr(0, numbering.rfind("、")));
         };
         std::string part;
-        if (row.parent >= 0) part = bare(table->rows[static_cast<std::size_t>(row.parent)].numbering);
+        if (row.parent >= 0)
+          part = bare(table->rows[static_cast<std::size_t>(row.parent)].numbering);
         label += (label.empty() ? "" : "+") + part + bare(row.numbering);
       }
     };
@@ -172,8 +184,8 @@ class Checker {
       const int anchor = table->cell(lhs.front(), col);
       Diagnostic d = make_diagnostic(
           eq.rule, def(anchor).pointer,
-          fmt::format("{}·{}：{} 为 {}，{} 为 {}（差 {}）", table->section, column, lhs_label, *left,
-                      rhs_label, *right, detail::signed_number(*left - *right)),
+          fmt::format("{}·{}：{} 为 {}，{} 为 {}（差 {}）", table->section, column, lhs_label,
+                      *left, rhs_label, *right, detail::signed_number(*left - *right)),
           fmt::format("{}·{}: {} is {}, but {} is {} (diff {})", table->section, column, lhs_label,
                       *left, rhs_label, *right, detail::signed_number(*left - *right)));
       d.expected = std::to_string(*right);
@@ -188,7 +200,8 @@ class Checker {
         const auto first = p.find_first_not_of(" \t\r\n");
         if (first == std::string::npos) continue;
         std::string trimmed = p.substr(first, p.find_last_not_of(" \t\r\n") - first + 1);
-        if (trimmed != "无" && trimmed != "无。" && trimmed != "暂无" && trimmed != "暂无。") return false;
+        if (trimmed != "无" && trimmed != "无。" && trimmed != "暂无" && trimmed != "暂无。")
+          return false;
       }
       return true;
     };
@@ -198,7 +211,8 @@ class Checker {
       bool empty;
     };
     bool overview_empty = empty(report_.overview);
-    for (const Subsection& s : report_.subsections) overview_empty = overview_empty && empty(s.paragraphs);
+    for (const Subsection& s : report_.subsections)
+      overview_empty = overview_empty && empty(s.paragraphs);
     const Part parts[] = {{"preamble", empty(report_.preamble)},
                           {"overview", overview_empty},
                           {"problems", empty(report_.problems)},
@@ -220,11 +234,13 @@ class Checker {
   void deadline() {
     if (report_.published.empty()) return;
     const bool government = report_.agency_kind == AgencyKind::Government;
-    const std::string limit = fmt::format("{}-{}", report_.year + 1, government ? "03-31" : "01-31");
+    const std::string limit =
+        fmt::format("{}-{}", report_.year + 1, government ? "03-31" : "01-31");
     if (report_.published <= limit) return;
     Diagnostic d = make_diagnostic(
         "deadline", "/published",
-        fmt::format("发布日期 {} 晚于{}的法定期限 {}", report_.published, government ? "政府" : "部门", limit),
+        fmt::format("发布日期 {} 晚于{}的法定期限 {}", report_.published,
+                    government ? "政府" : "部门", limit),
         fmt::format("published {}, after the deadline {} for a {}", report_.published, limit,
                     government ? "government" : "department"));
     d.expected = limit;
@@ -260,7 +276,8 @@ void fill_totals(Report& report) {
       if (table.rows[r].role != RowRole::Total) continue;
       const std::vector<int> rows = rows_under(table, static_cast<int>(r));
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        Cell& cell = report.cells[static_cast<std::size_t>(table.cell(static_cast<int>(r), static_cast<int>(c)))];
+        Cell& cell = report.cells[static_cast<std::size_t>(
+            table.cell(static_cast<int>(r), static_cast<int>(c)))];
         if (!cell.computed) continue;
         const auto sum = sum_cells(report, column_cells(table, rows, static_cast<int>(c)));
         cell = sum ? Cell::number(*sum) : Cell{};

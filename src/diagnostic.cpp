@@ -39,6 +39,8 @@ constexpr std::array kRules = {
              "table 二 (2019 edition): 上一年项目数量 + 本年增/减 is below 0"},
     RuleInfo{"narrative-number", W, "正文中的数字与表格不一致",
              "a number in the narrative contradicts the tables"},
+    RuleInfo{"bad-reference", E, "正文中的 {{…}} 引用不是表格中的单元格（或缺少结尾的 }}）",
+             "a {{…}} reference in the narrative names no table cell (or is not closed)"},
     RuleInfo{"empty-section", W, "必备的正文部分为空或只写“无”",
              "a required narrative section is empty or just 无"},
     RuleInfo{"deadline", W, "发布日期晚于法定期限（部门 1月31日，政府 3月31日）",
@@ -49,7 +51,47 @@ constexpr std::array kRules = {
              "现行有效 is not last year's 现行有效 + 制发 − 废止"},
     RuleInfo{"item-continuity", W, "2019 版：上一年项目数量不等于上年的上一年项目数量加本年增/减",
              "2019 edition: 上一年项目数量 is not last year's 上一年项目数量 + 本年增/减"},
-    RuleInfo{"rollup", E, "汇总报告不等于各成员报告之和", "a summary report is not the sum of its members"},
+    RuleInfo{"rollup", E, "汇总报告不等于各成员报告之和",
+             "a summary report is not the sum of its members"},
+    // import: what reading a published report could not find or found different from the format
+    RuleInfo{"unreadable-source", E,
+             "导入：来源无法读取（不是 PDF/HTML/文本、已加密、无文字层或编码不明）",
+             "import: the source cannot be read (not PDF/HTML/text, encrypted, no text layer, "
+             "unknown encoding)"},
+    RuleInfo{"missing-metadata", E,
+             "导入：标题中找不到年份或机关名称（可用 --year、--agency 指定）",
+             "import: the title gives no year or agency (give them with --year, --agency)"},
+    RuleInfo{"missing-section", W, "导入：找不到六个部分之一的标题",
+             "import: the heading of one of the six sections is not found"},
+    RuleInfo{"missing-table", E, "导入：找不到一张表格，其单元格留空",
+             "import: a table is not found; its cells are left blank"},
+    RuleInfo{"missing-row", E, "导入：表格中找不到一行，其单元格留空",
+             "import: a row of a table is not found; its cells are left blank"},
+    RuleInfo{"label-variant", W,
+             "导入：标题或行名与格式规定的写法不同（错字、旧版写法、括号说明），按位置和编号认出",
+             "import: a heading or row label differs from the format (misprint, old edition, "
+             "note), recognised by place and numbering"},
+    RuleInfo{"extra-row", W, "导入：格式没有的行（地方增设、旧版的行或重复的行），未导入",
+             "import: a row the format does not have (local addition, old edition, printed twice); "
+             "not imported"},
+    RuleInfo{"merged-row", W, "导入：格式分开的几行印作一行（或反之），数值记入对应的行，其余留空",
+             "import: rows the format splits are printed as one (or the reverse); values kept "
+             "where they belong, the rest blank"},
+    RuleInfo{"cell-count", E, "导入：一行的数值个数与列数不符，无法判断各属哪一列，整行留空",
+             "import: a row has a different number of values than columns; left blank rather than "
+             "guessed"},
+    RuleInfo{"row-order", E,
+             "导入：来源中的行名和数值不是按行排列的（如不带 -layout 的 "
+             "pdftotext），无法判断数值属于哪一行，留空",
+             "import: labels and values of the source do not run row by row (e.g. pdftotext "
+             "without -layout); left blank"},
+    RuleInfo{"unreadable-cell", E, "导入：单元格不是数字、空白或“/”，留空",
+             "import: a cell is not a number, blank or \"/\"; left blank"},
+    RuleInfo{"cell-unit", W, "导入：单元格中写了单位，已换算（如 251000元 → 25.1 万元）",
+             "import: a cell carries a unit, converted (e.g. 251000元 → 25.1 万元)"},
+    RuleInfo{
+        "amount-unit", E, "导入：金额没有单位而格式也未规定（元还是万元？），留空",
+        "import: an amount without a unit where the format prints none (元 or 万元?); left blank"},
 };
 
 }  // namespace
@@ -62,7 +104,8 @@ const RuleInfo& rule(std::string_view id) {
   throw std::logic_error("unknown rule id " + std::string(id));
 }
 
-Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string zh, std::string en) {
+Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string zh,
+                           std::string en) {
   const RuleInfo& info = rule(id);
   Diagnostic d;
   d.rule = info.id;
@@ -78,22 +121,25 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   if (d.position.line > 0)
     out += ":" + std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
   const bool en = lang == Lang::En;
-  out += d.severity == Severity::Error ? (en ? ": error: " : ": 错误: ") : (en ? ": warning: " : ": 警告: ");
+  out += d.severity == Severity::Error ? (en ? ": error: " : ": 错误: ")
+                                       : (en ? ": warning: " : ": 警告: ");
   out += d.message(lang);
   out += " [" + std::string(d.rule) + "]";
   return out;
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.position.line, a.position.column, a.rule) <
-           std::tie(b.file, b.position.line, b.position.column, b.rule);
-  });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.file, a.position.line, a.position.column, a.rule) <
+                            std::tie(b.file, b.position.line, b.position.column, b.rule);
+                   });
 }
 
 std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                 [&](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(),
+                    [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 }  // namespace govreport

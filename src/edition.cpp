@@ -28,9 +28,8 @@ const Table* Edition::table(std::string_view table_id) const {
 }
 
 int Edition::cell_index(std::string_view pointer) const {
-  for (std::size_t i = 0; i < cells.size(); ++i)
-    if (cells[i].pointer == pointer) return static_cast<int>(i);
-  return -1;
+  auto it = cell_by_pointer.find(pointer);
+  return it == cell_by_pointer.end() ? -1 : it->second;
 }
 
 const Section& Edition::section(std::string_view numeral) const {
@@ -40,7 +39,8 @@ const Section& Edition::section(std::string_view numeral) const {
 }
 
 std::span<const Edition* const> editions() {
-  static const std::array<const Edition*, 2> all = {&detail::edition_2019(), &detail::edition_2021()};
+  static const std::array<const Edition*, 2> all = {&detail::edition_2019(),
+                                                    &detail::edition_2021()};
   return all;
 }
 

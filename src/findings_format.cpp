@@ -74,7 +74,8 @@ class JsonWriter : public FindingsWriter {
 std::string uri(std::string_view path) {
   std::string out;
   for (unsigned char c : path) {
-    if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
+    if (std::isalnum(c) ||
+        std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
       out += static_cast<char>(c);
     } else {
       out += fmt::format("%{:02X}", c);
@@ -89,16 +90,18 @@ class SarifWriter : public FindingsWriter {
   std::string begin() override {
     json driver_rules = json::array();
     for (const RuleInfo& r : rules()) {
-      driver_rules.push_back({{"id", r.id},
-                              {"shortDescription", {{"text", lang_ == Lang::En ? r.en : r.zh}}},
-                              {"fullDescription", {{"text", std::string(r.zh) + " / " + std::string(r.en)}}},
-                              {"defaultConfiguration", {{"level", severity_name(r.severity)}}}});
+      driver_rules.push_back(
+          {{"id", r.id},
+           {"shortDescription", {{"text", lang_ == Lang::En ? r.en : r.zh}}},
+           {"fullDescription", {{"text", std::string(r.zh) + " / " + std::string(r.en)}}},
+           {"defaultConfiguration", {{"level", severity_name(r.severity)}}}});
     }
     json driver = {{"name", "govreport"},
                    {"version", version()},
                    {"semanticVersion", version()},
                    {"rules", driver_rules}};
-    return "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\", "
+    return "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": "
+           "\"2.1.0\", "
            "\"runs\": [{\"tool\": {\"driver\": " +
            dump(driver) + "}, \"columnKind\": \"unicodeCodePoints\", \"results\": [";
   }
@@ -116,7 +119,10 @@ class SarifWriter : public FindingsWriter {
                      {"level", severity_name(d.severity)},
                      {"message", {{"text", d.message(lang_)}}},
                      {"locations", json::array({{{"physicalLocation", physical}}})},
-                     {"properties", {{"pointer", d.pointer}, {"expected", value_json(d.expected)}, {"actual", value_json(d.actual)}}}};
+                     {"properties",
+                      {{"pointer", d.pointer},
+                       {"expected", value_json(d.expected)},
+                       {"actual", value_json(d.actual)}}}};
       out += std::string(first_ ? "\n" : ",\n") + dump(result);
       first_ = false;
     }
@@ -133,10 +139,14 @@ class SarifWriter : public FindingsWriter {
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -144,9 +154,12 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -158,7 +171,8 @@ class GithubWriter : public FindingsWriter {
     std::string out;
     for (const Diagnostic& d : findings) {
       out += fmt::format("::{} file={}", severity_name(d.severity), escape_property(d.file));
-      if (d.position.line > 0) out += fmt::format(",line={},col={}", d.position.line, d.position.column);
+      if (d.position.line > 0)
+        out += fmt::format(",line={},col={}", d.position.line, d.position.column);
       out += fmt::format(",title={}::{}\n", escape_property(d.rule), escape_data(d.message(lang_)));
     }
     return out;
@@ -172,15 +186,27 @@ std::string xml_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 cannot carry most control characters, even escaped.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
+          out += "\xEF\xBF\xBD";
+        else
+          out += c;
     }
   }
   return out;
@@ -194,11 +220,13 @@ class JunitWriter : public FindingsWriter {
     const std::size_t warnings = count(findings, Severity::Warning);
     std::string lines;
     for (const Diagnostic& d : findings) lines += format_diagnostic(d, options_.lang) + "\n";
-    std::string c = fmt::format("    <testcase classname=\"govreport.check\" name=\"{}\">", xml_escape(name));
+    std::string c =
+        fmt::format("    <testcase classname=\"govreport.check\" name=\"{}\">", xml_escape(name));
     if (errors > 0 || (options_.strict && warnings > 0)) {
       ++failures_;
-      c += fmt::format("\n      <failure type=\"{}\" message=\"{} errors, {} warnings\">{}</failure>\n    ",
-                       errors > 0 ? "error" : "warning", errors, warnings, xml_escape(lines));
+      c += fmt::format(
+          "\n      <failure type=\"{}\" message=\"{} errors, {} warnings\">{}</failure>\n    ",
+          errors > 0 ? "error" : "warning", errors, warnings, xml_escape(lines));
     } else if (warnings > 0) {
       c += fmt::format("\n      <system-out>{}</system-out>\n    ", xml_escape(lines));
     }
@@ -210,7 +238,8 @@ class JunitWriter : public FindingsWriter {
     return fmt::format(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<testsuites name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n"
-        "  <testsuite name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" skipped=\"0\">\n"
+        "  <testsuite name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" "
+        "skipped=\"0\">\n"
         "{2}  </testsuite>\n</testsuites>\n",
         tests_, failures_, cases_);
   }
@@ -227,7 +256,8 @@ std::unique_ptr<FindingsWriter> make(const FindingsOptions& o) {
 }
 
 constexpr std::array kFormats = {
-    FindingsFormat{"text", "file:line:col: severity: message [rule-id], one per line", &make<TextWriter>},
+    FindingsFormat{"text", "file:line:col: severity: message [rule-id], one per line",
+                   &make<TextWriter>},
     FindingsFormat{"json", "one JSON document: findings and a summary", &make<JsonWriter>},
     FindingsFormat{"sarif", "SARIF 2.1.0, with the rule catalogue", &make<SarifWriter>},
     FindingsFormat{"github", "GitHub Actions workflow commands (annotations)", &make<GithubWriter>},

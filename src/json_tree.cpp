@@ -37,23 +37,26 @@ class TrackingIterator {
 
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
-  TreeBuilder(std::string_view text, const char** cursor, ParseError& error)
-      : text_(text), cursor_(cursor), error_(error) {}
+  TreeBuilder(std::string_view text, const char** cursor, Document& doc, ParseError& error)
+      : text_(text), cursor_(cursor), doc_(doc), error_(error) {
+    doc_.nodes.clear();
+    doc_.nodes.reserve(text.size() / 24 + 16);
+  }
 
-  std::unique_ptr<Node> take_root() { return std::move(root_); }
-
-  bool null() override { return leaf(Node::Kind::Null); }
-  bool boolean(bool val) override { return leaf(Node::Kind::Bool)->boolean = val, true; }
+  bool null() override { return leaf(Node::Kind::Null), true; }
+  bool boolean(bool val) override { return doc_.nodes[leaf(Node::Kind::Bool)].boolean = val, true; }
   bool number_integer(number_integer_t val) override {
-    return leaf(Node::Kind::Integer)->integer = val, true;
+    return doc_.nodes[leaf(Node::Kind::Integer)].integer = val, true;
   }
   bool number_unsigned(number_unsigned_t val) override {
-    return leaf(Node::Kind::Unsigned)->unsigned_integer = val, true;
+    return doc_.nodes[leaf(Node::Kind::Unsigned)].unsigned_integer = val, true;
   }
   bool number_float(number_float_t, const string_t& s) override {
-    return leaf(Node::Kind::Float)->text = s, true;
+    return doc_.nodes[leaf(Node::Kind::Float)].text = s, true;
   }
-  bool string(string_t& val) override { return leaf(Node::Kind::String)->text = std::move(val), true; }
+  bool string(string_t& val) override {
+    return doc_.nodes[leaf(Node::Kind::String)].text = std::move(val), true;
+  }
   bool binary(binary_t&) override { return false; }
   bool start_object(std::size_t) override { return open(Node::Kind::Object); }
   bool start_array(std::size_t) override { return open(Node::Kind::Array); }
@@ -61,12 +64,15 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool end_array() override { return close(); }
   bool key(string_t& val) override {
     const std::size_t start = token_start();
-    Node* object = stack_.back();
-    object->members.push_back(Member{std::move(val), start, std::make_unique<Node>()});
+    const std::uint32_t index = append();
+    doc_.nodes[index].key = std::move(val);
+    doc_.nodes[index].key_offset = start;
+    pending_ = true;  // the member's value fills this node
     mark_end();
     return true;
   }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
     std::string what = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error …"
     if (auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
@@ -76,37 +82,49 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
 
  private:
+  struct Open {
+    std::uint32_t node;
+    std::uint32_t last_child;
+  };
+
   std::size_t consumed() const { return static_cast<std::size_t>(*cursor_ - text_.data()); }
 
   // The token that just ended began after the last event, past whitespace and separators.
   std::size_t token_start() const {
     std::size_t i = last_end_;
-    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r' ||
-                                text_[i] == ',' || text_[i] == ':'))
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' ||
+                                text_[i] == '\r' || text_[i] == ',' || text_[i] == ':'))
       ++i;
     return i;
   }
   void mark_end() { last_end_ = consumed(); }
 
-  // Returns the node for the next value: the root, the pending member value, or a new array item.
-  Node* slot() {
-    if (stack_.empty()) {
-      root_ = std::make_unique<Node>();
-      return root_.get();
+  // Adds a node as the next child of the open container (or as the root).
+  std::uint32_t append() {
+    const auto index = static_cast<std::uint32_t>(doc_.nodes.size());
+    doc_.nodes.emplace_back();
+    if (!stack_.empty()) {
+      Open& parent = stack_.back();
+      if (parent.last_child == kNoNode) {
+        doc_.nodes[parent.node].first_child = index;
+      } else {
+        doc_.nodes[parent.last_child].next_sibling = index;
+      }
+      parent.last_child = index;
+      ++doc_.nodes[parent.node].child_count;
     }
-    Node* parent = stack_.back();
-    if (parent->kind == Node::Kind::Object) return parent->members.back().value.get();
-    parent->items.emplace_back();
-    return &parent->items.back();
+    return index;
   }
 
-  Node* leaf(Node::Kind kind) {
+  std::uint32_t leaf(Node::Kind kind) {
     const std::size_t start = token_start();
-    Node* node = slot();
-    node->kind = kind;
-    node->offset = start;
+    const std::uint32_t index =
+        pending_ ? static_cast<std::uint32_t>(doc_.nodes.size() - 1) : append();
+    pending_ = false;
+    doc_.nodes[index].kind = kind;
+    doc_.nodes[index].offset = start;
     mark_end();
-    return node;
+    return index;
   }
 
   bool open(Node::Kind kind) {
@@ -115,8 +133,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
       error_.detail = "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
       return false;
     }
-    Node* node = leaf(kind);
-    stack_.push_back(node);
+    stack_.push_back({leaf(kind), kNoNode});
     return true;
   }
 
@@ -128,25 +145,23 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
 
   std::string_view text_;
   const char** cursor_;
+  Document& doc_;
   ParseError& error_;
-  std::unique_ptr<Node> root_;
-  std::vector<Node*> stack_;
+  std::vector<Open> stack_;
   std::size_t last_end_ = 0;
+  bool pending_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<Node> parse_json(std::string_view text, ParseError& error) {
+bool parse_json(std::string_view text, Document& doc, ParseError& error) {
   const char* cursor = text.data();
-  TreeBuilder builder(text, &cursor, error);
+  TreeBuilder builder(text, &cursor, doc, error);
   TrackingIterator first(text.data(), &cursor), last(text.data() + text.size(), &cursor);
   error.detail.clear();
-  const bool ok = nlohmann::json::sax_parse(first, last, &builder);
-  if (!ok) {
-    if (error.detail.empty()) error.detail = "invalid JSON";
-    return nullptr;
-  }
-  return builder.take_root();
+  if (nlohmann::json::sax_parse(first, last, &builder)) return true;
+  if (error.detail.empty()) error.detail = "invalid JSON";
+  return false;
 }
 
 std::string_view kind_name(Node::Kind kind) {

@@ -16,8 +16,9 @@ ordered cell_json(const Report& report, int index) {
   const Cell& cell = report.cells[static_cast<std::size_t>(index)];
   if (cell.state == Cell::State::Blank) return nullptr;
   if (cell.state == Cell::State::NotApplicable) return "/";
-  const CellKind kind =
-      report.edition->tables[static_cast<std::size_t>(def.table)].columns[static_cast<std::size_t>(def.column)].kind;
+  const CellKind kind = report.edition->tables[static_cast<std::size_t>(def.table)]
+                            .columns[static_cast<std::size_t>(def.column)]
+                            .kind;
   if (kind != CellKind::Amount) return cell.value;
   const std::string text = format_amount(cell.value);
   if (text.find('.') == std::string::npos) return cell.value / kAmountScale;
@@ -40,7 +41,9 @@ bool all_scalars(const ordered& value) {
 
 void dump(std::string& out, const ordered& value, int indent) {
   const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
-  auto scalar = [](const ordered& v) { return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  auto scalar = [](const ordered& v) {
+    return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
   if (value.is_object()) {
     if (value.empty()) {
       out += "{}";
@@ -96,7 +99,8 @@ std::string write_report_json(const Report& report, bool with_title) {
   for (const Subsection& s : report.subsections)
     overview["subsections"].push_back({{"title", s.title}, {"paragraphs", s.paragraphs}});
   doc["overview"] = overview;
-  for (const Shape& table : shape_of(*report.edition).children) doc[table.key] = shape_json(report, table);
+  for (const Shape& table : shape_of(*report.edition).children)
+    doc[table.key] = shape_json(report, table);
   doc["problems"] = report.problems;
   doc["other_matters"] = report.other_matters;
   std::string out;

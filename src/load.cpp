@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <set>
+#include <algorithm>
 
 #include "govreport/check.hpp"
 #include "json_tree.hpp"
@@ -16,11 +16,47 @@ using detail::Shape;
 
 // Counts above this are refused: sums of them stay exact in 64 bits and in JSON doubles.
 constexpr std::uint64_t kMaxCount = 999'999'999'999'999;
+// Whole 万元 above this would not fit, times kAmountScale, in 64 bits; parse_amount has the same
+// bound.
+constexpr std::uint64_t kMaxAmount = 99'999'999'999'999;
+
+// Cuts `text` to at most `bytes` bytes without splitting a UTF-8 sequence.
+std::string shorten(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes) + "…";
+}
+
+// Replaces bytes that are not UTF-8 (from a parser message quoting the input) with U+FFFD.
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k)
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string where(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
 
 std::string describe(const Node& node) {
   switch (node.kind) {
     case Node::Kind::String:
-      return fmt::format("\"{}\"", node.text.size() > 40 ? node.text.substr(0, 40) + "…" : node.text);
+      return fmt::format("\"{}\"", shorten(node.text, 40));
     case Node::Kind::Float:
       return node.text;
     case Node::Kind::Integer:
@@ -36,7 +72,7 @@ std::string describe(const Node& node) {
 
 bool valid_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
     if (s[i] < '0' || s[i] > '9') return false;
   const int y = std::stoi(std::string(s.substr(0, 4)));
   const int m = std::stoi(std::string(s.substr(5, 2)));
@@ -64,8 +100,8 @@ class Loader {
   void wrong_type(const std::string& pointer, const Node& node, std::string_view want_zh,
                   std::string_view want_en) {
     add("wrong-type", pointer, node.offset,
-        fmt::format("{} 应为{}，实际是 {}", pointer, want_zh, describe(node)),
-        fmt::format("{} must be {}, not {}", pointer, want_en, describe(node)));
+        fmt::format("{} 应为{}，实际是 {}", where(pointer), want_zh, describe(node)),
+        fmt::format("{} must be {}, not {}", where(pointer), want_en, describe(node)));
   }
   void missing(const std::string& parent, std::size_t offset, std::string_view key) {
     add("missing-field", parent + "/" + std::string(key), offset,
@@ -74,8 +110,8 @@ class Loader {
   }
 
   // Reports duplicate keys; returns the members to use (the first of each key).
-  std::vector<const detail::Member*> members(const Node& object, const std::string& pointer);
-  void unknown(const std::string& pointer, const detail::Member& m) {
+  std::vector<const Node*> members(const Node& object, const std::string& pointer);
+  void unknown(const std::string& pointer, const Node& m) {
     add("unknown-field", pointer + "/" + m.key, m.key_offset,
         fmt::format("未知字段 \"{}\"（位于 {}）", m.key, pointer.empty() ? "/" : pointer),
         fmt::format("unknown field \"{}\" in {}", m.key, pointer.empty() ? "/" : pointer));
@@ -89,26 +125,30 @@ class Loader {
   }
   std::vector<std::string> paragraphs(const Node& node, const std::string& pointer);
   void overview(const Node& node);
-  void tables(const Node& node, const Shape& shape, const std::string& pointer, bool optional);
-  void cell(const Node& node, int index, const std::string& pointer);
+  void tables(const Node& node, const Shape& shape, const std::string& pointer);
+  void cell(const Node& node, int index);
   void mark_missing(const Shape& shape);
 
   std::string_view text_;
   std::string file_;
+  detail::Document doc_;
   LoadResult out_;
   Report* report_ = nullptr;
 };
 
-std::vector<const detail::Member*> Loader::members(const Node& object, const std::string& pointer) {
-  std::vector<const detail::Member*> result;
-  std::set<std::string_view> seen;
-  for (const detail::Member& m : object.members) {
-    if (seen.insert(m.key).second) {
+std::vector<const Node*> Loader::members(const Node& object, const std::string& pointer) {
+  std::vector<const Node*> result;
+  for (const Node* member : doc_.children(object)) {
+    const Node& m = *member;
+    // Objects of the format have at most 14 keys: a linear search beats a set.
+    if (std::none_of(result.begin(), result.end(),
+                     [&](const Node* r) { return r->key == m.key; })) {
       result.push_back(&m);
       continue;
     }
     add("duplicate-field", pointer + "/" + m.key, m.key_offset,
-        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个", m.key, pointer.empty() ? "/" : pointer),
+        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个", m.key,
+                    pointer.empty() ? "/" : pointer),
         fmt::format("field \"{}\" appears twice in {}; the first is used", m.key,
                     pointer.empty() ? "/" : pointer));
   }
@@ -118,12 +158,14 @@ std::vector<const detail::Member*> Loader::members(const Node& object, const std
 std::vector<std::string> Loader::paragraphs(const Node& node, const std::string& pointer) {
   std::vector<std::string> result;
   if (node.kind != Node::Kind::Array) {
-    wrong_type(pointer, node, "字符串数组（每段一个字符串）", "an array of strings, one per paragraph");
+    wrong_type(pointer, node, "字符串数组（每段一个字符串）",
+               "an array of strings, one per paragraph");
     return result;
   }
-  for (std::size_t i = 0; i < node.items.size(); ++i) {
+  const std::vector<const Node*> items = doc_.children(node);
+  for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string p = pointer + "/" + std::to_string(i);
-    if (const Node* s = string_node(&node.items[i], p)) {
+    if (const Node* s = string_node(items[i], p)) {
       report_->source.add(p, s->offset);
       result.push_back(s->text);
     }
@@ -138,35 +180,37 @@ void Loader::overview(const Node& node) {
                "an object {\"paragraphs\": […], \"subsections\": […]}");
     return;
   }
-  for (const detail::Member* m : members(node, pointer)) {
+  for (const Node* m : members(node, pointer)) {
     const std::string p = pointer + "/" + m->key;
-    report_->source.add(p, m->value->offset);
+    report_->source.add(p, m->offset);
     if (m->key == "paragraphs") {
-      report_->overview = paragraphs(*m->value, p);
+      report_->overview = paragraphs(*m, p);
     } else if (m->key == "subsections") {
-      if (m->value->kind != Node::Kind::Array) {
-        wrong_type(p, *m->value, "数组", "an array");
+      if (m->kind != Node::Kind::Array) {
+        wrong_type(p, *m, "数组", "an array");
         continue;
       }
-      for (std::size_t i = 0; i < m->value->items.size(); ++i) {
-        const Node& item = m->value->items[i];
+      const std::vector<const Node*> items = doc_.children(*m);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const Node& item = *items[i];
         const std::string ip = p + "/" + std::to_string(i);
         if (item.kind != Node::Kind::Object) {
-          wrong_type(ip, item, "对象 {\"title\": …, \"paragraphs\": […]}", "an object {\"title\": …, \"paragraphs\": […]}");
+          wrong_type(ip, item, "对象 {\"title\": …, \"paragraphs\": […]}",
+                     "an object {\"title\": …, \"paragraphs\": […]}");
           continue;
         }
         Subsection sub;
         bool has_title = false;
-        for (const detail::Member* sm : members(item, ip)) {
+        for (const Node* sm : members(item, ip)) {
           const std::string sp = ip + "/" + sm->key;
           if (sm->key == "title") {
-            if (const Node* s = string_node(sm->value.get(), sp)) {
+            if (const Node* s = string_node(sm, sp)) {
               report_->source.add(sp, s->offset);
               sub.title = s->text;
             }
             has_title = true;
           } else if (sm->key == "paragraphs") {
-            sub.paragraphs = paragraphs(*sm->value, sp);
+            sub.paragraphs = paragraphs(*sm, sp);
           } else {
             unknown(ip, *sm);
           }
@@ -180,18 +224,21 @@ void Loader::overview(const Node& node) {
   }
 }
 
-void Loader::cell(const Node& node, int index, const std::string& pointer) {
+void Loader::cell(const Node& node, int index) {
   const Edition& edition = *report_->edition;
   const CellDef& def = edition.cells[static_cast<std::size_t>(index)];
+  const std::string& pointer = def.pointer;
   const CellKind kind = edition.tables[static_cast<std::size_t>(def.table)]
                             .columns[static_cast<std::size_t>(def.column)]
                             .kind;
   Cell& c = report_->cells[static_cast<std::size_t>(index)];
-  report_->source.add(pointer, node.offset);
-  const char* want_zh = kind == CellKind::Amount ? "金额（数字或 \"123.45\" 形式的字符串）、null 或 \"/\""
-                                                 : "整数、null（空白）或 \"/\"（不适用）";
-  const char* want_en = kind == CellKind::Amount ? "an amount (a number or a string like \"123.45\"), null or \"/\""
-                                                 : "an integer, null (blank) or \"/\" (not applicable)";
+  report_->source.add_cell(index, node.offset);
+  const char* want_zh = kind == CellKind::Amount
+                            ? "金额（数字或 \"123.45\" 形式的字符串）、null 或 \"/\""
+                            : "整数、null（空白）或 \"/\"（不适用）";
+  const char* want_en = kind == CellKind::Amount
+                            ? "an amount (a number or a string like \"123.45\"), null or \"/\""
+                            : "an integer, null (blank) or \"/\" (not applicable)";
   auto negative = [&](const std::string& value) {
     add("negative-value", pointer, node.offset,
         fmt::format("{} 为负数 {}；只有“本年增/减”可以为负", def.name_zh, value),
@@ -217,7 +264,7 @@ void Loader::cell(const Node& node, int index, const std::string& pointer) {
       break;
     }
     case Node::Kind::Unsigned:
-      if (node.unsigned_integer > kMaxCount) break;
+      if (node.unsigned_integer > (kind == CellKind::Amount ? kMaxAmount : kMaxCount)) break;
       c = Cell::number(static_cast<std::int64_t>(node.unsigned_integer) *
                        (kind == CellKind::Amount ? kAmountScale : 1));
       return;
@@ -241,7 +288,8 @@ void Loader::cell(const Node& node, int index, const std::string& pointer) {
           return;
         }
         add("wrong-type", pointer, node.offset,
-            fmt::format("{} 的金额 {} 无法精确表示（最多 4 位小数，不用指数形式）", def.name_zh, node.text),
+            fmt::format("{} 的金额 {} 无法精确表示（最多 4 位小数，不用指数形式）", def.name_zh,
+                        node.text),
             fmt::format("{}: amount {} is not exact (at most 4 decimal places, no exponent)",
                         def.name_zh, node.text));
         return;
@@ -253,8 +301,10 @@ void Loader::cell(const Node& node, int index, const std::string& pointer) {
   if ((node.kind == Node::Kind::Unsigned || node.kind == Node::Kind::Integer) ||
       (node.kind == Node::Kind::Float && node.text.find_first_of(".eE") == std::string::npos)) {
     add("wrong-type", pointer, node.offset,
-        fmt::format("{} 的数值 {} 超出范围（最大 {}）", def.name_zh, describe(node), kMaxCount),
-        fmt::format("{}: {} is out of range (at most {})", def.name_zh, describe(node), kMaxCount));
+        fmt::format("{} 的数值 {} 超出范围（最大 {}）", def.name_zh, describe(node),
+                    kind == CellKind::Amount ? kMaxAmount : kMaxCount),
+        fmt::format("{}: {} is out of range (at most {})", def.name_zh, describe(node),
+                    kind == CellKind::Amount ? kMaxAmount : kMaxCount));
     return;
   }
   wrong_type(pointer, node, want_zh, want_en);
@@ -269,29 +319,27 @@ void Loader::mark_missing(const Shape& shape) {
   for (const Shape& c : shape.children) mark_missing(c);
 }
 
-void Loader::tables(const Node& node, const Shape& shape, const std::string& pointer, bool optional) {
-  (void)optional;
-  if (shape.cell >= 0) {
-    cell(node, shape.cell, pointer);
-    return;
-  }
-  report_->source.add(pointer, node.offset);
+void Loader::tables(const Node& node, const Shape& shape, const std::string& pointer) {
   if (node.kind != Node::Kind::Object) {
     wrong_type(pointer, node, "对象", "an object");
     return;
   }
-  std::set<std::string_view> present;
-  for (const detail::Member* m : members(node, pointer)) {
+  std::vector<std::string_view> present;
+  for (const Node* m : members(node, pointer)) {
     const Shape* child = shape.child(m->key);
     if (child == nullptr) {
       unknown(pointer, *m);
       continue;
     }
-    present.insert(m->key);
-    tables(*m->value, *child, pointer + "/" + m->key, child->optional);
+    present.push_back(m->key);
+    if (child->cell >= 0) {
+      cell(*m, child->cell);
+    } else {
+      tables(*m, *child, pointer + "/" + m->key);
+    }
   }
   for (const Shape& child : shape.children) {
-    if (present.contains(child.key)) continue;
+    if (std::find(present.begin(), present.end(), child.key) != present.end()) continue;
     if (!child.optional) missing(pointer, node.offset, child.key);
     mark_missing(child);
   }
@@ -307,35 +355,29 @@ LoadResult Loader::run() {
     return std::move(out_);
   }
   detail::ParseError error;
-  std::unique_ptr<Node> root = detail::parse_json(body, error);
-  if (!root) {
+  if (!detail::parse_json(body, doc_, error)) {
     const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
+    error.detail = valid_utf8(error.detail);
     add("json-syntax", "", base + error.offset,
         utf8 ? "不是有效的 UTF-8 文本：" + error.detail : "JSON 语法错误：" + error.detail,
         utf8 ? "not valid UTF-8: " + error.detail : "invalid JSON: " + error.detail);
     return std::move(out_);
   }
-  if (base != 0) {
-    // Offsets from the parser are relative to the text after the BOM.
-    auto shift = [base](auto& self, Node& n) -> void {
-      n.offset += base;
-      for (auto& m : n.members) {
-        m.key_offset += base;
-        self(self, *m.value);
-      }
-      for (auto& i : n.items) self(self, i);
-    };
-    shift(shift, *root);
+  // Offsets from the parser are relative to the text after the BOM.
+  for (Node& n : doc_.nodes) {
+    n.offset += base;
+    n.key_offset += base;
   }
+  const Node* root = &doc_.root();
   if (root->kind != Node::Kind::Object) {
     wrong_type("", *root, "一个 JSON 对象（年度报告数据）", "a JSON object (the report data)");
     return std::move(out_);
   }
 
-  const std::vector<const detail::Member*> top = members(*root, "");
+  const std::vector<const Node*> top = members(*root, "");
   auto find = [&](std::string_view key) -> const Node* {
-    for (const detail::Member* m : top)
-      if (m->key == key) return m->value.get();
+    for (const Node* m : top)
+      if (m->key == key) return m;
     return nullptr;
   };
 
@@ -358,13 +400,14 @@ LoadResult Loader::run() {
   if (year_value == 0) return std::move(out_);
   const Edition* edition = edition_for_year(year_value);
   if (const Node* format = find("format")) {
-    const Edition* given = format->kind == Node::Kind::String ? edition_by_id(format->text) : nullptr;
+    const Edition* given =
+        format->kind == Node::Kind::String ? edition_by_id(format->text) : nullptr;
     if (given == nullptr) {
       wrong_type("/format", *format, "\"2019\" 或 \"2021\"", "\"2019\" or \"2021\"");
     } else if (given != edition) {
       add("format-mismatch", "/format", format->offset,
-          fmt::format("format 为 \"{}\"，但 {} 年的报告应使用 {} 版格式（{}）", given->id, year_value,
-                      edition->id, edition->document),
+          fmt::format("format 为 \"{}\"，但 {} 年的报告应使用 {} 版格式（{}）", given->id,
+                      year_value, edition->id, edition->document),
           fmt::format("format is \"{}\", but reports for {} use the {} edition ({})", given->id,
                       year_value, edition->id, edition->document));
       edition = given;
@@ -373,14 +416,15 @@ LoadResult Loader::run() {
 
   out_.report = make_report(*edition, year_value);
   report_ = &*out_.report;
+  report_->source.index_cells(edition->cell_by_pointer, edition->cells.size());
   report_->source.add("", root->offset);
   report_->source.add("/year", year->offset);
   const Shape& shape = detail::shape_of(*edition);
 
   bool has_agency = false;
-  for (const detail::Member* m : top) {
+  for (const Node* m : top) {
     const std::string pointer = "/" + m->key;
-    const Node& value = *m->value;
+    const Node& value = *m;
     report_->source.add(pointer, value.offset);
     if (m->key == "year" || m->key == "format") continue;
     if (m->key == "agency") {
@@ -414,7 +458,7 @@ LoadResult Loader::run() {
     } else if (m->key == "other_matters") {
       report_->other_matters = paragraphs(value, pointer);
     } else if (const Shape* table = shape.child(m->key)) {
-      tables(value, *table, pointer, false);
+      tables(value, *table, pointer);
     } else {
       unknown("", *m);
     }
@@ -432,6 +476,8 @@ LoadResult Loader::run() {
 
 }  // namespace
 
-LoadResult load_report(std::string_view text, std::string_view file) { return Loader(text, file).run(); }
+LoadResult load_report(std::string_view text, std::string_view file) {
+  return Loader(text, file).run();
+}
 
 }  // namespace govreport

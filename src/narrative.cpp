@@ -10,20 +10,25 @@
 namespace govreport::detail {
 namespace {
 
-constexpr std::array<std::string_view, 8> kClauseEnds = {"。", "；", "，", "！", "？", ";", ",", "\n"};
+constexpr std::array<std::string_view, 8> kClauseEnds = {"。", "；", "，", "！",
+                                                         "？", ";",  ",",  "\n"};
 constexpr std::array<std::string_view, 6> kSentenceEnds = {"。", "；", "！", "？", ";", "\n"};
 // Words that make a number something other than the count itself (a change, a share, a subset).
 constexpr std::array<std::string_view, 17> kQualifiers = {
-    "增", "减", "较", "同比", "比", "其中", "占", "%", "办结", "答复", "结转",
-    "不予", "部分", "予以", "投诉", "平均", "第"};
+    "增",   "减",   "较",   "同比", "比",   "其中", "占",   "%", "办结",
+    "答复", "结转", "不予", "部分", "予以", "投诉", "平均", "第"};
 
-std::size_t find_first_of(std::string_view text, std::size_t from, std::span<const std::string_view> marks) {
+std::size_t find_first_of(std::string_view text, std::size_t from,
+                          std::span<const std::string_view> marks) {
   std::size_t best = text.size();
-  for (std::string_view m : marks) best = std::min(best, text.find(m, from) == std::string_view::npos ? text.size() : text.find(m, from));
+  for (std::string_view m : marks)
+    best = std::min(
+        best, text.find(m, from) == std::string_view::npos ? text.size() : text.find(m, from));
   return best;
 }
 
-std::size_t find_last_of(std::string_view text, std::size_t before, std::span<const std::string_view> marks) {
+std::size_t find_last_of(std::string_view text, std::size_t before,
+                         std::span<const std::string_view> marks) {
   std::size_t best = 0;
   for (std::string_view m : marks) {
     const std::size_t at = text.rfind(m, before);
@@ -45,7 +50,8 @@ std::optional<Number> find_count(std::string_view text, std::size_t from, std::s
     if (i > 0 && (text[i - 1] == '.' || (text[i - 1] >= '0' && text[i - 1] <= '9'))) continue;
     std::size_t j = i;
     std::int64_t v = 0;
-    while (j < to && text[j] >= '0' && text[j] <= '9' && v < 1'000'000'000'000) v = v * 10 + (text[j++] - '0');
+    while (j < to && text[j] >= '0' && text[j] <= '9' && v < 1'000'000'000'000)
+      v = v * 10 + (text[j++] - '0');
     const std::size_t digits_end = j;
     if (j < to && text[j] == '.') continue;
     while (j < to && text[j] == ' ') ++j;
@@ -64,7 +70,8 @@ bool qualified(std::string_view window) {
 
 class NarrativeChecker {
  public:
-  NarrativeChecker(const Report& report, std::vector<Diagnostic>& out) : report_(report), out_(out) {}
+  NarrativeChecker(const Report& report, std::vector<Diagnostic>& out)
+      : report_(report), out_(out) {}
 
   void run() {
     auto each = [&](const std::vector<std::string>& paragraphs, const std::string& pointer) {
@@ -74,7 +81,8 @@ class NarrativeChecker {
     each(report_.preamble, "/preamble");
     each(report_.overview, "/overview/paragraphs");
     for (std::size_t s = 0; s < report_.subsections.size(); ++s)
-      each(report_.subsections[s].paragraphs, "/overview/subsections/" + std::to_string(s) + "/paragraphs");
+      each(report_.subsections[s].paragraphs,
+           "/overview/subsections/" + std::to_string(s) + "/paragraphs");
     each(report_.problems, "/problems");
     each(report_.other_matters, "/other_matters");
   }
@@ -106,9 +114,11 @@ class NarrativeChecker {
   }
 
   // Calls `found` for each count that follows `keyword` in the same clause, unqualified.
-  void counts_after(std::string_view text, std::string_view keyword, std::span<const std::string_view> units,
+  void counts_after(std::string_view text, std::string_view keyword,
+                    std::span<const std::string_view> units,
                     const std::function<void(const Number&, std::string_view window)>& found) {
-    for (std::size_t k = text.find(keyword); k != std::string_view::npos; k = text.find(keyword, k + 1)) {
+    for (std::size_t k = text.find(keyword); k != std::string_view::npos;
+         k = text.find(keyword, k + 1)) {
       const std::size_t from = k + keyword.size();
       const std::size_t end = find_first_of(text, from, kClauseEnds);
       auto n = find_count(text, from, end, units);
@@ -124,14 +134,17 @@ class NarrativeChecker {
     static constexpr std::array<std::string_view, 2> kCases = {"起", "件"};
     last_number_end_ = 0;
     counts_after(text, "申请", kJian, [&](const Number& n, std::string_view window) {
-      if (window.find("复议") != std::string_view::npos || window.find("诉讼") != std::string_view::npos) return;
+      if (window.find("复议") != std::string_view::npos ||
+          window.find("诉讼") != std::string_view::npos)
+        return;
       const auto received = cell("/applications/received/total");
       const auto both = sum({"/applications/received/total", "/applications/carried_over/total"});
       if (!received || !both || n.value == *received || n.value == *both) return;
       report(pointer, n.at,
-             fmt::format("正文说申请 {} 件，但表三 一、本年新收 总计为 {}（一+二 为 {}）", n.value, *received, *both),
-             fmt::format("the text says {} applications, but table 三 一 总计 is {} (一+二 is {})", n.value,
+             fmt::format("正文说申请 {} 件，但表三 一、本年新收 总计为 {}（一+二 为 {}）", n.value,
                          *received, *both),
+             fmt::format("the text says {} applications, but table 三 一 总计 is {} (一+二 is {})",
+                         n.value, *received, *both),
              std::to_string(*received), std::to_string(n.value));
     });
     last_number_end_ = 0;
@@ -143,14 +156,17 @@ class NarrativeChecker {
       if (!table || *table == n.value) return;
       const char* what_zh = all ? "行政复议和行政诉讼" : "行政复议";
       const char* what_en = all ? "reviews and lawsuits" : "administrative reviews";
-      report(pointer, n.at, fmt::format("正文说{} {} 起，但表四 总计为 {}", what_zh, n.value, *table),
+      report(pointer, n.at,
+             fmt::format("正文说{} {} 起，但表四 总计为 {}", what_zh, n.value, *table),
              fmt::format("the text says {} {}, but table 四 总计 is {}", n.value, what_en, *table),
              std::to_string(*table), std::to_string(n.value));
     });
     counts_after(text, "行政诉讼", kCases, [&](const Number& n, std::string_view) {
-      const auto table = sum({"/reviews/litigation_direct/total", "/reviews/litigation_after_review/total"});
+      const auto table =
+          sum({"/reviews/litigation_direct/total", "/reviews/litigation_after_review/total"});
       if (!table || *table == n.value) return;
-      report(pointer, n.at, fmt::format("正文说行政诉讼 {} 起，但表四 行政诉讼总计为 {}", n.value, *table),
+      report(pointer, n.at,
+             fmt::format("正文说行政诉讼 {} 起，但表四 行政诉讼总计为 {}", n.value, *table),
              fmt::format("the text says {} lawsuits, but table 四 gives {}", n.value, *table),
              std::to_string(*table), std::to_string(n.value));
     });
@@ -164,9 +180,18 @@ class NarrativeChecker {
       bool all_upheld;
     };
     static constexpr std::array<Claim, 12> kClaims = {{
-        {"无败诉", false}, {"零败诉", false}, {"未败诉", false}, {"没有败诉", false},
-        {"未发生败诉", false}, {"未被纠错", false}, {"未被纠正", false}, {"均获维持", true},
-        {"均被维持", true}, {"全部维持", true}, {"均予维持", true}, {"均维持", true},
+        {"无败诉", false},
+        {"零败诉", false},
+        {"未败诉", false},
+        {"没有败诉", false},
+        {"未发生败诉", false},
+        {"未被纠错", false},
+        {"未被纠正", false},
+        {"均获维持", true},
+        {"均被维持", true},
+        {"全部维持", true},
+        {"均予维持", true},
+        {"均维持", true},
     }};
     std::size_t reported_sentence = std::string_view::npos;
     for (const Claim& claim : kClaims) {
@@ -174,7 +199,8 @@ class NarrativeChecker {
            at = text.find(claim.phrase, at + 1)) {
         const std::size_t start = find_last_of(text, at, kSentenceEnds);
         if (start == reported_sentence) continue;
-        const std::string_view sentence = text.substr(start, find_first_of(text, at, kSentenceEnds) - start);
+        const std::string_view sentence =
+            text.substr(start, find_first_of(text, at, kSentenceEnds) - start);
         const bool review = sentence.find("复议") != std::string_view::npos;
         const bool lawsuit = sentence.find("诉讼") != std::string_view::npos;
         std::vector<std::string_view> blocks;
@@ -195,14 +221,18 @@ class NarrativeChecker {
         if (!known) continue;
         if (corrected > 0) {
           reported_sentence = start;
-          report(pointer, at, fmt::format("正文称“{}”，但表四 结果纠正为 {}", claim.phrase, corrected),
-                 fmt::format("the text claims “{}”, but table 四 结果纠正 is {}", claim.phrase, corrected), "0",
-                 std::to_string(corrected));
+          report(pointer, at,
+                 fmt::format("正文称“{}”，但表四 结果纠正为 {}", claim.phrase, corrected),
+                 fmt::format("the text claims “{}”, but table 四 结果纠正 is {}", claim.phrase,
+                             corrected),
+                 "0", std::to_string(corrected));
         } else if (claim.all_upheld && pending > 0) {
           reported_sentence = start;
-          report(pointer, at, fmt::format("正文称“{}”，但表四 尚未审结为 {}", claim.phrase, pending),
-                 fmt::format("the text claims “{}”, but table 四 尚未审结 is {}", claim.phrase, pending), "0",
-                 std::to_string(pending));
+          report(pointer, at,
+                 fmt::format("正文称“{}”，但表四 尚未审结为 {}", claim.phrase, pending),
+                 fmt::format("the text claims “{}”, but table 四 尚未审结 is {}", claim.phrase,
+                             pending),
+                 "0", std::to_string(pending));
         }
       }
     }
@@ -215,6 +245,8 @@ class NarrativeChecker {
 
 }  // namespace
 
-void check_narrative(const Report& report, std::vector<Diagnostic>& out) { NarrativeChecker(report, out).run(); }
+void check_narrative(const Report& report, std::vector<Diagnostic>& out) {
+  NarrativeChecker(report, out).run();
+}
 
 }  // namespace govreport::detail

@@ -11,6 +11,9 @@ constexpr std::array kFormats = {
     Format{"text", ".txt", "plain text, tables aligned for a terminal", &render_text},
     Format{"markdown", ".md", "GitHub-flavoured Markdown", &render_markdown},
     Format{"json", ".json", "canonical JSON data, totals filled in", &render_json},
+    Format{"html", ".html", "one self-contained web page, official table layout, A4 print styles",
+           &render_html},
+    Format{"docx", ".docx", "Word document, official table layout", &render_docx},
 };
 
 }  // namespace
@@ -32,7 +35,8 @@ const Format* format_for_path(std::string_view path) {
 namespace detail {
 
 std::string chinese_numeral(int n) {
-  static constexpr std::array<std::string_view, 10> kDigits = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static constexpr std::array<std::string_view, 10> kDigits = {"",   "一", "二", "三", "四",
+                                                               "五", "六", "七", "八", "九"};
   if (n < 10) return std::string(kDigits[static_cast<std::size_t>(n)]);
   std::string out = n >= 20 ? std::string(kDigits[static_cast<std::size_t>(n / 10)]) : "";
   return out + "十" + std::string(kDigits[static_cast<std::size_t>(n % 10)]);
@@ -55,7 +59,8 @@ std::string cell_text(const Report& report, const Table& table, int row, int col
   const Cell& cell = report.cells[static_cast<std::size_t>(table.cell(row, column))];
   std::string text = format_cell(cell, col.kind);
   // The 2019 edition prints no unit for 采购总金额; the data holds 万元, so the value carries it.
-  if (col.kind == CellKind::Amount && cell.is_number() && col.zh.find("万元") == std::string_view::npos)
+  if (col.kind == CellKind::Amount && cell.is_number() &&
+      col.zh.find("万元") == std::string_view::npos)
     text += "万元";
   return text;
 }

@@ -8,7 +8,8 @@ namespace {
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
 }
 
 int hex_value(char c) {
@@ -23,9 +24,16 @@ std::pair<std::size_t, std::size_t> escape_size(std::string_view raw) {
   if (raw.size() < 2) return {1, raw.size()};
   if (raw[1] != 'u' || raw.size() < 6) return {1, 2};
   unsigned code = 0;
-  for (std::size_t i = 2; i < 6; ++i) code = code * 16 + static_cast<unsigned>(std::max(0, hex_value(raw[i])));
-  if (code >= 0xD800 && code < 0xDC00 && raw.size() >= 12 && raw[6] == '\\' && raw[7] == 'u') return {4, 12};
+  for (std::size_t i = 2; i < 6; ++i)
+    code = code * 16 + static_cast<unsigned>(std::max(0, hex_value(raw[i])));
+  if (code >= 0xD800 && code < 0xDC00 && raw.size() >= 12 && raw[6] == '\\' && raw[7] == 'u')
+    return {4, 12};
   return {code < 0x80 ? 1u : code < 0x800 ? 2u : 3u, 6};
+}
+
+// A byte-order mark is not a column of line 1.
+std::size_t line_start(std::string_view text, std::size_t start) {
+  return start == 0 && text.starts_with("\xEF\xBB\xBF") ? 3 : start;
 }
 
 }  // namespace
@@ -33,8 +41,11 @@ std::pair<std::size_t, std::size_t> escape_size(std::string_view raw) {
 Position position_in(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   const std::string_view before = text.substr(0, offset);
-  const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
-  const std::size_t start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const std::size_t line =
+      static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+  const std::size_t start = std::min(
+      offset,
+      line_start(text, before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1));
   return {line, code_points(before.substr(start)) + 1};
 }
 
@@ -43,9 +54,21 @@ void SourceMap::set_text(std::string text) {
   line_starts_.clear();
 }
 
-void SourceMap::add(std::string pointer, std::size_t offset) { offsets_.emplace(std::move(pointer), offset); }
+void SourceMap::add(std::string pointer, std::size_t offset) {
+  offsets_.emplace(std::move(pointer), offset);
+}
+
+void SourceMap::index_cells(const std::unordered_map<std::string_view, int>& index,
+                            std::size_t count) {
+  cell_index_ = &index;
+  cell_offsets_.assign(count, std::string_view::npos);
+}
 
 std::size_t SourceMap::offset_of(std::string_view pointer) const {
+  if (cell_index_ != nullptr) {
+    if (auto it = cell_index_->find(pointer); it != cell_index_->end())
+      return cell_offsets_[static_cast<std::size_t>(it->second)];
+  }
   auto it = offsets_.find(std::string(pointer));
   return it == offsets_.end() ? std::string_view::npos : it->second;
 }
@@ -59,17 +82,17 @@ Position SourceMap::position(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
-  const std::size_t start = *(it - 1);
+  const std::size_t start = std::min(offset, line_start(text_, *(it - 1)));
   return {line, code_points(std::string_view(text_).substr(start, offset - start)) + 1};
 }
 
 Position SourceMap::position_of(std::string_view pointer) const {
   if (offsets_.empty()) return {};
-  std::string p(pointer);
   while (true) {
-    if (auto it = offsets_.find(p); it != offsets_.end()) return position(it->second);
-    if (p.empty()) return {};
-    p.erase(p.rfind('/'));
+    if (const std::size_t offset = offset_of(pointer); offset != std::string_view::npos)
+      return position(offset);
+    if (pointer.empty()) return {};
+    pointer = pointer.substr(0, pointer.rfind('/'));
   }
 }
 

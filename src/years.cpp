@@ -10,9 +10,11 @@ namespace govreport {
 namespace {
 
 // The rows whose cells the cross-year rules read.
-constexpr std::string_view kApplicationRows[] = {"/applications/carried_over/", "/applications/carried_forward/"};
+constexpr std::string_view kApplicationRows[] = {"/applications/carried_over/",
+                                                 "/applications/carried_forward/"};
 constexpr std::string_view kStockRows[] = {"regulations", "normative_documents"};
-constexpr std::string_view kItemRows[] = {"licensing", "other_services", "punishment", "coercion", "fees"};
+constexpr std::string_view kItemRows[] = {"licensing", "other_services", "punishment", "coercion",
+                                          "fees"};
 
 bool wanted(std::string_view pointer) {
   for (std::string_view prefix : kApplicationRows)
@@ -45,10 +47,12 @@ class Comparison {
       const auto a = value(later_, now), b = value(earlier_, before);
       if (!a || !b || *a == *b) continue;
       add("carry-over", now, *b, *a,
-          fmt::format("{} 填报 {}，但 {} 年报告（{}）的 四、结转下年度继续办理·{} 为 {}（差 {}）", name(now), *a,
-                      earlier_.year, earlier_.file, col.zh, *b, detail::signed_number(*a - *b)),
-          fmt::format("{} is {}, but the {} report ({}) carried forward {} in 四·{} (diff {})", name(now), *a,
-                      earlier_.year, earlier_.file, *b, col.zh, detail::signed_number(*a - *b)));
+          fmt::format("{} 填报 {}，但 {} 年报告（{}）的 四、结转下年度继续办理·{} 为 {}（差 {}）",
+                      name(now), *a, earlier_.year, earlier_.file, col.zh, *b,
+                      detail::signed_number(*a - *b)),
+          fmt::format("{} is {}, but the {} report ({}) carried forward {} in 四·{} (diff {})",
+                      name(now), *a, earlier_.year, earlier_.file, *b, col.zh,
+                      detail::signed_number(*a - *b)));
     }
   }
 
@@ -56,18 +60,22 @@ class Comparison {
   void in_force() {
     for (std::string_view row : kStockRows) {
       const std::string base = fmt::format("/proactive/{}/", row);
-      const auto now = value(later_, base + "in_force"), before = value(earlier_, base + "in_force");
-      const auto issued = value(later_, base + "issued"), repealed = value(later_, base + "repealed");
+      const auto now = value(later_, base + "in_force"),
+                 before = value(earlier_, base + "in_force");
+      const auto issued = value(later_, base + "issued"),
+                 repealed = value(later_, base + "repealed");
       if (!now || !before || !issued || !repealed) continue;
       const std::int64_t expected = *before + *issued - *repealed;
       if (*now == expected) continue;
       add("in-force", base + "in_force", expected, *now,
-          fmt::format("{} 填报 {}，但 {} 年报告（{}）现行有效 {} 加本年制发 {} 减本年废止 {} 为 {}（差 {}）",
-                      name(base + "in_force"), *now, earlier_.year, earlier_.file, *before, *issued, *repealed,
-                      expected, detail::signed_number(*now - expected)),
-          fmt::format("{} is {}, but {} in force in the {} report ({}) + {} issued − {} repealed is {} (diff {})",
-                      name(base + "in_force"), *now, *before, earlier_.year, earlier_.file, *issued, *repealed,
-                      expected, detail::signed_number(*now - expected)));
+          fmt::format("{} 填报 {}，但 {} 年报告（{}）现行有效 {} 加本年制发 {} 减本年废止 {} 为 "
+                      "{}（差 {}）",
+                      name(base + "in_force"), *now, earlier_.year, earlier_.file, *before, *issued,
+                      *repealed, expected, detail::signed_number(*now - expected)),
+          fmt::format("{} is {}, but {} in force in the {} report ({}) + {} issued − {} repealed "
+                      "is {} (diff {})",
+                      name(base + "in_force"), *now, *before, earlier_.year, earlier_.file, *issued,
+                      *repealed, expected, detail::signed_number(*now - expected)));
     }
   }
 
@@ -75,18 +83,21 @@ class Comparison {
   void item_continuity() {
     for (std::string_view row : kItemRows) {
       const std::string base = fmt::format("/proactive/{}/", row);
-      const auto now = value(later_, base + "previous"), before = value(earlier_, base + "previous");
+      const auto now = value(later_, base + "previous"),
+                 before = value(earlier_, base + "previous");
       const auto change = value(earlier_, base + "change");
       if (!now || !before || !change) continue;
       const std::int64_t expected = *before + *change;
       if (*now == expected) continue;
       add("item-continuity", base + "previous", expected, *now,
-          fmt::format("{} 填报 {}，但 {} 年报告（{}）上一年项目数量 {} 加本年增/减 {} 为 {}（差 {}）",
-                      name(base + "previous"), *now, earlier_.year, earlier_.file, *before,
-                      detail::signed_number(*change), expected, detail::signed_number(*now - expected)),
-          fmt::format("{} is {}, but the {} report ({}) had {} items and a change of {}: {} (diff {})",
-                      name(base + "previous"), *now, earlier_.year, earlier_.file, *before,
-                      detail::signed_number(*change), expected, detail::signed_number(*now - expected)));
+          fmt::format(
+              "{} 填报 {}，但 {} 年报告（{}）上一年项目数量 {} 加本年增/减 {} 为 {}（差 {}）",
+              name(base + "previous"), *now, earlier_.year, earlier_.file, *before,
+              detail::signed_number(*change), expected, detail::signed_number(*now - expected)),
+          fmt::format(
+              "{} is {}, but the {} report ({}) had {} items and a change of {}: {} (diff {})",
+              name(base + "previous"), *now, earlier_.year, earlier_.file, *before,
+              detail::signed_number(*change), expected, detail::signed_number(*now - expected)));
     }
   }
 
@@ -96,8 +107,8 @@ class Comparison {
     return def ? def->name_zh : std::string(pointer);
   }
 
-  void add(std::string_view rule, const std::string& pointer, std::int64_t expected, std::int64_t actual,
-           std::string zh, std::string en) {
+  void add(std::string_view rule, const std::string& pointer, std::int64_t expected,
+           std::int64_t actual, std::string zh, std::string en) {
     Diagnostic d = make_diagnostic(rule, pointer, std::move(zh), std::move(en));
     d.file = later_.file;
     if (const YearFacts::Fact* f = later_.find(pointer)) d.position = f->position;
@@ -149,7 +160,8 @@ std::vector<Diagnostic> check_years(const std::vector<YearFacts>& all) {
     auto earlier = by_year.find({key.first, key.second - 1});
     if (earlier == by_year.end() || earlier->second.size() != 1 || later.size() != 1) continue;
     std::vector<Diagnostic> found = check_consecutive(*earlier->second.front(), *later.front());
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    out.insert(out.end(), std::make_move_iterator(found.begin()),
+               std::make_move_iterator(found.end()));
   }
   sort_diagnostics(out);
   return out;

@@ -36,9 +36,11 @@ bool matches_golden(const std::string& name, const std::string& actual) {
   return fs::exists(path) && read_file(path.string()) == actual;
 }
 
-RunResult run_govreport(const std::vector<std::string>& args, const std::string& input, const std::string& cwd) {
+RunResult run_govreport(const std::vector<std::string>& args, const std::string& input,
+                        const std::string& cwd) {
   const std::string dir = temp_dir();
-  const std::string in_path = dir + "/stdin", out_path = dir + "/stdout", err_path = dir + "/stderr";
+  const std::string in_path = dir + "/stdin", out_path = dir + "/stdout",
+                    err_path = dir + "/stderr";
   std::ofstream(in_path, std::ios::binary) << input;
   const pid_t pid = fork();
   if (pid == 0) {

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace govreport {
@@ -56,8 +57,8 @@ struct Table {
   std::string_view id;        ///< stable id, e.g. "proactive.1", "applications", "reviews"
   std::string_view section;   ///< numeral of the section that prints it ("二")
   std::string_view json_key;  ///< top-level JSON key that holds its rows
-  std::string_view caption;   ///< printed above the table ("第二十条第（一）项"), may be empty
-  std::string_view row_head;  ///< head of the label column ("信息内容", "申请人情况")
+  std::string_view caption;  ///< printed above the table ("第二十条第（一）项"), may be empty
+  std::string_view row_head;   ///< head of the label column ("信息内容", "申请人情况")
   std::string_view note = {};  ///< note printed in the table (the 勾稽 note of 三)
   std::vector<Row> rows;
   std::vector<Column> columns;
@@ -79,7 +80,8 @@ struct Table {
   int row_index(std::string_view path) const;
   /// Returns the index into Report::cells of a data row's cell.
   int cell(int row, int column) const {
-    return first_cell + rows[static_cast<std::size_t>(row)].data_index * static_cast<int>(columns.size()) +
+    return first_cell +
+           rows[static_cast<std::size_t>(row)].data_index * static_cast<int>(columns.size()) +
            column;
   }
 };
@@ -105,8 +107,8 @@ struct CellDef {
   int table = 0;
   int row = 0;
   int column = 0;
-  std::string pointer;  ///< JSON Pointer ("/applications/received/total")
-  std::string name_zh;  ///< display name ("三（七）总计·自然人")
+  std::string pointer;    ///< JSON Pointer ("/applications/received/total")
+  std::string name_zh;    ///< display name ("三（七）总计·自然人")
   bool optional = false;  ///< a total that is computed when omitted
 };
 
@@ -122,6 +124,8 @@ struct Edition {
 
   // Derived when the edition is built.
   std::vector<CellDef> cells;
+  /// Index of each cell by pointer; views into `cells`, which never changes once built.
+  std::unordered_map<std::string_view, int> cell_by_pointer;
 
   /// Returns the table with `id`, or nullptr.
   const Table* table(std::string_view id) const;

@@ -31,6 +31,17 @@ std::string render_text(const Report& report);
 std::string render_markdown(const Report& report);
 /// Renders the canonical JSON data, totals filled in.
 std::string render_json(const Report& report);
+
+/// Options of the HTML page.
+struct HtmlOptions {
+  bool charts = false;  ///< add an SVG bar chart of the 办理结果 breakdown after table 三
+};
+/// Renders one self-contained HTML5 page: official merged-cell tables, A4 print stylesheet.
+std::string render_html(const Report& report);
+/// Renders the HTML page with `options`.
+std::string render_html(const Report& report, const HtmlOptions& options);
+/// Renders a Word document: the bytes of the .docx (OOXML zip) archive, tables merged as printed.
+std::string render_docx(const Report& report);
 /// Writes the report as a data file: the canonical JSON, with a title only where one is set.
 std::string write_data_file(const Report& report);
 

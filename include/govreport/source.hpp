@@ -23,6 +23,12 @@ class SourceMap {
   void set_text(std::string text);
   /// Records that the value at `pointer` starts at byte `offset`.
   void add(std::string pointer, std::size_t offset);
+  /// Keeps the offsets of table cells by index: `index` maps their pointers to indexes < `count`.
+  void index_cells(const std::unordered_map<std::string_view, int>& index, std::size_t count);
+  /// Records that table cell `cell` (an index given to index_cells) starts at byte `offset`.
+  void add_cell(int cell, std::size_t offset) {
+    cell_offsets_[static_cast<std::size_t>(cell)] = offset;
+  }
   /// Returns whether any position is known.
   bool empty() const { return offsets_.empty(); }
   /// Returns the byte offset of the value at `pointer`, or npos.
@@ -37,6 +43,8 @@ class SourceMap {
  private:
   std::string text_;
   std::unordered_map<std::string, std::size_t> offsets_;
+  const std::unordered_map<std::string_view, int>* cell_index_ = nullptr;
+  std::vector<std::size_t> cell_offsets_;  // npos where unknown
   mutable std::vector<std::size_t> line_starts_;
 };
 

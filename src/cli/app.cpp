@@ -12,10 +12,19 @@ namespace govreport::cli {
 namespace {
 
 constexpr std::array kCommands = {
-    Command{"build", "Build the published report from data files (text, markdown, json)", &setup_build},
+    Command{"build",
+            "Build the published report from data files (text, markdown, json, html, docx, pdf)",
+            &setup_build},
     Command{"check", "Check data files against every consistency rule of the format", &setup_check},
+    Command{"import",
+            "Read published reports (PDF, HTML, text) back into data files, never guessing",
+            &setup_import},
     Command{"init", "Write a blank data file of the right edition for a year", &setup_init},
     Command{"rules", "List every rule id with its severity and description", &setup_rules},
+    Command{"schema", "Print the JSON Schema of data files of an edition", &setup_schema},
+    Command{"sum", "Add up reports of one year into regional statistics, or check a summary",
+            &setup_sum},
+    Command{"diff", "Compare two reports cell by cell", &setup_diff},
 };
 
 constexpr const char* kFooter = R"(
@@ -44,7 +53,8 @@ const char* suggest(std::string_view word) {
       row[0] = i;
       for (std::size_t j = 1; j <= name.size(); ++j) {
         const std::size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == name[j - 1] ? 0 : 1)});
+        row[j] =
+            std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == name[j - 1] ? 0 : 1)});
         diagonal = up;
       }
     }
@@ -58,7 +68,18 @@ const char* suggest(std::string_view word) {
 
 // Rejects a first word that is no command, with a suggestion, before CLI11 reports it vaguely.
 bool unknown_command(int argc, char** argv, const Context& ctx) {
-  if (argc < 2 || argv[1][0] == '-') return false;
+  if (argc < 2) return false;
+  if (argv[1][0] == '-') {
+    // Before the command only the global options may come; name anything else plainly.
+    const std::string_view flag = argv[1];
+    for (std::string_view known :
+         {"-h", "--help", "--help-all", "--version", "--lang", "-q", "--quiet"})
+      if (flag == known || flag.starts_with(std::string(known) + "=")) return false;
+    fmt::print(stderr, "govreport: {}\n",
+               ctx.tr(fmt::format("未知选项 '{}'；运行 govreport --help 查看用法", flag),
+                      fmt::format("unknown option '{}'; run 'govreport --help' for usage", flag)));
+    return true;
+  }
   const std::string_view word = argv[1];
   for (const Command& c : kCommands)
     if (word == c.name) return false;
@@ -76,9 +97,10 @@ bool unknown_command(int argc, char** argv, const Context& ctx) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app("govreport — builds and checks 政府信息公开工作年度报告 (annual reports on government "
-               "information disclosure) from JSON data, in the official format of 2019 or 2021.",
-               "govreport");
+  CLI::App app(
+      "govreport — builds and checks 政府信息公开工作年度报告 (annual reports on government "
+      "information disclosure) from JSON data, in the official format of 2019 or 2021.",
+      "govreport");
   app.footer(kFooter);
   app.set_version_flag("--version", fmt::format("govreport {}", version()));
   app.require_subcommand(1);
@@ -99,7 +121,8 @@ int run(int argc, char** argv) {
   }
 
   for (int i = 1; i + 1 < argc; ++i)
-    if (std::string_view(argv[i]) == "--lang" && std::string_view(argv[i + 1]) == "en") ctx.lang = Lang::En;
+    if (std::string_view(argv[i]) == "--lang" && std::string_view(argv[i + 1]) == "en")
+      ctx.lang = Lang::En;
   if (unknown_command(argc, argv, ctx)) return 2;
   try {
     app.parse(argc, argv);

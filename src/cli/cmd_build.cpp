@@ -1,12 +1,16 @@
 // govreport build FILE...: the published report, written only from data without errors.
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/parallel.hpp"
+#include "cli/pdf.hpp"
 #include "govreport/render.hpp"
 
 namespace govreport::cli {
@@ -19,14 +23,21 @@ struct BuildOptions {
   std::string output;
   std::string out_dir;
   bool force = false;
+  bool charts = false;
+  unsigned jobs = 0;
 };
 
 const Format& choose_format(const BuildOptions& opts, const Context& ctx) {
+  if (opts.format == kPdfFormat.name) return kPdfFormat;
   if (!opts.format.empty()) return *format_by_name(opts.format);
   if (!opts.output.empty() && opts.output != "-") {
     if (const Format* f = format_for_path(opts.output)) return *f;
+    if (opts.output.size() > kPdfFormat.extension.size() &&
+        opts.output.ends_with(kPdfFormat.extension))
+      return kPdfFormat;
     throw Failure(fmt::format("{}: {}", opts.output,
-                              ctx.tr("无法从扩展名判断输出格式，请用 -f 指定", "cannot tell the format from the extension; use -f")));
+                              ctx.tr("无法从扩展名判断输出格式，请用 -f 指定",
+                                     "cannot tell the format from the extension; use -f")));
   }
   return *format_by_name("text");
 }
@@ -36,15 +47,83 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
     throw Failure(ctx.tr("多个输入文件需要用 --out-dir DIR 指定输出目录",
                          "several input files need --out-dir DIR"));
   const Format& format = choose_format(opts, ctx);
+  const bool pdf = &format == &kPdfFormat;
+  const bool html = format.name == "html";
+  if (opts.charts && !pdf && !html)
+    throw Failure(ctx.tr("--charts 只用于 html 和 pdf 格式",
+                         "--charts applies to the html and pdf formats only"));
+  const bool to_stdout = opts.out_dir.empty() && (opts.output.empty() || opts.output == "-");
+  if (to_stdout && (pdf || format.name == "docx") && ::isatty(STDOUT_FILENO))
+    throw Failure(ctx.tr(
+        fmt::format("{} 是二进制格式，不输出到终端：请用 -o 指定文件", format.name),
+        fmt::format("{} is binary and not written to a terminal: use -o FILE", format.name)));
+  auto render = [&](const Report& report) {
+    if (pdf || opts.charts) {
+      const std::string page = render_html(report, HtmlOptions{.charts = opts.charts});
+      return pdf ? print_pdf(page, ctx) : page;
+    }
+    try {
+      return format.render(report);
+    } catch (const std::exception& e) {  // the docx archive could not be made (out of memory)
+      throw Failure(e.what());
+    }
+  };
 
-  // Everything is read and checked before anything is written: no partial output.
-  std::vector<Analysis> analyses;
-  bool errors = false;
+  // Where each input goes, decided before anything is read.
+  std::vector<std::string> paths;
+  std::set<std::string> taken;
   for (const std::string& input : opts.inputs) {
-    Analysis a = analyze(input, ctx);
-    print_diagnostics(stderr, a.diagnostics, ctx);
-    errors = errors || a.has_errors() || !a.report;
-    analyses.push_back(std::move(a));
+    std::string path = opts.output;
+    if (!opts.out_dir.empty()) {
+      const std::string stem = input == "-" ? "stdin" : fs::path(input).stem().string();
+      path = (fs::path(opts.out_dir) / (stem + std::string(format.extension))).string();
+      if (!taken.insert(path).second)
+        throw Failure(fmt::format("{}: {}", path,
+                                  ctx.tr("两个输入会写到同一个输出文件",
+                                         "two inputs would be written to the same file")));
+    }
+    paths.push_back(std::move(path));
+  }
+  const unsigned jobs = worker_count(opts.jobs, opts.inputs.size());
+  const InputFiles inputs(opts.inputs);
+
+  // Pass 1: everything is read and checked before anything is written, so that data with errors
+  // gives no output at all. Only the verdicts are kept (and the report, for a single input).
+  struct Checked {
+    std::vector<Diagnostic> diagnostics;
+    std::optional<Report> report;
+    bool usable = false;
+    std::string failure;
+  };
+  bool errors = false;
+  std::optional<Report> single;
+  std::vector<bool> usable(opts.inputs.size(), false);
+  {
+    Progress progress(opts.inputs.size(), ctx.tr("已检查", "checked"), ctx);
+    for_each_ordered<Checked>(
+        opts.inputs.size(), jobs,
+        [&](std::size_t i) {
+          Checked c;
+          try {
+            Analysis a = analyze(opts.inputs[i], ctx);
+            c.diagnostics = std::move(a.diagnostics);
+            c.usable = a.report.has_value();
+            if (opts.inputs.size() == 1) c.report = std::move(a.report);
+          } catch (const Failure& e) {
+            c.failure = e.what();
+          }
+          return c;
+        },
+        [&](std::size_t i, Checked&& c) {
+          progress.update(i + 1);
+          if (!c.failure.empty()) throw Failure(c.failure);
+          if (!c.diagnostics.empty()) progress.clear();
+          print_diagnostics(stderr, c.diagnostics, ctx);
+          errors = errors || !c.usable || count(c.diagnostics, Severity::Error) > 0;
+          usable[i] = c.usable;
+          if (c.report) single = std::move(c.report);
+        });
+    progress.clear();
   }
   if (errors && !opts.force) {
     fmt::print(stderr, "govreport: {}\n",
@@ -52,34 +131,55 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
                       "the data has errors; nothing was written (fix them, or use --force)"));
     return 1;
   }
-
-  std::vector<std::pair<std::string, std::string>> outputs;  // path, content
-  std::set<std::string> taken;
-  for (std::size_t i = 0; i < analyses.size(); ++i) {
-    if (!analyses[i].report) continue;  // unusable even with --force; already reported
-    std::string path = opts.output;
-    if (!opts.out_dir.empty()) {
-      const std::string stem = opts.inputs[i] == "-" ? "stdin" : fs::path(opts.inputs[i]).stem().string();
-      path = (fs::path(opts.out_dir) / (stem + std::string(format.extension))).string();
-      if (!taken.insert(path).second)
-        throw Failure(fmt::format("{}: {}", path, ctx.tr("两个输入会写到同一个输出文件", "two inputs would be written to the same file")));
-    }
-    outputs.emplace_back(path, format.render(*analyses[i].report));
-  }
   if (!opts.out_dir.empty()) {
     std::error_code ec;
     fs::create_directories(opts.out_dir, ec);
-    if (ec) throw Failure(fmt::format("{}: {}{}", opts.out_dir, ctx.tr("无法创建目录：", "cannot create directory: "), ec.message()));
+    if (ec)
+      throw Failure(fmt::format("{}: {}{}", opts.out_dir,
+                                ctx.tr("无法创建目录：", "cannot create directory: "),
+                                ec.message()));
   }
-  for (const auto& [path, content] : outputs) {
-    if (path.empty() || path == "-") {
-      fmt::print("{}", content);
-      std::fflush(stdout);
-      continue;
-    }
-    write_output(path, content, opts.inputs, ctx);
-    if (!ctx.quiet) fmt::print(stderr, "{}\n", ctx.tr(fmt::format("已写入 {}", path), fmt::format("wrote {}", path)));
-  }
+
+  // Pass 2: each input is loaded again, rendered and written, one file at a time per worker, so
+  // memory stays flat however many inputs there are.
+  struct Built {
+    std::string content;
+    std::string failure;
+  };
+  Progress progress(opts.inputs.size(), ctx.tr("已生成", "built"), ctx);
+  for_each_ordered<Built>(
+      opts.inputs.size(), opts.inputs.size() == 1 ? 1 : jobs,
+      [&](std::size_t i) {
+        Built b;
+        if (!usable[i]) return b;  // unusable even with --force; already reported
+        try {
+          std::optional<Report> report = std::move(single);
+          if (!report) report = analyze(opts.inputs[i], ctx).report;
+          b.content = render(*report);
+          if (!paths[i].empty() && paths[i] != "-") {
+            write_output(paths[i], b.content, inputs, ctx);
+            b.content.clear();
+          }
+        } catch (const Failure& e) {
+          b.failure = e.what();
+        }
+        return b;
+      },
+      [&](std::size_t i, Built&& b) {
+        progress.update(i + 1);
+        if (!b.failure.empty()) throw Failure(b.failure);
+        if (!usable[i]) return;
+        if (paths[i].empty() || paths[i] == "-") {
+          std::fwrite(b.content.data(), 1, b.content.size(),
+                      stdout);  // a docx or pdf holds NUL bytes
+          std::fflush(stdout);
+        } else if (!ctx.quiet) {
+          progress.clear();
+          fmt::print(stderr, "{}\n",
+                     ctx.tr(fmt::format("已写入 {}", paths[i]), fmt::format("wrote {}", paths[i])));
+        }
+      });
+  progress.clear();
   return errors ? 1 : 0;
 }
 
@@ -89,20 +189,32 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<BuildOptions>();
   std::vector<std::string> names;
   for (const Format& f : formats()) names.emplace_back(f.name);
+  names.emplace_back(kPdfFormat.name);
   sub.add_option("FILE", opts->inputs, "Data files ('-' reads standard input)")->required();
-  sub.add_option("-f,--format", opts->format, "Output format; default: from the -o extension, else text")
+  sub.add_option("-f,--format", opts->format,
+                 "Output format; default: from the -o extension, else text")
       ->check(CLI::IsMember(names));
-  auto* output = sub.add_option("-o,--output", opts->output, "Write to this file (.txt .md .json) instead of standard output");
-  sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")->excludes(output);
+  auto* output = sub.add_option(
+      "-o,--output", opts->output,
+      "Write to this file (.txt .md .json .html .docx .pdf) instead of standard output");
+  sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")
+      ->excludes(output);
   sub.add_flag("--force", opts->force, "Build even when the data has errors (exit status stays 1)");
+  sub.add_option("-j,--jobs", opts->jobs,
+                 "Inputs built at once with --out-dir (default: the number of cores)")
+      ->check(CLI::Range(1u, 1024u));
+  sub.add_flag("--charts", opts->charts,
+               "html, pdf: add a bar chart of the 办理结果 breakdown after table 三");
   sub.footer(R"(
-The data is checked first. When it has errors, they are printed and nothing is written, unless
---force. Outputs are written whole or not at all (temporary file, then rename); an input file
-is never overwritten.
+The data is checked first, every input before any output. When it has errors, they are printed
+and nothing is written, unless --force. Each output is written whole or not at all (temporary
+file, then rename); an input file is never overwritten. With --out-dir, inputs are checked and
+built on all cores (-j), and progress shows on a terminal.
 
 Examples:
   govreport build data/2020.json                 the report as text, on standard output
   govreport build data/2020.json -o report.md    Markdown, format from the extension
+  govreport build data/2020.json -o report.html  the web page; also .docx (Word) and .pdf (needs chromium)
   govreport build data/*.json -f json --out-dir out/)");
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_build(*opts, ctx); });
 }

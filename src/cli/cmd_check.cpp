@@ -2,17 +2,11 @@
 // any number of files on all cores, in a stable order.
 
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/parallel.hpp"
 #include "govreport/findings_format.hpp"
 #include "govreport/years.hpp"
 
@@ -32,107 +26,21 @@ struct FileResult {
   std::string failure;  // why the file could not be read
 };
 
-// Checks files on worker threads and hands the results back in input order. Workers run at most
-// `window` files ahead of the consumer, so memory stays flat however many files there are.
-class Pipeline {
- public:
-  Pipeline(const std::vector<std::string>& files, unsigned jobs, const Context& ctx)
-      : files_(files), ctx_(ctx), window_(std::max<std::size_t>(4 * jobs, 8)) {
-    for (unsigned i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+FileResult check_one(const std::string& file, const Context& ctx) {
+  FileResult r;
+  try {
+    Analysis a = analyze(file, ctx);
+    r.diagnostics = std::move(a.diagnostics);
+    if (a.report) r.facts = year_facts(*a.report, file == "-" ? "<stdin>" : file);
+  } catch (const Failure& e) {
+    r.failure = e.what();
   }
-  ~Pipeline() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    changed_.notify_all();
-    for (std::thread& t : workers_) t.join();
-  }
-
-  // Returns the result for file `i`, waiting for it; call with i = 0, 1, 2, … in order.
-  FileResult take(std::size_t i) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return i - base_ < ready_.size() && ready_[i - base_]; });
-    FileResult r = std::move(*ready_.front());
-    ready_.pop_front();
-    ++base_;
-    changed_.notify_all();
-    return r;
-  }
-
- private:
-  void work() {
-    while (true) {
-      std::size_t i;
-      {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stop_ || next_ >= files_.size() || next_ < base_ + window_; });
-        if (stop_ || next_ >= files_.size()) return;
-        i = next_++;
-      }
-      FileResult r = check_one(files_[i]);
-      std::lock_guard lock(mutex_);
-      if (ready_.size() <= i - base_) ready_.resize(i - base_ + 1);
-      ready_[i - base_] = std::move(r);
-      changed_.notify_all();
-    }
-  }
-
-  FileResult check_one(const std::string& file) const {
-    FileResult r;
-    try {
-      Analysis a = analyze(file, ctx_);
-      r.diagnostics = std::move(a.diagnostics);
-      if (a.report) r.facts = year_facts(*a.report, file == "-" ? "<stdin>" : file);
-    } catch (const Failure& e) {
-      r.failure = e.what();
-    }
-    return r;
-  }
-
-  const std::vector<std::string>& files_;
-  const Context& ctx_;
-  const std::size_t window_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::optional<FileResult>> ready_;  // results for files base_, base_ + 1, …
-  std::size_t base_ = 0, next_ = 0;
-  bool stop_ = false;
-  std::vector<std::thread> workers_;
-};
-
-// Shows "checked 120/5000" on a terminal, at most ten times a second, for runs that take a while.
-class Progress {
- public:
-  Progress(std::size_t total, const Context& ctx)
-      : total_(total), ctx_(ctx), enabled_(!ctx.quiet && isatty(STDERR_FILENO) && total > 1),
-        start_(std::chrono::steady_clock::now()) {}
-  void update(std::size_t done) {
-    if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    shown_ = true;
-    fmt::print(stderr, "\r{} {}/{}", ctx_.tr("已检查", "checked"), done, total_);
-  }
-  void clear() {
-    if (shown_) fmt::print(stderr, "\r\033[K");
-    shown_ = false;
-  }
-
- private:
-  std::size_t total_;
-  const Context& ctx_;
-  bool enabled_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point start_, last_;
-};
+  return r;
+}
 
 int run_check(const CheckOptions& opts, const Context& ctx) {
   const std::vector<std::string> files =
       expand_paths(opts.paths.empty() ? std::vector<std::string>{"data"} : opts.paths, ctx);
-  const unsigned jobs = std::max(1u, std::min<unsigned>(opts.jobs ? opts.jobs : std::thread::hardware_concurrency(),
-                                                        static_cast<unsigned>(std::max<std::size_t>(files.size(), 1))));
   auto writer = findings_format(opts.format)->make({ctx.lang, opts.strict});
   CheckSummary summary{files.size(), 0, 0};
   std::size_t unreadable = 0;
@@ -144,30 +52,30 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
   };
 
   fmt::print("{}", writer->begin());
-  {
-    Pipeline pipeline(files, jobs, ctx);
-    Progress progress(files.size(), ctx);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      FileResult r = pipeline.take(i);
-      progress.update(i + 1);
-      if (!r.failure.empty()) {
-        progress.clear();
-        fmt::print(stderr, "govreport: {}\n", r.failure);
-        ++unreadable;
-        continue;
-      }
-      if (!r.diagnostics.empty()) progress.clear();
-      emit(files[i] == "-" ? "<stdin>" : files[i], r.diagnostics);
-      if (r.facts) facts.push_back(std::move(*r.facts));
-    }
-    progress.clear();
-  }
+  Progress progress(files.size(), ctx.tr("已检查", "checked"), ctx);
+  for_each_ordered<FileResult>(
+      files.size(), worker_count(opts.jobs, files.size()),
+      [&](std::size_t i) { return check_one(files[i], ctx); },
+      [&](std::size_t i, FileResult&& r) {
+        progress.update(i + 1);
+        if (!r.failure.empty()) {
+          progress.clear();
+          fmt::print(stderr, "govreport: {}\n", r.failure);
+          ++unreadable;
+          return;
+        }
+        if (!r.diagnostics.empty()) progress.clear();
+        emit(files[i] == "-" ? "<stdin>" : files[i], r.diagnostics);
+        if (r.facts) facts.push_back(std::move(*r.facts));
+      });
+  progress.clear();
   // Consecutive years of one agency: findings point into the later file, after the per-file ones.
   std::vector<Diagnostic> across = check_years(facts);
   for (std::size_t i = 0; i < across.size();) {
     std::size_t j = i;
     std::vector<Diagnostic> group;
-    while (j < across.size() && across[j].file == across[i].file) group.push_back(std::move(across[j++]));
+    while (j < across.size() && across[j].file == across[i].file)
+      group.push_back(std::move(across[j++]));
     emit(group.front().file, group);
     i = j;
   }
@@ -175,10 +83,12 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
   std::fflush(stdout);
   if (!ctx.quiet) {
     fmt::print(stderr, "{}\n",
-               ctx.tr(fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告", files.size(), summary.errors, summary.warnings),
+               ctx.tr(fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告", files.size(),
+                                  summary.errors, summary.warnings),
                       fmt::format("checked {} file{}: {} error{}, {} warning{}", files.size(),
-                                  files.size() == 1 ? "" : "s", summary.errors, summary.errors == 1 ? "" : "s",
-                                  summary.warnings, summary.warnings == 1 ? "" : "s")));
+                                  files.size() == 1 ? "" : "s", summary.errors,
+                                  summary.errors == 1 ? "" : "s", summary.warnings,
+                                  summary.warnings == 1 ? "" : "s")));
   }
   if (unreadable > 0) return 2;
   return summary.errors > 0 || (opts.strict && summary.warnings > 0) ? 1 : 0;
@@ -197,7 +107,8 @@ void setup_check(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("PATH", opts->paths,
                  "Data files or directories (searched recursively for *.json); '-' reads standard "
                  "input. Default: data/");
-  sub.add_option("--format", opts->format, "How findings are printed: text (default), json, sarif, github, junit")
+  sub.add_option("--format", opts->format,
+                 "How findings are printed: text (default), json, sarif, github, junit")
       ->check(CLI::IsMember(names));
   sub.add_flag("--strict", opts->strict, "Exit 1 on warnings too");
   sub.add_option("-j,--jobs", opts->jobs, "Files checked at once (default: the number of cores)")

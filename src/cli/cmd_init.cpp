@@ -7,40 +7,59 @@
 
 #include "cli/commands.hpp"
 #include "govreport/render.hpp"
+#include "govreport/schema.hpp"
 #include "govreport/template.hpp"
 
 namespace govreport::cli {
 namespace {
+namespace fs = std::filesystem;
 
 struct InitOptions {
   int year = 0;
   std::string agency;
   std::string kind = "department";
   std::string output;
+  std::string schema;
   bool force = false;
 };
 
 int run_init(const InitOptions& opts, const Context& ctx) {
-  const auto report =
-      make_template(opts.year, opts.agency, opts.kind == "government" ? AgencyKind::Government : AgencyKind::Department);
+  auto report =
+      make_template(opts.year, opts.agency,
+                    opts.kind == "government" ? AgencyKind::Government : AgencyKind::Department);
   if (!report)
-    throw Failure(ctx.tr(fmt::format("{} 年早于 2019 年，没有全国统一的年度报告格式", opts.year),
-                         fmt::format("{} is before 2019: there is no national report format for it", opts.year)));
+    throw Failure(ctx.tr(
+        fmt::format("{} 年早于 2019 年，没有全国统一的年度报告格式", opts.year),
+        fmt::format("{} is before 2019: there is no national report format for it", opts.year)));
+  const std::string default_schema = schema_file_name(*report->edition);
+  report->schema = opts.schema.empty() ? default_schema : opts.schema;
   const std::string json = write_data_file(*report);
   if (opts.output.empty() || opts.output == "-") {
     fmt::print("{}", json);
     return 0;
   }
   std::error_code ec;
-  if (!opts.force && std::filesystem::exists(opts.output, ec))
+  if (!opts.force && fs::exists(opts.output, ec))
     throw Failure(fmt::format("{}: {}", opts.output,
-                              ctx.tr("已存在，未覆盖（用 --force 覆盖）", "already exists; not overwritten (use --force)")));
+                              ctx.tr("已存在，未覆盖（用 --force 覆盖）",
+                                     "already exists; not overwritten (use --force)")));
   write_output(opts.output, json, {}, ctx);
+  // The default "$schema" names a file beside the data file: write it there unless it exists.
+  const fs::path schema_path = fs::path(opts.output).parent_path() / default_schema;
+  if (opts.schema.empty() && !fs::exists(schema_path, ec)) {
+    write_output(schema_path.string(), json_schema(*report->edition), {}, ctx);
+    if (!ctx.quiet)
+      fmt::print(stderr, "{}\n",
+                 ctx.tr(fmt::format("已写入 {}（供编辑器补全和提示）", schema_path.string()),
+                        fmt::format("wrote {} (for editor completion and hover help)",
+                                    schema_path.string())));
+  }
   if (!ctx.quiet)
     fmt::print(stderr, "{}\n",
-               ctx.tr(fmt::format("已写入 {}（{} 版格式，所有单元格为空白，请填写）", opts.output, report->edition->id),
-                      fmt::format("wrote {} ({} edition, every cell blank: fill them in)", opts.output,
-                                  report->edition->id)));
+               ctx.tr(fmt::format("已写入 {}（{} 版格式，所有单元格为空白，请填写）", opts.output,
+                                  report->edition->id),
+                      fmt::format("wrote {} ({} edition, every cell blank: fill them in)",
+                                  opts.output, report->edition->id)));
   return 0;
 }
 
@@ -48,12 +67,17 @@ int run_init(const InitOptions& opts, const Context& ctx) {
 
 void setup_init(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<InitOptions>();
-  sub.add_option("--year", opts->year, "Report year; picks the edition (2019–2020: 2019, 2021 on: 2021)")
+  sub.add_option("--year", opts->year,
+                 "Report year; picks the edition (2019–2020: 2019, 2021 on: 2021)")
       ->required();
   sub.add_option("--agency", opts->agency, "Name of the agency");
-  sub.add_option("--kind", opts->kind, "department (deadline 1月31日, default) or government (3月31日)")
+  sub.add_option("--kind", opts->kind,
+                 "department (deadline 1月31日, default) or government (3月31日)")
       ->check(CLI::IsMember({"department", "government"}));
   sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  sub.add_option(
+      "--schema", opts->schema,
+      "Value of \"$schema\" (default: govreport-EDITION.schema.json, written beside -o if absent)");
   sub.add_flag("--force", opts->force, "Overwrite the output file if it exists");
   sub.footer(R"(
 Every cell of the template is null (blank): 'govreport check' reports each one until it is

@@ -16,8 +16,12 @@ struct Command {
 
 void setup_build(CLI::App& sub, Context& ctx, int& exit_code);
 void setup_check(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_import(CLI::App& sub, Context& ctx, int& exit_code);
 void setup_init(CLI::App& sub, Context& ctx, int& exit_code);
 void setup_rules(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_schema(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_sum(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_diff(CLI::App& sub, Context& ctx, int& exit_code);
 
 /// Runs the command line; returns the process exit code.
 int run(int argc, char** argv);

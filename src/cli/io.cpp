@@ -15,7 +15,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string error_text(int err) { return std::strerror(err); }
+// Names the common failures in the chosen language; the rest in the system's words.
+std::string error_text(int err, const Context& ctx) {
+  switch (err) {
+    case ENOENT:
+      return ctx.tr("文件或目录不存在", "no such file or directory");
+    case EACCES:
+    case EPERM:
+      return ctx.tr("没有权限", "permission denied");
+    case ENOSPC:
+      return ctx.tr("磁盘空间不足", "no space left on device");
+    case EISDIR:
+      return ctx.tr("是目录", "is a directory");
+    case EROFS:
+      return ctx.tr("文件系统只读", "read-only file system");
+    default:
+      return std::strerror(err);
+  }
+}
 
 // Reads everything from `fd`, refusing more than kMaxInputBytes.
 std::string read_fd(int fd, const std::string& name, const Context& ctx) {
@@ -26,13 +43,15 @@ std::string read_fd(int fd, const std::string& name, const Context& ctx) {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Failure(fmt::format("{}: {}{}", name, ctx.tr("读取失败：", "cannot read: "), error_text(errno)));
+      throw Failure(fmt::format("{}: {}{}", name, ctx.tr("读取失败：", "cannot read: "),
+                                error_text(errno, ctx)));
     }
     data.append(buffer, static_cast<std::size_t>(n));
     if (data.size() > kMaxInputBytes)
-      throw Failure(fmt::format("{}: {}", name,
-                                ctx.tr(fmt::format("文件超过 {} MiB 的上限，拒绝读取", kMaxInputBytes >> 20),
-                                       fmt::format("larger than the limit of {} MiB; not read", kMaxInputBytes >> 20))));
+      throw Failure(fmt::format(
+          "{}: {}", name,
+          ctx.tr(fmt::format("文件超过 {} MiB 的上限，拒绝读取", kMaxInputBytes >> 20),
+                 fmt::format("larger than the limit of {} MiB; not read", kMaxInputBytes >> 20))));
   }
   return data;
 }
@@ -43,16 +62,22 @@ std::string read_input(const std::string& path, const Context& ctx) {
   if (path == "-") return read_fd(STDIN_FILENO, "<stdin>", ctx);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
-    throw Failure(fmt::format("{}: {}{}", path, ctx.tr("无法打开：", "cannot open: "), error_text(errno)));
+    throw Failure(fmt::format("{}: {}{}", path, ctx.tr("无法打开：", "cannot open: "),
+                              error_text(errno, ctx)));
   if (!S_ISREG(st.st_mode))
-    throw Failure(fmt::format("{}: {}", path, S_ISDIR(st.st_mode) ? ctx.tr("是目录，不是文件", "is a directory, not a file")
-                                                                  : ctx.tr("不是普通文件", "is not a regular file")));
-  if (static_cast<std::size_t>(st.st_size) > kMaxInputBytes)
     throw Failure(fmt::format("{}: {}", path,
-                              ctx.tr(fmt::format("文件超过 {} MiB 的上限，拒绝读取", kMaxInputBytes >> 20),
-                                     fmt::format("larger than the limit of {} MiB; not read", kMaxInputBytes >> 20))));
+                              S_ISDIR(st.st_mode)
+                                  ? ctx.tr("是目录，不是文件", "is a directory, not a file")
+                                  : ctx.tr("不是普通文件", "is not a regular file")));
+  if (static_cast<std::size_t>(st.st_size) > kMaxInputBytes)
+    throw Failure(fmt::format(
+        "{}: {}", path,
+        ctx.tr(fmt::format("文件超过 {} MiB 的上限，拒绝读取", kMaxInputBytes >> 20),
+               fmt::format("larger than the limit of {} MiB; not read", kMaxInputBytes >> 20))));
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Failure(fmt::format("{}: {}{}", path, ctx.tr("无法打开：", "cannot open: "), error_text(errno)));
+  if (fd < 0)
+    throw Failure(fmt::format("{}: {}{}", path, ctx.tr("无法打开：", "cannot open: "),
+                              error_text(errno, ctx)));
   try {
     std::string data = read_fd(fd, path, ctx);
     ::close(fd);
@@ -63,16 +88,27 @@ std::string read_input(const std::string& path, const Context& ctx) {
   }
 }
 
-void write_output(const std::string& path, std::string_view content, const std::vector<std::string>& inputs,
-                  const Context& ctx) {
-  std::error_code ec;
-  for (const std::string& input : inputs) {
-    if (input != "-" && fs::exists(path, ec) && fs::equivalent(path, input, ec))
-      throw Failure(fmt::format("{}: {}", path,
-                                ctx.tr("是输入文件，拒绝覆盖", "is an input file; refusing to overwrite it")));
+InputFiles::InputFiles(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    struct stat st {};
+    if (p != "-" && ::stat(p.c_str(), &st) == 0) ids_.emplace(st.st_dev, st.st_ino);
   }
+}
+
+bool InputFiles::contains(const std::string& path) const {
+  struct stat st {};
+  return !ids_.empty() && ::stat(path.c_str(), &st) == 0 && ids_.contains({st.st_dev, st.st_ino});
+}
+
+void write_output(const std::string& path, std::string_view content, const InputFiles& inputs,
+                  const Context& ctx) {
+  if (inputs.contains(path))
+    throw Failure(
+        fmt::format("{}: {}", path,
+                    ctx.tr("是输入文件，拒绝覆盖", "is an input file; refusing to overwrite it")));
   auto fail = [&](int err) {
-    return Failure(fmt::format("{}: {}{}", path, ctx.tr("无法写入：", "cannot write: "), error_text(err)));
+    return Failure(fmt::format("{}: {}{}", path, ctx.tr("无法写入：", "cannot write: "),
+                               error_text(err, ctx)));
   };
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -105,7 +141,6 @@ void write_output(const std::string& path, std::string_view content, const std::
       done += static_cast<std::size_t>(n);
     }
   }
-  if (err == 0 && ::fsync(fd) != 0) err = errno;
   if (::close(fd) != 0 && err == 0) err = errno;
   if (err == 0 && ::fchmodat(AT_FDCWD, temp.c_str(), 0644, 0) != 0) err = errno;
   if (err == 0 && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
@@ -120,24 +155,30 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, con
   for (const std::string& p : paths) {
     std::error_code ec;
     if (p != "-" && !fs::exists(p, ec))
-      throw Failure(fmt::format("{}: {}", p, ctx.tr("没有这个文件或目录", "no such file or directory")));
+      throw Failure(
+          fmt::format("{}: {}", p, ctx.tr("没有这个文件或目录", "no such file or directory")));
     if (p == "-" || !fs::is_directory(p, ec)) {
       files.push_back(p);
       continue;
     }
     std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+    for (auto it =
+             fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path().string());
+      if (it->is_regular_file(ec) && it->path().extension() == ".json")
+        found.push_back(it->path().string());
     }
-    if (ec) throw Failure(fmt::format("{}: {}{}", p, ctx.tr("无法列出目录：", "cannot list: "), ec.message()));
+    if (ec)
+      throw Failure(
+          fmt::format("{}: {}{}", p, ctx.tr("无法列出目录：", "cannot list: "), ec.message()));
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;
 }
 
-void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostics, const Context& ctx) {
+void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostics,
+                       const Context& ctx) {
   for (const Diagnostic& d : diagnostics) fmt::print(out, "{}\n", format_diagnostic(d, ctx.lang));
 }
 

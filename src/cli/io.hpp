@@ -1,6 +1,8 @@
 #pragma once
 // File access and shared state of the command line: the only place that touches the file system.
 
+#include <cstdint>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -32,9 +34,22 @@ inline constexpr std::size_t kMaxInputBytes = 64u << 20;
 /// Reads a whole regular file, or standard input for "-". Throws Failure naming the path.
 std::string read_input(const std::string& path, const Context& ctx);
 
+/// Identifies the input files of a command (by device and inode), so outputs never replace them.
+class InputFiles {
+ public:
+  InputFiles() = default;
+  /// Notes the files at `paths` that exist ("-" and missing ones are skipped).
+  InputFiles(const std::vector<std::string>& paths);  // NOLINT: implicit, for call sites' brevity
+  /// Returns whether `path` is one of the inputs.
+  bool contains(const std::string& path) const;
+
+ private:
+  std::set<std::pair<std::uint64_t, std::uint64_t>> ids_;
+};
+
 /// Writes `content` to `path` through a temporary file and a rename, so that `path` is either
 /// untouched or complete. Refuses to write over any of `inputs`. Throws Failure.
-void write_output(const std::string& path, std::string_view content, const std::vector<std::string>& inputs,
+void write_output(const std::string& path, std::string_view content, const InputFiles& inputs,
                   const Context& ctx);
 
 /// Expands directories into the *.json files below them, sorted; files are kept as given.
@@ -42,7 +57,8 @@ void write_output(const std::string& path, std::string_view content, const std::
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const Context& ctx);
 
 /// Prints findings to `out` in the chosen language.
-void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostics, const Context& ctx);
+void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostics,
+                       const Context& ctx);
 
 }  // namespace govreport::cli
 

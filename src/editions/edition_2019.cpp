@@ -74,7 +74,8 @@ const Edition& edition_2019() {
         .columns = {{"projects", "采购项目数量", "Procurement projects"},
                     {"amount", "采购总金额", "Procurement amount (10,000 yuan)", CellKind::Amount}},
     });
-    e.tables.push_back(applications_table({{"other", "（六）", "其他处理", "Otherwise handled", 1}}));
+    e.tables.push_back(
+        applications_table({{"other", "（六）", "其他处理", "Otherwise handled", 1}}));
     e.tables.push_back(reviews_table());
     return finish_edition(std::move(e));
   }();

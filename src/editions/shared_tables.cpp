@@ -52,7 +52,8 @@ Table applications_table(std::vector<Row> other_rows) {
   };
   for (auto& row : other_rows) rows.push_back(std::move(row));
   rows.push_back({"total", "（七）", "总计", "Total", 1, RowRole::Total});
-  rows.push_back({"carried_forward", "四、", "结转下年度继续办理", "Carried forward to next year", 0});
+  rows.push_back(
+      {"carried_forward", "四、", "结转下年度继续办理", "Carried forward to next year", 0});
 
   const std::string_view legal = "法人或其他组织";
   const std::string_view legal_en = "Legal persons or other organisations";
@@ -113,7 +114,10 @@ Table reviews_table() {
 }
 
 Equation balance_equation() {
-  return {"balance", "applications", {"received", "carried_over"}, {"results.total", "carried_forward"}};
+  return {"balance",
+          "applications",
+          {"received", "carried_over"},
+          {"results.total", "carried_forward"}};
 }
 
 namespace {
@@ -125,7 +129,8 @@ std::string row_display_name(const Table& table, int index) {
   // group "三、本年度办理结果" is left out, as the numbering below it is already unique.
   std::vector<const Row*> ancestors;
   for (int p = row.parent; p >= 0; p = table.rows[static_cast<std::size_t>(p)].parent) {
-    if (table.rows[static_cast<std::size_t>(p)].depth > 0) ancestors.insert(ancestors.begin(), &table.rows[static_cast<std::size_t>(p)]);
+    if (table.rows[static_cast<std::size_t>(p)].depth > 0)
+      ancestors.insert(ancestors.begin(), &table.rows[static_cast<std::size_t>(p)]);
   }
   for (const Row* a : ancestors) chain += a->numbering;
   if (!row.head_zh.empty()) chain += std::string(row.head_zh) + "·";
@@ -182,6 +187,8 @@ Edition finish_edition(Edition edition) {
     }
     next_cell = static_cast<int>(edition.cells.size());
   }
+  for (std::size_t i = 0; i < edition.cells.size(); ++i)
+    edition.cell_by_pointer.emplace(edition.cells[i].pointer, static_cast<int>(i));
   return edition;
 }
 

@@ -23,7 +23,8 @@ std::string row_label(const Row& row);
 /// Returns the printed form of a table cell of `report` (a 2019 amount carries its unit).
 std::string cell_text(const Report& report, const Table& table, int row, int column);
 
-/// Returns the canonical JSON of the report; `with_title` writes the default title when none is set.
+/// Returns the canonical JSON of the report; `with_title` writes the default title when none is
+/// set.
 std::string write_report_json(const Report& report, bool with_title);
 
 }  // namespace govreport::detail

@@ -7,6 +7,8 @@ namespace govreport {
 
 std::string render_json(const Report& report) { return detail::write_report_json(report, true); }
 
-std::string write_data_file(const Report& report) { return detail::write_report_json(report, false); }
+std::string write_data_file(const Report& report) {
+  return detail::write_report_json(report, false);
+}
 
 }  // namespace govreport

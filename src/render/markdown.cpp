@@ -1,5 +1,6 @@
 // The Markdown format: GitHub-flavoured, one table per official table.
 
+#include "govreport/references.hpp"
 #include "govreport/render.hpp"
 #include "render/common.hpp"
 
@@ -13,17 +14,23 @@ std::string escape(std::string_view text) {
     if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
-  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) out.insert(0, "\\");
-  for (std::size_t i = 0; i < out.size() && out[i] >= '0' && out[i] <= '9'; ++i)
-    if (i + 1 < out.size() && (out[i + 1] == '.' || out[i + 1] == ')')) {
-      out.insert(i + 1, "\\");
-      break;
-    }
+  // A line that starts like a list item, a rule or a setext underline would stop being text.
+  const auto space_at = [&](std::size_t i) {
+    return i >= out.size() || out[i] == ' ' || out[i] == '\t';
+  };
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=') &&
+      (space_at(1) || out.find_first_not_of(out[0]) == std::string::npos))
+    out.insert(0, "\\");
+  std::size_t digits = 0;
+  while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')') &&
+      space_at(digits + 1))
+    out.insert(digits, "\\");
   return out;
 }
 
-void paragraphs(std::string& out, const std::vector<std::string>& items) {
-  for (const std::string& p : items) out += escape(p) + "\n\n";
+void paragraphs(std::string& out, const Report& report, const std::vector<std::string>& items) {
+  for (const std::string& p : items) out += escape(expand_references(report, p)) + "\n\n";
 }
 
 std::string table_markdown(const Report& report, const Table& table) {
@@ -33,7 +40,10 @@ std::string table_markdown(const Report& report, const Table& table) {
   out += "| " + escape(table.row_head) + " |";
   std::string align = "| --- |";
   for (const Column& c : table.columns) {
-    out += " " + escape(c.group_zh.empty() ? std::string(c.zh) : std::string(c.group_zh) + "·" + std::string(c.zh)) + " |";
+    out += " " +
+           escape(c.group_zh.empty() ? std::string(c.zh)
+                                     : std::string(c.group_zh) + "·" + std::string(c.zh)) +
+           " |";
     align += " ---: |";
   }
   out += "\n" + align + "\n";
@@ -41,9 +51,12 @@ std::string table_markdown(const Report& report, const Table& table) {
     const Row& row = table.rows[r];
     out += "| " + escape(detail::row_label(row)) + " |";
     for (std::size_t c = 0; c < table.columns.size(); ++c)
-      out += " " + (row.role == RowRole::Group ? std::string()
-                                               : escape(detail::cell_text(report, table, static_cast<int>(r), static_cast<int>(c)))) +
-             " |";
+      out +=
+          " " +
+          (row.role == RowRole::Group ? std::string()
+                                      : escape(detail::cell_text(report, table, static_cast<int>(r),
+                                                                 static_cast<int>(c)))) +
+          " |";
     out += "\n";
   }
   return out + "\n";
@@ -53,22 +66,22 @@ std::string table_markdown(const Report& report, const Table& table) {
 
 std::string render_markdown(const Report& report) {
   std::string out = "# " + escape(report.display_title()) + "\n\n";
-  paragraphs(out, report.preamble);
+  paragraphs(out, report, report.preamble);
   for (const Section& section : report.edition->sections) {
     out += "## " + std::string(section.numeral) + "、" + escape(section.zh) + "\n\n";
     if (section.json_key == "overview") {
-      paragraphs(out, report.overview);
+      paragraphs(out, report, report.overview);
       for (std::size_t i = 0; i < report.subsections.size(); ++i) {
         const Subsection& s = report.subsections[i];
         std::vector<std::string> items = s.paragraphs;
         if (items.empty()) items.emplace_back();
         items.front() = detail::subsection_lead(s, i) + items.front();
-        paragraphs(out, items);
+        paragraphs(out, report, items);
       }
     } else if (section.json_key == "problems") {
-      paragraphs(out, report.problems);
+      paragraphs(out, report, report.problems);
     } else if (section.json_key == "other_matters") {
-      paragraphs(out, report.other_matters);
+      paragraphs(out, report, report.other_matters);
     }
     for (const Table& table : report.edition->tables)
       if (table.section == section.numeral) out += table_markdown(report, table);

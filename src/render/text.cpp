@@ -2,6 +2,7 @@
 
 #include <numeric>
 
+#include "govreport/references.hpp"
 #include "govreport/render.hpp"
 #include "render/common.hpp"
 
@@ -31,11 +32,14 @@ class TextTable {
       line[0] = std::string(static_cast<std::size_t>(row.depth) * 2, ' ') + detail::row_label(row);
       if (row.role != RowRole::Group)
         for (std::size_t c = 0; c < n; ++c)
-          line[c + 1] = detail::cell_text(report_, table_, static_cast<int>(r), static_cast<int>(c));
-      for (std::size_t i = 0; i <= n; ++i) widths_[i] = std::max(widths_[i], display_width(line[i]));
+          line[c + 1] =
+              detail::cell_text(report_, table_, static_cast<int>(r), static_cast<int>(c));
+      for (std::size_t i = 0; i <= n; ++i)
+        widths_[i] = std::max(widths_[i], display_width(line[i]));
       body.push_back(std::move(line));
     }
-    for (std::size_t c = 0; c < n; ++c) widths_[c + 1] = std::max(widths_[c + 1], display_width(table_.columns[c].zh));
+    for (std::size_t c = 0; c < n; ++c)
+      widths_[c + 1] = std::max(widths_[c + 1], display_width(table_.columns[c].zh));
     widen_for_groups();
 
     std::string out = rule();
@@ -86,7 +90,9 @@ class TextTable {
   std::string group_line() const {
     std::string out = "| " + pad(std::string(table_.row_head), widths_[0], false) + " |";
     for (auto [first, last] : runs())
-      out += " " + pad(std::string(table_.columns[first].group_zh), span_width(first, last), false) + " |";
+      out += " " +
+             pad(std::string(table_.columns[first].group_zh), span_width(first, last), false) +
+             " |";
     return out + "\n";
   }
 
@@ -98,7 +104,8 @@ class TextTable {
 
   std::string line(const std::vector<std::string>& cells, bool numbers_right) const {
     std::string out = "|";
-    for (std::size_t i = 0; i < cells.size(); ++i) out += " " + pad(cells[i], widths_[i], numbers_right && i > 0) + " |";
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      out += " " + pad(cells[i], widths_[i], numbers_right && i > 0) + " |";
     return out + "\n";
   }
 
@@ -107,30 +114,30 @@ class TextTable {
   std::vector<std::size_t> widths_;
 };
 
-void paragraphs(std::string& out, const std::vector<std::string>& items) {
-  for (const std::string& p : items) out += "　　" + p + "\n\n";
+void paragraphs(std::string& out, const Report& report, const std::vector<std::string>& items) {
+  for (const std::string& p : items) out += "　　" + expand_references(report, p) + "\n\n";
 }
 
 }  // namespace
 
 std::string render_text(const Report& report) {
   std::string out = report.display_title() + "\n\n";
-  paragraphs(out, report.preamble);
+  paragraphs(out, report, report.preamble);
   for (const Section& section : report.edition->sections) {
     out += std::string(section.numeral) + "、" + std::string(section.zh) + "\n\n";
     if (section.json_key == "overview") {
-      paragraphs(out, report.overview);
+      paragraphs(out, report, report.overview);
       for (std::size_t i = 0; i < report.subsections.size(); ++i) {
         const Subsection& s = report.subsections[i];
         std::vector<std::string> items = s.paragraphs;
         if (items.empty()) items.emplace_back();
         items.front() = detail::subsection_lead(s, i) + items.front();
-        paragraphs(out, items);
+        paragraphs(out, report, items);
       }
     } else if (section.json_key == "problems") {
-      paragraphs(out, report.problems);
+      paragraphs(out, report, report.problems);
     } else if (section.json_key == "other_matters") {
-      paragraphs(out, report.other_matters);
+      paragraphs(out, report, report.other_matters);
     }
     for (const Table& table : report.edition->tables) {
       if (table.section != section.numeral) continue;

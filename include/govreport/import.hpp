@@ -1,0 +1,72 @@
+#pragma once
+/// \file
+/// Importing a published report (PDF, HTML, text) back into a Report, never guessing.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "govreport/diagnostic.hpp"
+#include "govreport/report.hpp"
+
+namespace govreport {
+
+/// Names the kind of a published source.
+enum class SourceKind { Pdf, Html, Text };
+
+/// Returns the kind named `name` ("pdf", "html", "text"), or nullopt.
+std::optional<SourceKind> source_kind_by_name(std::string_view name);
+/// Returns the kind that the extension of `path` names (.pdf .html .htm .txt .md), or nullopt.
+std::optional<SourceKind> source_kind_for_path(std::string_view path);
+/// Tells the kind of `bytes` from their first bytes: "%PDF-", an HTML tag, else text.
+SourceKind sniff_source_kind(std::string_view bytes);
+/// Returns the name of a kind ("pdf", "html", "text").
+std::string_view source_kind_name(SourceKind kind);
+
+/// Facts the caller knows better than the source; each overrides what the title says.
+struct ImportOptions {
+  int year = 0;        ///< 0: read it from the title
+  std::string agency;  ///< empty: read it from the title
+};
+
+/// Counts what an import found and what it did not, for the closing summary.
+struct ImportSummary {
+  std::string source;   ///< what was read: "PDF, 5 pages", "HTML (GB18030)", "text"
+  std::string edition;  ///< "2019", "2021", or empty when none could be chosen
+  int year = 0;
+  std::string agency;
+  int sections_found = 0;
+  std::vector<std::string> sections_missing;  ///< headings, e.g. "五、存在的主要问题及改进情况"
+  int tables_found = 0;
+  int tables_total = 0;
+  std::vector<std::string> tables_missing;  ///< e.g. "二·第二十条第（九）项"
+  int rows_found = 0;
+  int rows_total = 0;
+  int cells_number = 0;
+  int cells_blank = 0;
+  int cells_not_applicable = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+};
+
+/// Holds what an import produced: the report (when a year and edition were known), every
+/// finding, and the summary.
+struct ImportResult {
+  std::optional<Report> report;
+  std::vector<Diagnostic> findings;
+  ImportSummary summary;
+  /// Says whether the source could not be read at all (not a PDF, encrypted, no text).
+  bool unreadable = false;
+};
+
+/// Reads the published report in `bytes` of kind `kind`, named `file` in findings.
+/// A cell that cannot be read stays blank; a table or row that cannot be found is a finding
+/// that says where it was looked for. Never throws for bad input.
+ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
+                           const ImportOptions& options = {});
+
+/// Formats the summary as a few lines ending in a newline, each starting with `file`.
+std::string format_summary(const ImportSummary& summary, std::string_view file, Lang lang);
+
+}  // namespace govreport

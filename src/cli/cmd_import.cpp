@@ -1,0 +1,131 @@
+// govreport import SOURCE...: published reports (PDF, HTML, text) back into data files.
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "cli/commands.hpp"
+#include "govreport/import.hpp"
+#include "govreport/render.hpp"
+
+namespace govreport::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct ImportCommandOptions {
+  std::vector<std::string> sources;
+  std::string output;
+  std::string out_dir;
+  std::string from;
+  int year = 0;
+  std::string agency;
+};
+
+SourceKind kind_of(const ImportCommandOptions& opts, const std::string& path,
+                   std::string_view bytes, const Context& ctx) {
+  if (!opts.from.empty()) return *source_kind_by_name(opts.from);
+  if (path == "-")
+    throw Failure(ctx.tr("从标准输入导入需要用 --from pdf|html|text 指明格式",
+                         "importing from standard input needs --from pdf|html|text"));
+  if (auto kind = source_kind_for_path(path)) return *kind;
+  return sniff_source_kind(bytes);
+}
+
+int run_import(const ImportCommandOptions& opts, const Context& ctx) {
+  if (opts.sources.size() > 1 && opts.out_dir.empty())
+    throw Failure(
+        ctx.tr("多个来源需要用 --out-dir DIR 指定输出目录", "several sources need --out-dir DIR"));
+
+  // Everything is read before anything is imported or written.
+  std::vector<std::string> bytes;
+  for (const std::string& source : opts.sources) bytes.push_back(read_input(source, ctx));
+
+  ImportOptions options{opts.year, opts.agency};
+  std::vector<std::pair<std::string, std::string>> outputs;  // path, content
+  std::set<std::string> taken;
+  bool unreadable = false, errors = false;
+  for (std::size_t i = 0; i < opts.sources.size(); ++i) {
+    const std::string& source = opts.sources[i];
+    const std::string name = source == "-" ? "<stdin>" : source;
+    const ImportResult result =
+        import_report(bytes[i], kind_of(opts, source, bytes[i], ctx), name, options);
+    print_diagnostics(stderr, result.findings, ctx);
+    if (!ctx.quiet) fmt::print(stderr, "{}", format_summary(result.summary, name, ctx.lang));
+    unreadable = unreadable || result.unreadable;
+    errors = errors || !result.report || count(result.findings, Severity::Error) > 0;
+    if (!result.report) continue;
+    std::string path = opts.output;
+    if (!opts.out_dir.empty()) {
+      const std::string stem = source == "-" ? "stdin" : fs::path(source).stem().string();
+      path = (fs::path(opts.out_dir) / (stem + ".json")).string();
+      if (!taken.insert(path).second)
+        throw Failure(fmt::format("{}: {}", path,
+                                  ctx.tr("两个来源会写到同一个输出文件",
+                                         "two sources would be written to the same file")));
+    }
+    outputs.emplace_back(path, write_data_file(*result.report));
+  }
+  if (!opts.out_dir.empty() && !outputs.empty()) {
+    std::error_code ec;
+    fs::create_directories(opts.out_dir, ec);
+    if (ec)
+      throw Failure(fmt::format("{}: {}{}", opts.out_dir,
+                                ctx.tr("无法创建目录：", "cannot create directory: "),
+                                ec.message()));
+  }
+  for (const auto& [path, content] : outputs) {
+    if (path.empty() || path == "-") {
+      fmt::print("{}", content);
+      std::fflush(stdout);
+      continue;
+    }
+    write_output(path, content, opts.sources, ctx);
+    if (!ctx.quiet)
+      fmt::print(stderr, "{}\n",
+                 ctx.tr(fmt::format("已写入 {}", path), fmt::format("wrote {}", path)));
+  }
+  return unreadable ? 2 : errors ? 1 : 0;
+}
+
+}  // namespace
+
+void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<ImportCommandOptions>();
+  sub.add_option("SOURCE", opts->sources,
+                 "Published reports: .pdf .html .htm .txt .md ('-' reads standard input)")
+      ->required();
+  auto* output = sub.add_option("-o,--output", opts->output,
+                                "Write the data file here instead of standard output");
+  sub.add_option("--out-dir", opts->out_dir,
+                 "Write one data file per source into this directory (NAME.json)")
+      ->excludes(output);
+  sub.add_option("--from", opts->from,
+                 "Kind of the sources; default: from the extension, else from the content")
+      ->check(CLI::IsMember({"pdf", "html", "text"}))
+      ->option_text("pdf|html|text");
+  sub.add_option("--year", opts->year, "Report year, when the title does not give it")
+      ->check(CLI::Range(2000, 2100));
+  sub.add_option("--agency", opts->agency, "Agency name, when the title does not give it");
+  sub.footer(R"(
+Reads the title (year, agency), the six sections and every cell of tables 二, 三 and 四, and
+writes them as a data file. Nothing is guessed: an empty cell stays null, "-" "—" "/" become "/",
+and a table or row that is not found is a finding that says where it was looked for. Each
+source ends with a summary of what was found and what was not (on standard error).
+
+The data file is written even when the import has error findings, so that the missing cells
+can be filled in by hand; 'govreport check' then finds the report's own errors.
+
+Exit status: 0 imported without error findings, 1 error findings (a missing table or row, an
+unreadable cell, no year), 2 a source could not be read at all (missing file, not a PDF,
+encrypted or scanned PDF, unknown encoding) or bad arguments.
+
+Examples:
+  govreport import report.pdf -o data/2023.json
+  govreport import reports/*.pdf reports/*.html --out-dir data/imported/
+  pdftotext -layout report.pdf - | govreport import - --from text --year 2023)");
+  sub.callback([opts, &ctx, &exit_code] { exit_code = run_import(*opts, ctx); });
+}
+
+}  // namespace govreport::cli

@@ -1,0 +1,49 @@
+// govreport schema: the JSON Schema of data files, for editors and validators.
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "govreport/schema.hpp"
+
+namespace govreport::cli {
+namespace {
+
+struct SchemaOptions {
+  std::string edition = "2021";
+  std::string output;
+};
+
+int run_schema(const SchemaOptions& opts, const Context& ctx) {
+  const std::string schema = json_schema(*edition_by_id(opts.edition));
+  if (opts.output.empty() || opts.output == "-") {
+    fmt::print("{}", schema);
+  } else {
+    write_output(opts.output, schema, {}, ctx);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void setup_schema(CLI::App& sub, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<SchemaOptions>();
+  std::vector<std::string> ids;
+  for (const Edition* e : editions()) ids.emplace_back(e->id);
+  sub.add_option("--edition", opts->edition, "Edition of the format: 2019 or 2021 (default)")
+      ->check(CLI::IsMember(ids));
+  sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  sub.footer(R"(
+The schema (JSON Schema draft 2020-12) describes the data file's structure with the official
+labels as titles, so that an editor completes keys and shows the label on hover. A data file
+names it in "$schema"; 'govreport init' does that and writes the schema beside the file.
+It checks structure only: the sums are 'govreport check's job.
+
+Examples:
+  govreport schema --edition 2019 -o govreport-2019.schema.json
+  govreport schema | ajv validate --spec=draft2020 -s /dev/stdin -d data/2024.json)");
+  sub.callback([opts, &ctx, &exit_code] { exit_code = run_schema(*opts, ctx); });
+}
+
+}  // namespace govreport::cli

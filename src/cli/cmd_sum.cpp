@@ -1,0 +1,113 @@
+// govreport sum FILE...: the cell-wise sum of reports of one year (regional statistics), or with
+// --check, every cell where a summary report differs from that sum.
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "govreport/render.hpp"
+#include "govreport/rollup.hpp"
+
+namespace govreport::cli {
+namespace {
+
+struct SumOptions {
+  std::vector<std::string> inputs;
+  std::string agency = "汇总";
+  std::string output;
+  std::string summary;
+};
+
+int run_sum(const SumOptions& opts, const Context& ctx) {
+  std::vector<std::string> members = expand_paths(opts.inputs, ctx);
+  std::erase(members, opts.summary);
+  if (members.empty()) throw Failure(ctx.tr("没有要汇总的成员报告", "no member reports to add up"));
+  Summer summer;
+  std::vector<std::string> with_errors;
+  for (const std::string& file : members) {
+    Analysis a = analyze(file, ctx);
+    if (!a.report) {
+      print_diagnostics(stderr, a.diagnostics, ctx);
+      throw Failure(fmt::format("{}: {}", file,
+                                ctx.tr("无法读取为年度报告数据，未汇总",
+                                       "cannot be read as report data; nothing added up")));
+    }
+    if (a.has_errors()) with_errors.push_back(file);
+    if (auto refused = summer.add(*a.report, file))
+      throw Failure(ctx.lang == Lang::En ? refused->second : refused->first);
+  }
+  if (!ctx.quiet) {
+    if (!with_errors.empty())
+      fmt::print(stderr, "{}{}\n",
+                 ctx.tr("注意：以下成员报告有错误（用 govreport check 查看）：",
+                        "note: these members have errors (see govreport check): "),
+                 fmt::join(with_errors, ", "));
+    for (const auto& [file, n] : summer.blanks())
+      fmt::print(stderr, "{}\n",
+                 ctx.tr(fmt::format("注意：{} 有 {} 个空白单元格，合计中相应单元格为空白", file, n),
+                        fmt::format("note: {} has {} blank cells; those sums are blank", file, n)));
+  }
+  const Report sum = summer.result(opts.agency);
+  if (!opts.summary.empty()) {
+    Analysis s = analyze(opts.summary, ctx);
+    if (!s.report) {
+      print_diagnostics(stderr, s.diagnostics, ctx);
+      throw Failure(fmt::format("{}: {}", opts.summary,
+                                ctx.tr("无法读取为年度报告数据", "cannot be read as report data")));
+    }
+    if (s.report->year != sum.year || s.report->edition != sum.edition)
+      throw Failure(fmt::format(
+          "{}: {}", opts.summary,
+          ctx.tr(
+              fmt::format("汇总报告是 {} 年的，成员报告是 {} 年的", s.report->year, sum.year),
+              fmt::format("the summary is for {}, the members for {}", s.report->year, sum.year))));
+    const std::vector<Diagnostic> found = check_rollup(*s.report, opts.summary, sum, summer.size());
+    print_diagnostics(stdout, found, ctx);
+    if (!ctx.quiet)
+      fmt::print(stderr, "{}\n",
+                 ctx.tr(fmt::format("{} 与 {} 个成员报告之和：{} 处不一致", opts.summary,
+                                    summer.size(), found.size()),
+                        fmt::format("{} against the sum of {} members: {} cells differ",
+                                    opts.summary, summer.size(), found.size())));
+    return found.empty() ? 0 : 1;
+  }
+  const std::string json = write_data_file(sum);
+  if (opts.output.empty() || opts.output == "-") {
+    fmt::print("{}", json);
+  } else {
+    write_output(opts.output, json, members, ctx);
+    if (!ctx.quiet)
+      fmt::print(
+          stderr, "{}\n",
+          ctx.tr(fmt::format("已写入 {}（{} 个成员报告之和）", opts.output, summer.size()),
+                 fmt::format("wrote {} (the sum of {} members)", opts.output, summer.size())));
+  }
+  return 0;
+}
+
+}  // namespace
+
+void setup_sum(CLI::App& sub, Context& ctx, int& exit_code) {
+  auto opts = std::make_shared<SumOptions>();
+  sub.add_option("FILE", opts->inputs, "Member reports: files or directories (*.json, recursively)")
+      ->required();
+  sub.add_option("--agency", opts->agency, "Agency name of the sum (default: 汇总)");
+  auto* out = sub.add_option("-o,--output", opts->output,
+                             "Write the sum to this file instead of standard output");
+  sub.add_option("--check", opts->summary,
+                 "Compare this summary report with the sum of the members instead")
+      ->excludes(out);
+  sub.footer(R"(
+The sum is a data file of the same year and edition: every table cell is the sum of the
+members' cells ("/" counts as nothing; a blank in any member leaves that sum blank, and the
+members with blank cells are listed). Reports of different years or editions are refused.
+With --check, each cell where the summary differs is a rollup finding; exit 1 if any.
+
+Examples:
+  govreport sum region/2024/*.json --agency 某某市 -o region-2024.json
+  govreport sum --check region-2024.json region/2024/)");
+  sub.callback([opts, &ctx, &exit_code] { exit_code = run_sum(*opts, ctx); });
+}
+
+}  // namespace govreport::cli

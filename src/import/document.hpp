@@ -1,0 +1,91 @@
+#pragma once
+// The common form every source is read into: lines of pieces, each piece with its place.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace govreport::importer {
+
+/// Where a line was in the source: line and column of a text, or the page of a PDF.
+struct Where {
+  std::size_t line = 0;  ///< 1-based, 0 when unknown
+  std::size_t column = 0;
+  int page = 0;  ///< 1-based, 0 when the source has no pages
+};
+
+/// Holds one piece of a line: a word, a table cell, or a run of text.
+struct Piece {
+  std::string text;
+  double x0 = 0;  ///< left and right edge, in the source's unit (points, columns, grid columns)
+  double x1 = 0;
+};
+
+/// Holds one line of the source.
+struct Line {
+  std::vector<Piece> pieces;
+  Where where;
+  /// The pieces are the cells of a table row: an empty piece is a blank cell.
+  bool cells = false;
+  /// The pieces carry horizontal positions that line up between lines.
+  bool positioned = false;
+  /// The positions are those of the page (PDF), not columns of characters that a text
+  /// extraction laid out approximately: column heads then stand above their values.
+  bool exact = false;
+  /// The source marks it as a heading (HTML h1–h6, Markdown #).
+  bool heading = false;
+  /// An empty line came before it.
+  bool blank_before = false;
+  /// Its left edge, in the unit of the source; negative when not known.
+  double indent = -1;
+  /// Its width, in the unit of the source.
+  double width = 0;
+  /// The width of one Chinese character, in the unit of the source (2 columns of text).
+  double em = 2;
+
+  /// Returns the text of the line, its pieces joined by spaces.
+  std::string text() const;
+};
+
+/// Says how the lines of the narrative form paragraphs.
+enum class Flow {
+  Blocks,   ///< each line is a paragraph (HTML, Markdown, text with one paragraph per line)
+  Wrapped,  ///< paragraphs are wrapped over lines (PDF, pdftotext)
+};
+
+/// Holds a source read into lines.
+struct Document {
+  std::vector<Line> lines;
+  /// The lines that hold the report itself; the rest is page furniture (HTML navigation).
+  std::size_t content_begin = 0;
+  std::size_t content_end = 0;
+  Flow flow = Flow::Blocks;
+  std::string description;  ///< for the summary: "PDF, 5 pages", "HTML (GB18030)"
+};
+
+/// Describes why a source could not be read at all.
+struct Unreadable {
+  std::string zh;
+  std::string en;
+};
+
+/// Reads text (pdftotext output, copied pages, govreport's text and Markdown).
+Document read_text(std::string_view utf8);
+/// Reads an HTML page.
+Document read_html(std::string_view utf8, std::string charset);
+/// Reads a PDF; returns an Unreadable when it cannot be opened or has no text.
+Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
+
+/// Converts `bytes` to UTF-8: a BOM, then `declared` (a charset name, may be empty), then
+/// valid UTF-8, then GB18030. Sets `charset` to the one used; nullopt if nothing fits.
+std::optional<std::string> to_utf8(std::string_view bytes, std::string_view declared,
+                                   std::string& charset);
+/// Returns the charset an HTML page declares in its first bytes (meta charset), or "".
+std::string declared_html_charset(std::string_view bytes);
+
+/// Returns whether a line is only a page number ("-3-", "— 3 —", "第3页").
+bool is_page_number(std::string_view text);
+
+}  // namespace govreport::importer

@@ -1,0 +1,305 @@
+#include "import/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace govreport::importer {
+namespace {
+
+// Traditional forms of the characters that occur in the labels, headings and captions of the
+// editions, mapped to the simplified forms the editions print. Only these matter for matching.
+constexpr std::u32string_view kTraditional =
+    U"萬業為舉於會體關決況減辦務動區單發後國處復複覆審對屬廢開強當總執護報據權條構機無沒現確"
+    U"穩類係繫糾納組織經結繼續維繳罰範獲穫補規計認議許訟訪訴詢請購費轉過這進問採項題額數製祕內"
+    U"徵資證門與個";
+constexpr std::u32string_view kSimplified =
+    U"万业为举于会体关决况减办务动区单发后国处复复复审对属废开强当总执护报据权条构机无没现确"
+    U"稳类系系纠纳组织经结继续维缴罚范获获补规计认议许讼访诉询请购费转过这进问采项题额数制秘内"
+    U"征资证门与个";
+static_assert(kTraditional.size() == kSimplified.size());
+
+char32_t simplified(char32_t c) {
+  static const std::unordered_map<char32_t, char32_t> map = [] {
+    std::unordered_map<char32_t, char32_t> m;
+    for (std::size_t i = 0; i < kTraditional.size(); ++i)
+      m.emplace(kTraditional[i], kSimplified[i]);
+    return m;
+  }();
+  auto it = map.find(c);
+  return it == map.end() ? c : it->second;
+}
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
+         c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF || (c >= 0x2000 && c <= 0x200A);
+}
+
+bool is_dash(char32_t c) {
+  return c == U'-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 ||
+         c == 0x2015 || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D || c == 0x2500 ||
+         c == 0x2501;
+}
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Applies NFKC; text that utf8proc cannot read is returned as it is.
+std::string nfkc(std::string_view text) {
+  const std::string copy(text);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(
+      utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str())), &std::free);
+  return out ? std::string(reinterpret_cast<const char*>(out.get())) : copy;
+}
+
+bool is_word(char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0); }
+
+}  // namespace
+
+std::u32string decode(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  auto left = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    out.push_back(static_cast<char32_t>(cp));
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+std::string encode(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    utf8proc_uint8_t buffer[4];
+    const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+std::u32string fold(std::string_view text) {
+  const std::u32string in = decode(nfkc(text));
+  std::u32string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char32_t c = in[i];
+    if (is_space(c)) continue;
+    if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x300C || c == 0x300D || c == 0x300E ||
+        c == 0x300F)
+      c = U'"';
+    else if (c == 0x2018 || c == 0x2019)
+      c = U'\'';
+    else if (is_dash(c))
+      c = U'-';
+    else if (c == 0x30FB || c == 0x2022 || c == 0x2027 || c == 0x2219)
+      c = 0x00B7;  // middle dots
+    else if (c == 0x3010)
+      c = U'[';
+    else if (c == 0x3011)
+      c = U']';
+    else if (c == 0xFF5E || c == 0x301C)
+      c = U'~';
+    else
+      c = simplified(c);
+    // "1、" and "1." are the same numbering.
+    if (c == 0x3001 && !out.empty() && is_digit(out.back())) c = U'.';
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::size_t common_length(std::u32string_view a, std::u32string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<std::size_t> row(b.size() + 1, 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = 0;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = a[i - 1] == b[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+bool is_wide(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || c == 0x2014 || c == 0x2015 || c == 0x2026 ||
+         c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00B7;
+}
+
+std::string tidy(std::string_view text) {
+  const std::u32string in = decode(text);
+  std::u32string out;
+  bool pending_space = false;
+  for (char32_t c : in) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space && !is_wide(out.back()) && !is_wide(c)) out.push_back(U' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return encode(out);
+}
+
+void append_wrapped(std::string& text, std::string_view next) {
+  const std::string tail = tidy(next);
+  if (tail.empty()) return;
+  if (!text.empty()) {
+    const std::u32string a = decode(text.substr(text.size() > 4 ? text.size() - 4 : 0));
+    const std::u32string b = decode(tail.substr(0, 4));
+    // English words wrapped over a line break keep a space; Chinese text has none.
+    if (!a.empty() && !b.empty() && is_word(a.back()) && is_word(b.front())) text += ' ';
+  }
+  text += tail;
+}
+
+namespace {
+
+// Units that may follow a number in a cell, longest first.
+constexpr std::u32string_view kUnits[] = {U"万元", U"亿元", U"元", U"件", U"条",
+                                          U"个",   U"项",   U"起", U"宗", U"次"};
+
+struct NumberText {
+  bool negative = false;
+  std::u32string digits;    // the integer part, separators removed
+  std::u32string fraction;  // after the point, may be empty
+  std::u32string unit;
+};
+
+std::optional<NumberText> split_number(std::u32string_view s) {
+  NumberText n;
+  for (std::u32string_view unit : kUnits) {
+    if (s.size() > unit.size() && s.ends_with(unit)) {
+      n.unit = unit;
+      s.remove_suffix(unit.size());
+      break;
+    }
+  }
+  if (!s.empty() && (s.front() == U'+' || s.front() == U'-')) {
+    n.negative = s.front() == U'-';
+    s.remove_prefix(1);
+  }
+  const std::size_t dot = s.find(U'.');
+  std::u32string_view whole = s.substr(0, dot);
+  if (dot != std::u32string_view::npos) {
+    n.fraction = s.substr(dot + 1);
+    if (n.fraction.empty()) return std::nullopt;
+    for (char32_t c : n.fraction)
+      if (!is_digit(c)) return std::nullopt;
+  }
+  if (whole.empty()) return std::nullopt;
+  // Thousands separators only in their places: 46,209 but not 4,62.
+  const bool grouped = whole.find(U',') != std::u32string_view::npos;
+  std::size_t since_comma = 0;
+  bool seen_comma = false;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const char32_t c = whole[i];
+    if (c == U',') {
+      if (i == 0 || (seen_comma && since_comma != 3) || (!seen_comma && since_comma > 3))
+        return std::nullopt;
+      seen_comma = true;
+      since_comma = 0;
+      continue;
+    }
+    if (!is_digit(c)) return std::nullopt;
+    ++since_comma;
+    n.digits.push_back(c);
+  }
+  if (grouped && since_comma != 3) return std::nullopt;
+  if (n.digits.size() > 15 || n.fraction.size() > 8) return std::nullopt;
+  return n;
+}
+
+bool is_placeholder(std::u32string_view s) {
+  if (s == U"/" || s == U"\\") return true;
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char32_t c) { return c == U'-'; }) &&
+         s.size() <= 3;
+}
+
+std::int64_t to_int(std::u32string_view digits) {
+  std::int64_t v = 0;
+  for (char32_t c : digits) v = v * 10 + static_cast<std::int64_t>(c - U'0');
+  return v;
+}
+
+}  // namespace
+
+bool looks_like_value(std::string_view text) {
+  const std::u32string s = fold(text);
+  if (s.empty()) return false;
+  return is_placeholder(s) || split_number(s).has_value();
+}
+
+CellReading read_cell(std::string_view text, CellKind kind, bool column_unit) {
+  CellReading r;
+  const std::u32string s = fold(text);
+  if (s.empty()) return r;  // blank
+  if (is_placeholder(s)) {
+    r.cell.state = Cell::State::NotApplicable;
+    return r;
+  }
+  const std::optional<NumberText> n = split_number(s);
+  if (!n) {
+    r.issue = CellReading::Issue::Unreadable;
+    return r;
+  }
+  r.unit = encode(n->unit);
+  const bool money = n->unit.ends_with(U"元");
+  if (kind != CellKind::Amount) {
+    if (money || !n->fraction.empty()) {
+      r.issue = CellReading::Issue::Unreadable;
+      return r;
+    }
+    const std::int64_t v = to_int(n->digits);
+    r.cell = Cell::number(n->negative ? -v : v);
+    return r;
+  }
+  if (!n->unit.empty() && !money) {
+    r.issue = CellReading::Issue::Unreadable;
+    return r;
+  }
+  // Scale to units of 1/10000 of the written unit, exactly.
+  std::u32string fraction = n->fraction;
+  while (fraction.size() > 4 && fraction.back() == U'0') fraction.pop_back();
+  if (fraction.size() > 4) {
+    r.issue = CellReading::Issue::Unreadable;
+    return r;
+  }
+  fraction.append(4 - fraction.size(), U'0');
+  std::int64_t scaled = to_int(n->digits) * kAmountScale + to_int(fraction);
+  if (n->unit == U"元") {
+    if (scaled % 10000 != 0) {  // not exact to 4 places of 万元
+      r.issue = CellReading::Issue::Unreadable;
+      return r;
+    }
+    scaled /= 10000;
+    r.converted = true;
+  } else if (n->unit == U"亿元") {
+    scaled *= 10000;
+    r.converted = true;
+  } else if (n->unit.empty() && !column_unit && scaled != 0) {
+    r.issue = CellReading::Issue::NoUnit;
+    return r;
+  }
+  r.cell = Cell::number(n->negative ? -scaled : scaled);
+  return r;
+}
+
+}  // namespace govreport::importer

@@ -1,0 +1,357 @@
+// The parts of a report that are text: title, section headings, paragraphs, subsections.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "import/normalize.hpp"
+#include "import/recognise.hpp"
+
+namespace govreport::importer {
+namespace {
+
+constexpr std::array<std::u32string_view, 10> kNumerals = {U"一", U"二", U"三", U"四", U"五",
+                                                           U"六", U"七", U"八", U"九", U"十"};
+
+bool ends_sentence(std::string_view text) {
+  for (std::string_view end : {"。", "！", "？", "：", "；", "…", ".", "!", "?", ":"})
+    if (text.ends_with(end)) return true;
+  return false;
+}
+
+// The subsection marker "（一）" … at the start of `folded`, as a 1-based number, or 0.
+int marker(std::u32string_view folded) {
+  if (!folded.starts_with(U"(")) return 0;
+  for (std::size_t i = 0; i < kNumerals.size(); ++i) {
+    const std::u32string m = U"(" + std::u32string(kNumerals[i]) + U")";
+    if (folded.starts_with(m)) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+bool is_year_at(const std::u32string& s, std::size_t i) {
+  if (i + 4 > s.size()) return false;
+  if (s[i] != U'2' || s[i + 1] != U'0') return false;
+  if (s[i + 2] < U'0' || s[i + 2] > U'9' || s[i + 3] < U'0' || s[i + 3] > U'9') return false;
+  return i == 0 || s[i - 1] < U'0' || s[i - 1] > U'9';
+}
+
+int year_value(const std::u32string& s, std::size_t i) {
+  return static_cast<int>((s[i] - U'0') * 1000 + (s[i + 1] - U'0') * 100 + (s[i + 2] - U'0') * 10 +
+                          (s[i + 3] - U'0'));
+}
+
+bool has_year(const std::string& text) {
+  const std::u32string s = decode(tidy(text));
+  for (std::size_t i = 0; i + 5 <= s.size(); ++i)
+    if (is_year_at(s, i) && s[i + 4] == U'年') return true;
+  return false;
+}
+
+// Reads "{agency}{year}年…报告" from one piece of text; the agency may be empty.
+std::optional<Title> title_in(const std::string& raw) {
+  const std::string text = tidy(raw);
+  if (text.empty() || text.find("。") != std::string::npos || text.find("，") != std::string::npos)
+    return std::nullopt;
+  const std::u32string s = decode(text);
+  if (s.size() > 60 || !s.ends_with(U"报告")) return std::nullopt;
+  for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
+    if (!is_year_at(s, i) || s[i + 4] != U'年') continue;
+    const std::u32string rest = s.substr(i + 5);
+    if (rest.find(U"政府信息公开") == std::u32string::npos) continue;
+    Title t;
+    t.year = year_value(s, i);
+    std::u32string agency = s.substr(0, i);
+    // "标题：…" or "名称：…" in front of the agency is a field name, not part of it.
+    const std::size_t colon = agency.find_last_of(U"：:");
+    if (colon != std::u32string::npos) agency = agency.substr(colon + 1);
+    t.agency = tidy(encode(agency));
+    t.text = text;
+    return t;
+  }
+  // A title without a year still names the agency: "{agency}政府信息公开工作年度报告".
+  const std::size_t at = s.find(U"政府信息公开");
+  if (at == std::u32string::npos || at == 0) return std::nullopt;
+  Title t;
+  t.agency = tidy(encode(s.substr(0, at)));
+  t.text = text;
+  return t;
+}
+
+// A line of running text: no table cells, no values, no wide gaps between its words.
+bool is_prose(const Line& l) {
+  if (l.cells || l.pieces.empty()) return false;
+  for (std::size_t k = 0; k < l.pieces.size(); ++k) {
+    if (looks_like_value(l.pieces[k].text)) return false;
+    if (k > 0 && l.positioned && l.pieces[k].x0 - l.pieces[k - 1].x1 >= 2 * l.em) return false;
+  }
+  return decode(tidy(l.text())).size() >= 6;
+}
+
+}  // namespace
+
+void Findings::add(std::string_view rule, const Where& where, std::string pointer, std::string zh,
+                   std::string en) {
+  if (where.line == 0 && where.page > 0) {
+    zh += fmt::format("（第 {} 页）", where.page);
+    en += fmt::format(" (page {})", where.page);
+  }
+  Diagnostic d = make_diagnostic(rule, std::move(pointer), std::move(zh), std::move(en));
+  d.file = file_;
+  d.position = {where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
+  list_.push_back(std::move(d));
+}
+
+Place describe(const Document& doc, Span span) {
+  if (span.empty() || span.begin >= doc.lines.size()) return {"（空白）", "(empty)"};
+  const Where& a = doc.lines[span.begin].where;
+  const Where& b = doc.lines[std::min(span.end, doc.lines.size()) - 1].where;
+  if (a.line == 0 && a.page > 0) {
+    if (a.page == b.page) return {fmt::format("第 {} 页", a.page), fmt::format("page {}", a.page)};
+    return {fmt::format("第 {}–{} 页", a.page, b.page), fmt::format("pages {}–{}", a.page, b.page)};
+  }
+  if (a.line == b.line) return {fmt::format("第 {} 行", a.line), fmt::format("line {}", a.line)};
+  return {fmt::format("第 {}–{} 行", a.line, b.line), fmt::format("lines {}–{}", a.line, b.line)};
+}
+
+std::optional<Title> find_title(const Document& doc, std::size_t limit) {
+  limit = std::min(limit, doc.lines.size());
+  std::optional<Title> undated;
+  for (std::size_t i = 0; i < limit; ++i) {
+    const Line& line = doc.lines[i];
+    // A title may be printed over up to three lines ("淮安市洪泽区人民政府" above
+    // "2024年政府信息公开工作年度报告"); a table cell holds it whole.
+    std::vector<std::pair<std::string, std::size_t>> candidates;  // text, lines taken
+    if (line.cells) {
+      for (const Piece& p : line.pieces) candidates.emplace_back(p.text, 1);
+    } else {
+      std::string text;
+      for (std::size_t k = 0; k < 3 && i + k < limit && !doc.lines[i + k].cells; ++k) {
+        // The lines above the year name the agency: a line about 政府信息公开 does not.
+        if (k > 0 && text.find("政府信息公开") != std::string::npos && !has_year(text)) break;
+        text += doc.lines[i + k].text();
+        candidates.emplace_back(text, k + 1);
+      }
+    }
+    for (const auto& [text, taken] : candidates) {
+      std::optional<Title> t = title_in(text);
+      if (!t) continue;
+      t->lines = {i, i + taken};
+      if (t->year == 0) {  // keep looking for one with a year
+        if (!undated) undated = std::move(t);
+        continue;
+      }
+      return t;
+    }
+  }
+  return undated;
+}
+
+int find_statistics_year(const Document& doc, Span span) {
+  for (std::size_t i = span.begin; i < span.end && i < doc.lines.size(); ++i) {
+    const std::u32string s = decode(tidy(doc.lines[i].text()));
+    const std::size_t at = s.find(U"统计");
+    if (at == std::u32string::npos) continue;
+    for (std::size_t k = at; k < s.size() && k < at + 30; ++k)
+      if (is_year_at(s, k) && s.substr(k + 4).starts_with(U"年1月1日")) return year_value(s, k);
+  }
+  return 0;
+}
+
+HeadingMatch match_heading(std::string_view text, const Edition& edition, int first) {
+  const std::u32string f = fold(text);
+  if (f.size() < 3 || f.size() > 40) return {};
+  for (std::size_t k = static_cast<std::size_t>(std::max(first, 0)); k < edition.sections.size();
+       ++k) {
+    const std::u32string numeral = fold(edition.sections[k].numeral);
+    if (!f.starts_with(numeral + U"、")) continue;
+    const std::u32string rest = f.substr(numeral.size() + 1);
+    const std::u32string official = fold(edition.sections[k].zh);
+    if (rest == official) return {static_cast<int>(k), true};
+    const double ratio = static_cast<double>(common_length(rest, official)) /
+                         static_cast<double>(std::max(rest.size(), official.size()));
+    if (ratio >= 0.6 && rest.size() <= official.size() + 10) return {static_cast<int>(k), false};
+  }
+  return {};
+}
+
+Sections find_sections(const Document& doc, Span span, const Edition& edition, Findings& findings) {
+  Sections s;
+  const std::size_t n = edition.sections.size();
+  s.heading.assign(n, std::nullopt);
+  s.body.assign(n, Span{});
+  int current = -1;
+  for (std::size_t i = span.begin; i < span.end; ++i) {
+    const Line& line = doc.lines[i];
+    std::string text;
+    if (line.cells) {
+      std::size_t filled = 0;
+      for (const Piece& p : line.pieces)
+        if (!p.text.empty()) {
+          ++filled;
+          text = p.text;
+        }
+      if (filled != 1) continue;
+    } else {
+      if (std::any_of(line.pieces.begin(), line.pieces.end(),
+                      [](const Piece& p) { return looks_like_value(p.text); }))
+        continue;
+      text = line.text();
+    }
+    const HeadingMatch m = match_heading(text, edition, current + 1);
+    if (m.section < 0) continue;
+    const Section& sec = edition.sections[static_cast<std::size_t>(m.section)];
+    s.heading[static_cast<std::size_t>(m.section)] = i;
+    current = m.section;
+    if (!m.exact) {
+      const std::string official = std::string(sec.numeral) + "、" + std::string(sec.zh);
+      findings.add(
+          "label-variant", line.where, "",
+          fmt::format("标题“{}”与格式规定的“{}”不同，按位置和编号认作该部分", tidy(text), official),
+          fmt::format(
+              "heading \"{}\" differs from the official \"{}\"; taken as that section by its "
+              "place and numbering",
+              tidy(text), official));
+    }
+  }
+  s.first_heading = span.end;
+  std::size_t next = span.end;
+  for (std::size_t k = n; k-- > 0;) {
+    if (!s.heading[k]) continue;
+    s.body[k] = {*s.heading[k] + 1, next};
+    next = *s.heading[k];
+    s.first_heading = *s.heading[k];
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (s.heading[k]) continue;
+    const Section& sec = edition.sections[k];
+    // Looked for between the headings found before and after it.
+    std::size_t from = span.begin, to = span.end;
+    for (std::size_t j = 0; j < k; ++j)
+      if (s.heading[j]) from = *s.heading[j];
+    for (std::size_t j = n; j-- > k + 1;)
+      if (s.heading[j]) to = *s.heading[j];
+    const Place place = describe(doc, {from, to});
+    const Where where = from < doc.lines.size() ? doc.lines[from].where : Where{};
+    findings.add(
+        "missing-section", where, "",
+        fmt::format("未找到标题“{}、{}”（在{}中查找）", sec.numeral, sec.zh, place.zh),
+        fmt::format("heading \"{}、{}\" not found (looked in {})", sec.numeral, sec.zh, place.en));
+  }
+  return s;
+}
+
+std::vector<Paragraph> paragraphs(const Document& doc, Span span) {
+  std::vector<const Line*> lines;
+  for (std::size_t i = span.begin; i < span.end && i < doc.lines.size(); ++i)
+    if (!doc.lines[i].cells) lines.push_back(&doc.lines[i]);
+  std::vector<Paragraph> out;
+  if (doc.flow == Flow::Blocks) {
+    for (const Line* l : lines)
+      if (std::string t = tidy(l->text()); !t.empty()) out.push_back({std::move(t), l->where});
+    return out;
+  }
+  if (lines.empty()) return out;
+  // The width of a full line and the left margin, from all the prose of the document.
+  std::vector<double> widths;
+  std::vector<const Line*> prose;
+  for (std::size_t i = doc.content_begin; i < doc.content_end; ++i) {
+    const Line& l = doc.lines[i];
+    if (!is_prose(l)) continue;
+    prose.push_back(&l);
+    widths.push_back(l.width);
+  }
+  if (widths.empty()) return out;
+  std::sort(widths.begin(), widths.end());
+  const double full = widths[widths.size() * 9 / 10];
+  std::vector<double> starts;
+  for (const Line* l : prose)
+    if (l->indent >= 0 && l->width >= 0.8 * full) starts.push_back(l->indent);
+  std::sort(starts.begin(), starts.end());
+  const double margin = starts.empty() ? 0 : starts[starts.size() / 2];
+  std::size_t blank_before = 0;
+  for (const Line* l : lines) blank_before += l->blank_before ? 1 : 0;
+  // pdftotext's default output puts an empty line after every line; then they mean nothing.
+  const bool blank_breaks = blank_before * 10 < lines.size() * 6;
+
+  const Line* previous = nullptr;
+  std::string previous_text;
+  for (const Line* l : lines) {
+    const std::string text = tidy(l->text());
+    if (text.empty()) continue;
+    bool start = previous == nullptr;
+    if (!start && l->indent >= 0 && starts.size() > 0 && l->indent - margin >= 0.9 * l->em)
+      start = true;
+    if (!start && ends_sentence(previous_text) && previous->width < 0.85 * full) start = true;
+    if (!start && marker(fold(text)) > 0 && ends_sentence(previous_text)) start = true;
+    // An empty line ends a paragraph, unless it falls inside a sentence (a page break).
+    if (!start && blank_breaks && l->blank_before &&
+        (ends_sentence(previous_text) || previous->width < 0.85 * full))
+      start = true;
+    if (start) {
+      out.push_back({text, l->where});
+    } else {
+      append_wrapped(out.back().text, text);
+    }
+    previous = l;
+    previous_text = text;
+  }
+  return out;
+}
+
+void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report) {
+  for (Paragraph& p : paragraphs(doc, preamble)) report.preamble.push_back(std::move(p.text));
+  const auto body = [&](std::string_view key) -> Span {
+    for (std::size_t k = 0; k < report.edition->sections.size(); ++k)
+      if (report.edition->sections[k].json_key == key) return sections.body[k];
+    return {};
+  };
+  int expected = 1;
+  for (Paragraph& p : paragraphs(doc, body("overview"))) {
+    const std::u32string text = decode(p.text);
+    const std::u32string folded = fold(p.text);
+    if (marker(folded) == expected) {
+      ++expected;
+      // The title runs to the first full stop; other closing marks stay part of it.
+      const std::size_t open =
+          text.find(U"）") != std::u32string::npos ? text.find(U"）") : text.find(U')');
+      std::u32string rest = open == std::u32string::npos ? text : text.substr(open + 1);
+      Subsection sub;
+      const std::size_t stop = rest.find_first_of(U"。：！？；");
+      if (stop == std::u32string::npos) {
+        sub.title = encode(rest);
+        rest.clear();
+      } else {
+        sub.title = encode(rest.substr(0, rest[stop] == U'。' ? stop : stop + 1));
+        rest = rest.substr(stop + 1);
+      }
+      sub.title = tidy(sub.title);
+      if (const std::string first = tidy(encode(rest)); !first.empty())
+        sub.paragraphs.push_back(first);
+      report.subsections.push_back(std::move(sub));
+    } else if (!report.subsections.empty()) {
+      report.subsections.back().paragraphs.push_back(std::move(p.text));
+    } else {
+      report.overview.push_back(std::move(p.text));
+    }
+  }
+  for (Paragraph& p : paragraphs(doc, body("problems")))
+    report.problems.push_back(std::move(p.text));
+  for (Paragraph& p : paragraphs(doc, body("other_matters")))
+    report.other_matters.push_back(std::move(p.text));
+  // The signature (agency and date) closing the report is not a paragraph of 六.
+  const std::u32string agency = fold(report.agency);
+  while (!report.other_matters.empty()) {
+    const std::string& last = report.other_matters.back();
+    const std::u32string f = fold(last);
+    const bool date = f.size() <= 12 && f.find(U"年") != std::u32string::npos &&
+                      f.ends_with(U"日") && last.find("。") == std::string::npos;
+    const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
+                        (f == agency || agency.ends_with(f) || f.ends_with(agency));
+    if (!date && !signer) break;
+    report.other_matters.pop_back();
+  }
+}
+
+}  // namespace govreport::importer

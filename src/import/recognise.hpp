@@ -1,0 +1,101 @@
+#pragma once
+// Recognising a report in the lines of a source: title, sections, paragraphs and tables.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "govreport/diagnostic.hpp"
+#include "govreport/edition.hpp"
+#include "govreport/import.hpp"
+#include "govreport/report.hpp"
+#include "import/document.hpp"
+
+namespace govreport::importer {
+
+/// A range of lines of a document, [begin, end).
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool empty() const { return begin >= end; }
+};
+
+/// Collects findings about one source.
+class Findings {
+ public:
+  explicit Findings(std::string file) : file_(std::move(file)) {}
+  /// Adds a finding of rule `rule` at `where`; a PDF page is named in the message.
+  void add(std::string_view rule, const Where& where, std::string pointer, std::string zh,
+           std::string en);
+  std::vector<Diagnostic>& list() { return list_; }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> list_;
+};
+
+/// Describes a place in the source for messages: "第 12–40 行" / "lines 12–40", "第 3 页" / "page
+/// 3".
+struct Place {
+  std::string zh;
+  std::string en;
+};
+/// Describes where the lines of `span` are.
+Place describe(const Document& doc, Span span);
+
+/// Holds the title as printed and what it says.
+struct Title {
+  std::string text;
+  int year = 0;
+  std::string agency;
+  Span lines;
+};
+/// Finds the title in the first lines of `doc` (before `limit`): "{agency}{year}年…报告",
+/// possibly over two lines.
+std::optional<Title> find_title(const Document& doc, std::size_t limit);
+/// Finds the year of the statistics in the preamble ("统计期限自2023年1月1日"), or 0.
+int find_statistics_year(const Document& doc, Span span);
+
+/// Says which section heading a line is, and whether its wording is the official one.
+struct HeadingMatch {
+  int section = -1;  ///< index into Edition::sections, -1 for none
+  bool exact = false;
+};
+/// Matches `text` against the headings of sections `first`… of `edition`.
+HeadingMatch match_heading(std::string_view text, const Edition& edition, int first = 0);
+
+/// Holds where each section is.
+struct Sections {
+  std::vector<std::optional<std::size_t>> heading;  ///< line of each heading, if found
+  std::vector<Span> body;                           ///< the lines after it, until the next heading
+  std::size_t first_heading = 0;                    ///< line of the first heading found (or end)
+};
+/// Finds the six section headings in `span`, in order; a heading out of order is not one.
+Sections find_sections(const Document& doc, Span span, const Edition& edition, Findings& findings);
+
+/// Holds one paragraph of narrative and where it starts.
+struct Paragraph {
+  std::string text;
+  Where where;
+};
+/// Joins the lines of `span` into paragraphs, following the document's flow.
+std::vector<Paragraph> paragraphs(const Document& doc, Span span);
+/// Fills the narrative of `report`: preamble, overview with its subsections, problems, other
+/// matters.
+void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report);
+
+/// Counts what reading the tables found.
+struct TableCounts {
+  int tables_found = 0;
+  int tables_total = 0;
+  std::vector<std::string> tables_missing;
+  int rows_found = 0;
+  int rows_total = 0;
+};
+/// Reads the tables of the sections `sections` (numerals) from `span` into `report`.
+/// `where_zh`/`where_en` name the place searched, for findings about what is missing.
+void read_tables(const Document& doc, Span span, const std::vector<std::string_view>& sections,
+                 const Place& place, Report& report, Findings& findings, TableCounts& counts);
+
+}  // namespace govreport::importer

@@ -1,0 +1,213 @@
+// Text sources: pdftotext output (default and -layout), text copied from a page, and
+// govreport's own text and Markdown. Table rows are pipe-, tab- or space-separated.
+
+#include <algorithm>
+
+#include "import/document.hpp"
+#include "import/normalize.hpp"
+#include "render/common.hpp"
+
+namespace govreport::importer {
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == '\r' || text[i] == '\f') {
+      if (i < text.size() || start < text.size()) lines.push_back(text.substr(start, i - start));
+      if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+bool is_blank(std::string_view s) { return tidy(s).empty(); }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A rule of a drawn table: "+----+----+" or a Markdown alignment row "| --- | ---: |".
+bool is_rule(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return false;
+  if (s.front() == '+') return s.find_first_not_of("+-=") == std::string_view::npos;
+  if (s.front() == '|')
+    return s.find_first_not_of("|-: ") == std::string_view::npos &&
+           s.find('-') != std::string_view::npos;
+  return false;
+}
+
+std::string unescape_markdown(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() &&
+        std::string_view("\\`*_[]<>|#-+=.)!{}()").find(s[i + 1]) != std::string_view::npos) {
+      out += s[++i];
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// Splits "| a | b \| c |" into cells, honouring Markdown's escaped bars.
+std::vector<std::string> split_pipes(std::string_view s) {
+  std::vector<std::string> cells;
+  std::string cell;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      cell += s[i];
+      cell += s[++i];
+      continue;
+    }
+    if (s[i] == '|') {
+      cells.push_back(cell);
+      cell.clear();
+      continue;
+    }
+    cell += s[i];
+  }
+  cells.push_back(cell);
+  if (!cells.empty() && is_blank(cells.front())) cells.erase(cells.begin());
+  if (!cells.empty() && is_blank(cells.back())) cells.pop_back();
+  return cells;
+}
+
+std::size_t width_of(std::string_view s) {
+  std::size_t w = 0;
+  for (char c : s) w += c == '\t' ? 4 : 0;
+  std::string no_tabs;
+  for (char c : s) no_tabs += c == '\t' ? ' ' : c;
+  return w + detail::display_width(no_tabs);
+}
+
+// Splits a line into words at whitespace, each with its display columns.
+std::vector<Piece> words(std::string_view s) {
+  std::vector<Piece> out;
+  std::size_t i = 0;
+  double column = 0;
+  auto space_at = [&](std::size_t k, std::size_t& len) {
+    if (s[k] == ' ' || s[k] == '\t') {
+      len = 1;
+      return true;
+    }
+    if (s.substr(k).starts_with("\u3000") || s.substr(k).starts_with("\u00A0")) {
+      len = s.substr(k).starts_with("\u3000") ? 3 : 2;
+      return true;
+    }
+    return false;
+  };
+  while (i < s.size()) {
+    std::size_t len = 0;
+    if (space_at(i, len)) {
+      column += static_cast<double>(s[i] == '\t' ? 4 : (len == 3 ? 2 : 1));
+      i += len;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && !space_at(j, len)) ++j;
+    const std::string_view word = s.substr(i, j - i);
+    const double w = static_cast<double>(detail::display_width(word));
+    out.push_back({std::string(word), column, column + w});
+    column += w;
+    i = j;
+  }
+  return out;
+}
+
+// A layout-preserving extraction (pdftotext -layout) leaves wide gaps inside lines.
+bool has_gap(std::string_view s) {
+  s = trim(s);
+  return s.find("   ") != std::string_view::npos;
+}
+
+}  // namespace
+
+Document read_text(std::string_view utf8) {
+  const std::vector<std::string_view> raw = split_lines(utf8);
+  bool markdown = false;
+  std::size_t gapped = 0, nonblank = 0;
+  for (std::string_view l : raw) {
+    const std::string_view t = trim(l);
+    if (t.starts_with("## ") ||
+        (t.starts_with("|") && is_rule(t) && t.find("---") != std::string_view::npos))
+      markdown = true;
+    if (is_blank(t) || t.starts_with("|") || t.starts_with("+")) continue;
+    ++nonblank;
+    if (has_gap(l)) ++gapped;
+  }
+  const bool layout = nonblank > 0 && gapped * 10 >= nonblank;
+
+  Document doc;
+  bool blank = false;
+  std::size_t widest_prose = 0;
+  for (std::size_t n = 0; n < raw.size(); ++n) {
+    const std::string_view l = raw[n];
+    if (is_blank(l)) {
+      blank = true;
+      continue;
+    }
+    if (is_rule(l) || is_page_number(l)) continue;
+    Line line;
+    line.where = {n + 1, 1, 0};
+    line.blank_before = blank;
+    blank = false;
+    std::string text(l);
+    if (markdown) {
+      const std::string_view t = trim(text);
+      if (t.starts_with("#")) {
+        const std::size_t hashes = t.find_first_not_of('#');
+        if (hashes != std::string_view::npos && hashes <= 6 && t[hashes] == ' ') {
+          text = std::string(t.substr(hashes + 1));
+          line.heading = true;
+        }
+      }
+    }
+    const std::string_view t = trim(text);
+    if (t.starts_with("|")) {
+      for (const std::string& cell : split_pipes(t))
+        line.pieces.push_back(
+            {markdown ? unescape_markdown(trim(cell)) : std::string(trim(cell)), 0, 0});
+      line.cells = true;
+    } else if (t.find('\t') != std::string_view::npos) {
+      std::vector<Piece> tabbed;
+      std::size_t start = 0;
+      for (std::size_t i = 0; i <= t.size(); ++i) {
+        if (i == t.size() || t[i] == '\t') {
+          tabbed.push_back({std::string(trim(t.substr(start, i - start))), 0, 0});
+          start = i + 1;
+        }
+      }
+      const bool values = std::any_of(tabbed.begin(), tabbed.end(),
+                                      [](const Piece& p) { return looks_like_value(p.text); });
+      if (values && tabbed.size() >= 2) {
+        line.pieces = std::move(tabbed);
+        line.cells = true;
+      }
+    }
+    if (!line.cells) {
+      const std::string body = markdown ? unescape_markdown(text) : text;
+      line.pieces = words(body);
+      line.positioned = layout;
+      if (!line.pieces.empty()) line.indent = line.pieces.front().x0;
+      const bool tabular = std::any_of(line.pieces.begin(), line.pieces.end(),
+                                       [](const Piece& p) { return looks_like_value(p.text); });
+      if (!tabular && !has_gap(body)) widest_prose = std::max(widest_prose, width_of(trim(body)));
+    }
+    line.width = static_cast<double>(width_of(t));
+    if (line.pieces.empty()) continue;
+    doc.lines.push_back(std::move(line));
+  }
+  doc.content_end = doc.lines.size();
+  // Paragraphs written on one line each are far wider than a printed page.
+  doc.flow = markdown || widest_prose > 160 ? Flow::Blocks : Flow::Wrapped;
+  doc.description = markdown ? "Markdown" : layout ? "text (layout)" : "text";
+  return doc;
+}
+
+}  // namespace govreport::importer
