@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "govreport/version.hpp"
+#include "render/common.hpp"
 
 namespace govreport {
 namespace {
@@ -182,36 +183,6 @@ class GithubWriter : public FindingsWriter {
   Lang lang_;
 };
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 cannot carry most control characters, even escaped.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
-          out += "\xEF\xBF\xBD";
-        else
-          out += c;
-    }
-  }
-  return out;
-}
-
 class JunitWriter : public FindingsWriter {
  public:
   explicit JunitWriter(const FindingsOptions& o) : options_(o) {}
@@ -220,15 +191,15 @@ class JunitWriter : public FindingsWriter {
     const std::size_t warnings = count(findings, Severity::Warning);
     std::string lines;
     for (const Diagnostic& d : findings) lines += format_diagnostic(d, options_.lang) + "\n";
-    std::string c =
-        fmt::format("    <testcase classname=\"govreport.check\" name=\"{}\">", xml_escape(name));
+    std::string c = fmt::format("    <testcase classname=\"govreport.check\" name=\"{}\">",
+                                detail::markup_escape(name));
     if (errors > 0 || (options_.strict && warnings > 0)) {
       ++failures_;
       c += fmt::format(
           "\n      <failure type=\"{}\" message=\"{} errors, {} warnings\">{}</failure>\n    ",
-          errors > 0 ? "error" : "warning", errors, warnings, xml_escape(lines));
+          errors > 0 ? "error" : "warning", errors, warnings, detail::markup_escape(lines));
     } else if (warnings > 0) {
-      c += fmt::format("\n      <system-out>{}</system-out>\n    ", xml_escape(lines));
+      c += fmt::format("\n      <system-out>{}</system-out>\n    ", detail::markup_escape(lines));
     }
     cases_ += c + "</testcase>\n";
     ++tests_;

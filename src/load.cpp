@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "edit_distance.hpp"
 #include "govreport/check.hpp"
 #include "json_tree.hpp"
 #include "shape.hpp"
@@ -49,6 +50,20 @@ std::string valid_utf8(std::string_view s) {
     }
   }
   return out;
+}
+
+// nlohmann quotes the whole token it was reading ("last read: '…'"), which for an unterminated
+// string is the rest of the file: keep its first 30 bytes.
+std::string shorten_last_read(const std::string& detail) {
+  const std::string marker = "last read: '";
+  const std::size_t start = detail.find(marker);
+  if (start == std::string::npos) return detail;
+  const std::size_t from = start + marker.size();
+  const std::size_t end = detail.find('\'', from);
+  const std::size_t length = (end == std::string::npos ? detail.size() : end) - from;
+  if (length <= 40) return detail;
+  return detail.substr(0, from) + shorten(detail.substr(from, length), 30) +
+         (end == std::string::npos ? "" : detail.substr(end));
 }
 
 std::string where(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
@@ -111,10 +126,15 @@ class Loader {
 
   // Reports duplicate keys; returns the members to use (the first of each key).
   std::vector<const Node*> members(const Node& object, const std::string& pointer);
-  void unknown(const std::string& pointer, const Node& m) {
+  // `known` are the keys the object may have: a close one is offered as the likely meaning.
+  void unknown(const std::string& pointer, const Node& m,
+               const std::vector<std::string_view>& known) {
+    const std::string_view guess = detail::closest(m.key, known);
     add("unknown-field", pointer + "/" + m.key, m.key_offset,
-        fmt::format("未知字段 \"{}\"（位于 {}）", m.key, pointer.empty() ? "/" : pointer),
-        fmt::format("unknown field \"{}\" in {}", m.key, pointer.empty() ? "/" : pointer));
+        fmt::format("未知字段 \"{}\"（位于 {}）{}", m.key, where(pointer),
+                    guess.empty() ? "" : fmt::format("，是不是 \"{}\"？", guess)),
+        fmt::format("unknown field \"{}\" in {}{}", m.key, where(pointer),
+                    guess.empty() ? "" : fmt::format("; did you mean \"{}\"?", guess)));
   }
 
   const Node* string_node(const Node* node, const std::string& pointer) {
@@ -212,14 +232,14 @@ void Loader::overview(const Node& node) {
           } else if (sm->key == "paragraphs") {
             sub.paragraphs = paragraphs(*sm, sp);
           } else {
-            unknown(ip, *sm);
+            unknown(ip, *sm, {"title", "paragraphs"});
           }
         }
         if (!has_title) missing(ip, item.offset, "title");
         report_->subsections.push_back(std::move(sub));
       }
     } else {
-      unknown(pointer, *m);
+      unknown(pointer, *m, {"paragraphs", "subsections"});
     }
   }
 }
@@ -328,7 +348,9 @@ void Loader::tables(const Node& node, const Shape& shape, const std::string& poi
   for (const Node* m : members(node, pointer)) {
     const Shape* child = shape.child(m->key);
     if (child == nullptr) {
-      unknown(pointer, *m);
+      std::vector<std::string_view> known;
+      for (const Shape& c : shape.children) known.emplace_back(c.key);
+      unknown(pointer, *m, known);
       continue;
     }
     present.push_back(m->key);
@@ -357,7 +379,7 @@ LoadResult Loader::run() {
   detail::ParseError error;
   if (!detail::parse_json(body, doc_, error)) {
     const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
-    error.detail = valid_utf8(error.detail);
+    error.detail = valid_utf8(shorten_last_read(error.detail));
     add("json-syntax", "", base + error.offset,
         utf8 ? "不是有效的 UTF-8 文本：" + error.detail : "JSON 语法错误：" + error.detail,
         utf8 ? "not valid UTF-8: " + error.detail : "invalid JSON: " + error.detail);
@@ -460,7 +482,11 @@ LoadResult Loader::run() {
     } else if (const Shape* table = shape.child(m->key)) {
       tables(value, *table, pointer);
     } else {
-      unknown("", *m);
+      std::vector<std::string_view> known = {"$schema",     "year",     "format",       "agency",
+                                             "agency_kind", "title",    "published",    "preamble",
+                                             "overview",    "problems", "other_matters"};
+      for (const Shape& t : shape.children) known.emplace_back(t.key);
+      unknown("", *m, known);
     }
   }
   if (!has_agency) missing("", root->offset, "agency");

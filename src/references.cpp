@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "edit_distance.hpp"
 #include "render/common.hpp"
 
 namespace govreport {
@@ -31,21 +32,6 @@ std::string dotted(std::string_view pointer) {
   return path;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // The cell path a writer most likely meant: a cell of the row they named (its total if it has
 // one), else the nearest path by edit distance when it is near enough.
 std::string suggestion(const Edition& edition, std::string_view path) {
@@ -66,7 +52,7 @@ std::string suggestion(const Edition& edition, std::string_view path) {
       continue;
     }
     if (best_distance == 0) continue;
-    const std::size_t d = edit_distance(path, candidate);
+    const std::size_t d = detail::edit_distance(path, candidate);
     if (d < best_distance) {
       best = candidate;
       best_distance = d;

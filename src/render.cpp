@@ -49,6 +49,24 @@ std::string subsection_lead(const Subsection& subsection, std::size_t index) {
   return subsection.title.empty() ? lead : lead + "。";
 }
 
+std::vector<std::string> section_paragraphs(const Report& report, const Section& section) {
+  if (section.json_key == "problems") return report.problems;
+  if (section.json_key == "other_matters") return report.other_matters;
+  if (section.json_key != "overview") return {};
+  std::vector<std::string> out = report.overview;
+  for (std::size_t i = 0; i < report.subsections.size(); ++i) {
+    const Subsection& s = report.subsections[i];
+    const std::string lead = subsection_lead(s, i);
+    if (s.paragraphs.empty()) {
+      out.push_back(lead);
+      continue;
+    }
+    out.push_back(lead + s.paragraphs.front());
+    out.insert(out.end(), s.paragraphs.begin() + 1, s.paragraphs.end());
+  }
+  return out;
+}
+
 std::string row_label(const Row& row) {
   std::string label = row.head_zh.empty() ? "" : std::string(row.head_zh) + "·";
   return label + std::string(row.numbering) + std::string(row.zh);
@@ -63,6 +81,41 @@ std::string cell_text(const Report& report, const Table& table, int row, int col
       col.zh.find("万元") == std::string_view::npos)
     text += "万元";
   return text;
+}
+
+std::string markup_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      i += 2;
+      continue;
+    }
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace detail

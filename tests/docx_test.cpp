@@ -326,12 +326,11 @@ TEST_CASE(
   }
   const std::string& doc = all.at("word/document.xml");
   CHECK_THAT(
-      doc,
-      Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;co&apos;2020年"));
+      doc, Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;2020年"));
   CHECK_THAT(doc, Contains(">甲 &lt;w:t&gt; &amp; &quot;丙&quot;  end</w:t>"));
   CHECK_THAT(all.at("docProps/core.xml"),
              Contains("<dc:creator>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; "
-                      "&apos;co&apos;</dc:creator>"));
+                      "&#39;co&#39;</dc:creator>"));
 }
 
 TEST_CASE("References in the narrative are printed in the docx", "[docx]") {

@@ -279,8 +279,9 @@ TEST_CASE("an unknown field is a finding at its key", "[load][unknown-field]") {
   SECTION("at the top") {
     const LoadResult r = load(
         replace_once(ningxia(), R"("agency": "宁夏)", "\"agencyy\": \"x\",\n  \"agency\": \"宁夏"));
-    check_findings(r, {{"unknown-field", 4, 3, "/agencyy", "未知字段 \"agencyy\"（位于 /）",
-                        "unknown field \"agencyy\" in /"}});
+    check_findings(r, {{"unknown-field", 4, 3, "/agencyy",
+                        "未知字段 \"agencyy\"（位于 /），是不是 \"agency\"？",
+                        "unknown field \"agencyy\" in /; did you mean \"agency\"?"}});
     REQUIRE(r.report.has_value());
     CHECK(r.report->agency == "宁夏回族自治区人民政府办公厅");
   }
@@ -288,8 +289,10 @@ TEST_CASE("an unknown field is a finding at its key", "[load][unknown-field]") {
     const LoadResult r =
         load(replace_once(ningxia(), kGranted, R"("granted": {"natral_person": 10,)"));
     check_findings(r, {{"unknown-field", 61, 19, "/applications/results/granted/natral_person",
-                        "未知字段 \"natral_person\"（位于 /applications/results/granted）",
-                        "unknown field \"natral_person\" in /applications/results/granted"},
+                        "未知字段 \"natral_person\"（位于 /applications/results/granted），是不是 "
+                        "\"natural_person\"？",
+                        "unknown field \"natral_person\" in /applications/results/granted; did you "
+                        "mean \"natural_person\"?"},
                        {"missing-field", 61, 18, kGrantedNp,
                         "缺少字段 \"natural_person\"（位于 /applications/results/granted）",
                         "missing field \"natural_person\" in /applications/results/granted"}});
@@ -299,8 +302,8 @@ TEST_CASE("an unknown field is a finding at its key", "[load][unknown-field]") {
     const LoadResult r = load(replace_once(ningxia(), R"("review": {"upheld": 530,)",
                                            R"("review": {"upheld": 530, "uphold": 1,)"));
     check_findings(r, {{"unknown-field", 91, 31, "/reviews/review/uphold",
-                        "未知字段 \"uphold\"（位于 /reviews/review）",
-                        "unknown field \"uphold\" in /reviews/review"}});
+                        "未知字段 \"uphold\"（位于 /reviews/review），是不是 \"upheld\"？",
+                        "unknown field \"uphold\" in /reviews/review; did you mean \"upheld\"?"}});
   }
 }
 
@@ -704,6 +707,6 @@ TEST_CASE("every finding is listed, not just the first", "[load]") {
            "(blank) or \"/\" (not "
            "applicable), not \"5\""},
           {"unknown-field", 91, 31, "/reviews/review/uphold",
-           "未知字段 \"uphold\"（位于 /reviews/review）",
-           "unknown field \"uphold\" in /reviews/review"}});
+           "未知字段 \"uphold\"（位于 /reviews/review），是不是 \"upheld\"？",
+           "unknown field \"uphold\" in /reviews/review; did you mean \"upheld\"?"}});
 }

@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,10 +61,22 @@ RunResult run_govreport(const std::vector<std::string>& args, const std::string&
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
+  // A run that hangs is killed after two minutes and reported as exit code 124, like timeout(1).
   int status = 0;
-  waitpid(pid, &status, 0);
+  bool timed_out = false;
+  for (int waited_ms = 0; waitpid(pid, &status, WNOHANG) == 0; waited_ms += 10) {
+    if (waited_ms >= 120'000) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      timed_out = true;
+      break;
+    }
+    usleep(10'000);
+  }
   RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.exit_code = timed_out           ? 124
+                     : WIFEXITED(status) ? WEXITSTATUS(status)
+                                         : 128 + WTERMSIG(status);
   result.out = read_file(out_path);
   result.err = read_file(err_path);
   fs::remove_all(dir);

@@ -23,6 +23,7 @@ struct RunResult {
 };
 
 /// Runs the govreport binary with `args` in `cwd` (default: the project root), `input` on stdin.
+/// A run still going after two minutes is killed: exit code 124.
 RunResult run_govreport(const std::vector<std::string>& args, const std::string& input = "",
                         const std::string& cwd = "");
 

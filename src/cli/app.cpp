@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "edit_distance.hpp"
 #include "govreport/version.hpp"
 
 namespace govreport::cli {
@@ -40,30 +41,14 @@ Examples:
 
 Run 'govreport COMMAND --help' for a command's options.)";
 
-// Returns the command closest to `word` by edit distance, if it is close enough to be a typo.
+// Returns the command closest to `word`, if it is close enough to be a typo.
 const char* suggest(std::string_view word) {
-  const char* best = nullptr;
-  std::size_t best_distance = 3;
-  for (const Command& c : kCommands) {
-    const std::string_view name = c.name;
-    std::vector<std::size_t> row(name.size() + 1);
-    for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= word.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= name.size(); ++j) {
-        const std::size_t up = row[j];
-        row[j] =
-            std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == name[j - 1] ? 0 : 1)});
-        diagonal = up;
-      }
-    }
-    if (row[name.size()] < best_distance) {
-      best_distance = row[name.size()];
-      best = c.name;
-    }
-  }
-  return best;
+  std::vector<std::string_view> names;
+  for (const Command& c : kCommands) names.emplace_back(c.name);
+  const std::string_view best = detail::closest(word, names);
+  for (const Command& c : kCommands)
+    if (best == c.name) return c.name;
+  return nullptr;
 }
 
 // Rejects a first word that is no command, with a suggestion, before CLI11 reports it vaguely.

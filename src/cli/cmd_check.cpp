@@ -82,13 +82,15 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
   fmt::print("{}", writer->end(summary));
   std::fflush(stdout);
   if (!ctx.quiet) {
+    const std::string unread_zh = unreadable ? fmt::format("，{} 个无法读取", unreadable) : "";
+    const std::string unread_en = unreadable ? fmt::format(", {} unreadable", unreadable) : "";
     fmt::print(stderr, "{}\n",
-               ctx.tr(fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告", files.size(),
-                                  summary.errors, summary.warnings),
-                      fmt::format("checked {} file{}: {} error{}, {} warning{}", files.size(),
+               ctx.tr(fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告{}", files.size(),
+                                  summary.errors, summary.warnings, unread_zh),
+                      fmt::format("checked {} file{}: {} error{}, {} warning{}{}", files.size(),
                                   files.size() == 1 ? "" : "s", summary.errors,
                                   summary.errors == 1 ? "" : "s", summary.warnings,
-                                  summary.warnings == 1 ? "" : "s")));
+                                  summary.warnings == 1 ? "" : "s", unread_en)));
   }
   if (unreadable > 0) return 2;
   return summary.errors > 0 || (opts.strict && summary.warnings > 0) ? 1 : 0;

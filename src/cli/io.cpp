@@ -29,6 +29,8 @@ std::string error_text(int err, const Context& ctx) {
       return ctx.tr("是目录", "is a directory");
     case EROFS:
       return ctx.tr("文件系统只读", "read-only file system");
+    case EIO:
+      return ctx.tr("输入/输出错误", "input/output error");
     default:
       return std::strerror(err);
   }

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "govreport/report.hpp"
 
@@ -17,11 +18,19 @@ std::string chinese_numeral(int n);
 /// Returns the run-in opening of subsection `index` (0-based): "（一）主动公开政府信息方面。".
 std::string subsection_lead(const Subsection& subsection, std::size_t index);
 
+/// Returns the paragraphs printed under `section` as plain text: for 一, the overview paragraphs
+/// and then each subsection with its run-in lead; none for the table sections.
+std::vector<std::string> section_paragraphs(const Report& report, const Section& section);
+
 /// Returns the label printed for a row: numbering and label, with its shared heading if any.
 std::string row_label(const Row& row);
 
 /// Returns the printed form of a table cell of `report` (a 2019 amount carries its unit).
 std::string cell_text(const Report& report, const Table& table, int row, int column);
+
+/// Escapes text for HTML and XML (& < > " '), dropping what XML 1.0 cannot hold: C0 controls
+/// other than tab and line ends, and U+FFFE / U+FFFF.
+std::string markup_escape(std::string_view text);
 
 /// Returns the canonical JSON of the report; `with_title` writes the default title when none is
 /// set.

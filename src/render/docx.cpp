@@ -33,46 +33,10 @@ constexpr std::string_view kRel =
 constexpr std::string_view kXmlHead =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-// Escapes XML text, and drops what XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF).
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-      i += 2;
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string run(std::string_view text, std::string_view style = {}) {
   std::string out = "<w:r>";
   if (!style.empty()) out += fmt::format(R"(<w:rPr><w:rStyle w:val="{}"/></w:rPr>)", style);
-  return out + R"(<w:t xml:space="preserve">)" + escape(text) + "</w:t></w:r>";
+  return out + R"(<w:t xml:space="preserve">)" + detail::markup_escape(text) + "</w:t></w:r>";
 }
 
 std::string paragraph(std::string_view style, std::string_view runs) {
@@ -315,12 +279,12 @@ std::string core_xml(const Report& report) {
       R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" )"
       R"(xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" )"
       R"(xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">)";
-  out += "<dc:title>" + escape(report.display_title()) + "</dc:title>";
-  out += "<dc:creator>" + escape(report.agency) + "</dc:creator>";
+  out += "<dc:title>" + detail::markup_escape(report.display_title()) + "</dc:title>";
+  out += "<dc:creator>" + detail::markup_escape(report.agency) + "</dc:creator>";
   out += "<dc:language>zh-CN</dc:language>";
   if (report.published.size() == 10)
-    out += R"(<dcterms:created xsi:type="dcterms:W3CDTF">)" + escape(report.published) +
-           "T00:00:00Z</dcterms:created>";
+    out += R"(<dcterms:created xsi:type="dcterms:W3CDTF">)" +
+           detail::markup_escape(report.published) + "T00:00:00Z</dcterms:created>";
   return out + "</cp:coreProperties>\n";
 }
 

@@ -78,35 +78,6 @@ figcaption { font-family: var(--song); font-size: 10.5pt; text-align: center; }
 }
 )";
 
-// Escapes markup, and drops the C0 controls that HTML does not allow in text.
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string percent(int thousandths) {
   return fmt::format("{}.{}%", thousandths / 10, thousandths % 10);
 }
@@ -133,7 +104,7 @@ std::string cell_html(const GridCell& cell, bool head_row) {
   }
   if (cell.col_span > 1) attributes += fmt::format(R"( colspan="{}")", cell.col_span);
   if (cell.row_span > 1) attributes += fmt::format(R"( rowspan="{}")", cell.row_span);
-  return fmt::format("<{0}{1}>{2}</{0}>", tag, attributes, escape(cell.text));
+  return fmt::format("<{0}{1}>{2}</{0}>", tag, attributes, detail::markup_escape(cell.text));
 }
 
 std::string grid_html(const Grid& grid) {
@@ -213,14 +184,14 @@ std::string chart_svg(const Chart& chart) {
                     "\n";
   out += fmt::format(
       R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" aria-label="{}">)",
-      kWidth, height, escape(chart.caption));
+      kWidth, height, detail::markup_escape(chart.caption));
   out += "\n";
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
     const Bar& bar = chart.bars[i];
     const int y = kTop + kRow * static_cast<int>(i);
     const auto length = static_cast<int>(bar.value * kBarMax / most);
     out += fmt::format(R"(<text x="{}" y="{}" text-anchor="end" font-size="14">{}</text>)",
-                       kLabel - 8, y + 20, escape(bar.label));
+                       kLabel - 8, y + 20, detail::markup_escape(bar.label));
     out += fmt::format(R"(<rect class="bar" x="{}" y="{}" width="{}" height="18"/>)", kLabel, y + 6,
                        length);
     out += fmt::format(R"(<text x="{}" y="{}" font-size="14">{}</text>)", kLabel + length + 6,
@@ -230,7 +201,7 @@ std::string chart_svg(const Chart& chart) {
   out += fmt::format(R"(<line class="axis" x1="{0}" y1="{1}" x2="{0}" y2="{2}"/>)", kLabel, kTop,
                      height - kTop);
   out += "\n</svg>\n";
-  return out + "<figcaption>" + escape(chart.caption) + "</figcaption>\n</figure>\n";
+  return out + "<figcaption>" + detail::markup_escape(chart.caption) + "</figcaption>\n</figure>\n";
 }
 
 class Page {
@@ -238,7 +209,7 @@ class Page {
   Page(const Report& report, const HtmlOptions& options) : report_(report), options_(options) {}
 
   std::string render() {
-    const std::string title = escape(report_.display_title());
+    const std::string title = detail::markup_escape(report_.display_title());
     out_ = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out_ += "<meta name=\"generator\" content=\"govreport\">\n";
@@ -249,16 +220,17 @@ class Page {
     const std::optional<Chart> chart = options_.charts ? results_chart(report_) : std::nullopt;
     for (const Section& section : report_.edition->sections) {
       out_ += fmt::format("<section id=\"{}\">\n<h2>{}、{}</h2>\n", section.json_key,
-                          section.numeral, escape(section.zh));
+                          section.numeral, detail::markup_escape(section.zh));
       if (section.json_key == "overview") {
         paragraphs(report_.overview);
         for (std::size_t i = 0; i < report_.subsections.size(); ++i) {
           const Subsection& s = report_.subsections[i];
           const std::string lead =
-              escape(expand_references(report_, detail::subsection_lead(s, i)));
+              detail::markup_escape(expand_references(report_, detail::subsection_lead(s, i)));
           out_ += "<p><span class=\"run-in\">" + lead + "</span>";
-          out_ +=
-              s.paragraphs.empty() ? "" : escape(expand_references(report_, s.paragraphs.front()));
+          out_ += s.paragraphs.empty()
+                      ? ""
+                      : detail::markup_escape(expand_references(report_, s.paragraphs.front()));
           out_ += "</p>\n";
           for (std::size_t p = 1; p < s.paragraphs.size(); ++p) paragraph(s.paragraphs[p]);
         }
@@ -278,7 +250,7 @@ class Page {
 
  private:
   void paragraph(std::string_view text) {
-    out_ += "<p>" + escape(expand_references(report_, text)) + "</p>\n";
+    out_ += "<p>" + detail::markup_escape(expand_references(report_, text)) + "</p>\n";
   }
   void paragraphs(const std::vector<std::string>& items) {
     for (const std::string& p : items) paragraph(p);

@@ -125,20 +125,7 @@ std::string render_text(const Report& report) {
   paragraphs(out, report, report.preamble);
   for (const Section& section : report.edition->sections) {
     out += std::string(section.numeral) + "、" + std::string(section.zh) + "\n\n";
-    if (section.json_key == "overview") {
-      paragraphs(out, report, report.overview);
-      for (std::size_t i = 0; i < report.subsections.size(); ++i) {
-        const Subsection& s = report.subsections[i];
-        std::vector<std::string> items = s.paragraphs;
-        if (items.empty()) items.emplace_back();
-        items.front() = detail::subsection_lead(s, i) + items.front();
-        paragraphs(out, report, items);
-      }
-    } else if (section.json_key == "problems") {
-      paragraphs(out, report, report.problems);
-    } else if (section.json_key == "other_matters") {
-      paragraphs(out, report, report.other_matters);
-    }
+    paragraphs(out, report, detail::section_paragraphs(report, section));
     for (const Table& table : report.edition->tables) {
       if (table.section != section.numeral) continue;
       if (!table.caption.empty()) out += std::string(table.caption) + "\n";
