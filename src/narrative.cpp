@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <functional>
 
@@ -170,7 +171,61 @@ class NarrativeChecker {
              fmt::format("the text says {} lawsuits, but table 四 gives {}", n.value, *table),
              std::to_string(*table), std::to_string(n.value));
     });
+    documents(text, pointer);
     claims(text, pointer);
+  }
+
+  // "规章6件", "规范性文件34件": this year's documents, against the columns of table 二 that count
+  // them (2019 edition: 本年新制作数量 or 本年新公开数量; 2021: 本年制发件数). A count of documents
+  // in force, repealed, reviewed or interpreted is another number, and is left alone.
+  void documents(std::string_view text, const std::string& pointer) {
+    struct Kind {
+      std::string_view word;
+      std::string_view row;
+    };
+    static constexpr std::array<Kind, 2> kKinds = {
+        {{"规范性文件", "normative_documents"}, {"规章", "regulations"}}};
+    static constexpr std::array<std::string_view, 3> kThisYear = {"made", "published", "issued"};
+    static constexpr std::array<std::string_view, 22> kOtherCounts = {
+        "现行", "有效",   "累计", "清理", "废止", "修订", "修改", "备案", "审查", "解读", "起草",
+        "征求", "合法性", "其他", "涉及", "以来", "增",   "减",   "较",   "同比", "占",   "%"};
+    static constexpr std::array<std::string_view, 1> kJian = {"件"};
+    for (const Kind& kind : kKinds) {
+      for (std::size_t at = text.find(kind.word); at != std::string_view::npos;
+           at = text.find(kind.word, at + 1)) {
+        std::size_t from = at + kind.word.size();
+        while (from < text.size() && text[from] == ' ') ++from;
+        const auto n = find_count(text, from, std::min(text.size(), from + 16), kJian);
+        if (!n || n->at != from) continue;
+        const std::size_t clause = find_last_of(text, at, kClauseEnds);
+        const std::string_view before = text.substr(clause, at - clause);
+        if (std::any_of(kOtherCounts.begin(), kOtherCounts.end(), [&](std::string_view w) {
+              return before.find(w) != std::string_view::npos;
+            }))
+          continue;
+        std::vector<std::string> zh, en;
+        bool matches = false;
+        std::string first;
+        for (std::string_view column : kThisYear) {
+          const std::string cell_pointer = fmt::format("/proactive/{}/{}", kind.row, column);
+          const int index = report_.edition->cell_index(cell_pointer);
+          if (index < 0) continue;
+          const auto v = cell(cell_pointer);
+          if (!v) return;  // a blank leaves the comparison out: the blank is the finding
+          matches = matches || *v == n->value;
+          const std::string_view label =
+              report_.edition->cells[static_cast<std::size_t>(index)].name_zh;
+          zh.push_back(fmt::format("{} 为 {}", label, *v));
+          en.push_back(fmt::format("{} is {}", label, *v));
+          if (first.empty()) first = std::to_string(*v);
+        }
+        if (matches || zh.empty()) continue;
+        report(pointer, n->at,
+               fmt::format("正文说{} {} 件，但 {}", kind.word, n->value, fmt::join(zh, "，")),
+               fmt::format("the text says {} {}, but {}", n->value, kind.word, fmt::join(en, ", ")),
+               first, std::to_string(n->value));
+      }
+    }
   }
 
   // "均无败诉", "均获维持" and the like against 结果纠正 and 尚未审结.

@@ -17,6 +17,7 @@
 #include "govreport/render.hpp"
 #include "govreport/years.hpp"
 #include "import/normalize.hpp"
+#include "import/rows.hpp"
 #include "support.hpp"
 
 namespace {
@@ -614,6 +615,23 @@ TEST_CASE(
         fold("本年新制作数量 对外公开总数量 现行有效件数 本年废止件数"));
   CHECK(fold("政府信息公開行政復議、行政訴訟情況 結果維持 結果糾正 尚未審結 復議後起訴") ==
         fold("政府信息公开行政复议、行政诉讼情况 结果维持 结果纠正 尚未审结 复议后起诉"));
+}
+
+TEST_CASE("Row labels printed in traditional characters name their rows exactly", "[import]") {
+  using govreport::importer::fold;
+  using govreport::importer::How;
+  const govreport::Edition* edition = govreport::edition_for_year(2021);
+  REQUIRE(edition != nullptr);
+  const govreport::importer::RowMatcher matcher(*edition, {"三"});
+  const auto path = [&](const char* label) {
+    const auto m = matcher.match(fold(label));
+    REQUIRE(m);
+    CHECK(m->how == How::Exact);
+    return m->candidate->def().path;
+  };
+  CHECK(path("三、本年度辦理結果") == "results");
+  CHECK(path("（四）無法提供") == "results.unable");
+  CHECK(path("2.沒有現成信息需要另行製作") == "results.unable.needs_creation");
 }
 
 TEST_CASE("The kind of a source comes from its extension or its first bytes", "[import]") {

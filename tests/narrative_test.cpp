@@ -295,3 +295,35 @@ TEST_CASE("a narrative number is not compared with a blank table cell", "[narrat
   CHECK(r.diagnostics[0].rule == "blank-cell");
   CHECK(check_report(*r.report, "t.json").empty());
 }
+
+TEST_CASE("规章 N 件 and 规范性文件 N 件 must match this year's count in table 二", "[narrative]") {
+  // Both this-year columns of 规章 become 7; the text still says 地方规章6件.
+  const std::string text =
+      replace_once(ningxia(), R"("made": 6, "published": 6,)", R"("made": 7, "published": 7,)");
+  check_findings(
+      narrative(text),
+      {{18, 166, "/overview/subsections/0/paragraphs/0", "7", "6",
+        "正文说规章 6 件，但 二·规章·本年新制作数量 为 7，二·规章·本年新公开数量 为 7",
+        "the text says 6 规章, but 二·规章·本年新制作数量 is 7, 二·规章·本年新公开数量 is 7"}});
+  // One of the two columns agreeing is enough: the text may count either.
+  CHECK(narrative(replace_once(ningxia(), R"("made": 6, "published": 6,)",
+                               R"("made": 7, "published": 6,)"))
+            .empty());
+}
+
+TEST_CASE("规范性文件 N 件 in force, repealed or interpreted is another count and stays silent",
+          "[narrative]") {
+  for (const char* sentence :
+       {"现行有效规范性文件113件。", "清理规范性文件20件。", "解读规范性文件5件。",
+        "规范性文件较上年增加3件。", "规章制度2件。"}) {
+    INFO(sentence);
+    CHECK(narrative(with_preamble(ningxia(), sentence)).empty());
+  }
+  check_findings(narrative(with_preamble(hongze(), "全年制发行政规范性文件4件。")),
+                 {{8, 17, "/preamble/0", "3", "4",
+                   "正文说规范性文件 4 件，但 二·行政规范性文件·本年制发件数 为 3",
+                   "the text says 4 规范性文件, but 二·行政规范性文件·本年制发件数 is 3"},
+                  {24, 119, "/overview/subsections/1/paragraphs/0", "95", "17",
+                   "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
+                   "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
+}

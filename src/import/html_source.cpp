@@ -76,6 +76,10 @@ bool is_heading(GumboTag tag) {
          tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
 }
 
+// Slots of one table's grid beyond which rowspan and colspan are not expanded (a real report's
+// tables have a few hundred).
+constexpr std::size_t kMaxGridSlots = 1'000'000;
+
 int span_attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   if (a == nullptr) return 1;
@@ -212,6 +216,7 @@ class Walker {
     };
     std::vector<std::vector<Slot>> grid(rows.size());
     std::vector<std::string> texts;
+    std::size_t slots = 0;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const GumboVector& cells = rows[r]->v.element.children;
       std::size_t column = 0;
@@ -225,8 +230,13 @@ class Walker {
         std::string raw;
         text_of(cell, raw);
         texts.push_back(tidy(raw));
-        const auto rowspan = static_cast<std::size_t>(span_attribute(cell, "rowspan"));
-        const auto colspan = static_cast<std::size_t>(span_attribute(cell, "colspan"));
+        auto rowspan =
+            std::min(static_cast<std::size_t>(span_attribute(cell, "rowspan")), rows.size() - r);
+        auto colspan = static_cast<std::size_t>(span_attribute(cell, "colspan"));
+        // A hostile page could ask for a thousand by a thousand slots per cell: past a budget far
+        // above any real report, spans are no longer expanded.
+        if (slots + rowspan * colspan > kMaxGridSlots) rowspan = colspan = 1;
+        slots += rowspan * colspan;
         for (std::size_t dr = 0; dr < rowspan && r + dr < rows.size(); ++dr) {
           auto& row = grid[r + dr];
           if (row.size() < column + colspan) row.resize(column + colspan);
@@ -241,6 +251,7 @@ class Walker {
       line.positioned = true;
       line.where = {rows[r]->v.element.start_pos.line, rows[r]->v.element.start_pos.column, 0};
       int last = -1;
+      bool last_emitted = false;  // whether cell `last` gave a piece of this line
       for (std::size_t c = 0; c < grid[r].size(); ++c) {
         const Slot& slot = grid[r][c];
         if (slot.origin < 0) {
@@ -249,14 +260,15 @@ class Walker {
           continue;
         }
         if (slot.origin == last) {  // the same cell spanning columns
-          line.pieces.back().x1 = static_cast<double>(c + 1);
+          if (last_emitted) line.pieces.back().x1 = static_cast<double>(c + 1);
           continue;
         }
         last = slot.origin;
         const std::string& text = texts[static_cast<std::size_t>(slot.origin)];
         // A label spanning rows heads each of them; a value or blank spanning rows belongs to
         // its first row only.
-        if (slot.copied_down && (text.empty() || looks_like_value(text))) continue;
+        last_emitted = !(slot.copied_down && (text.empty() || looks_like_value(text)));
+        if (!last_emitted) continue;
         line.pieces.push_back({text, static_cast<double>(c), static_cast<double>(c + 1)});
       }
       bool any = false;

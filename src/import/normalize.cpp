@@ -1,38 +1,59 @@
 #include "import/normalize.hpp"
 
+#include <opencc/opencc.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
-#include <unordered_map>
+#include <mutex>
 #include <vector>
 
 namespace govreport::importer {
 namespace {
 
-// Traditional forms of the characters that occur in the labels, headings and captions of the
-// editions, mapped to the simplified forms the editions print. Only these matter for matching.
-constexpr std::u32string_view kTraditional =
-    U"萬業為舉於會體關決況減辦務動區單發後國處復複覆審對屬廢開強當總執護報據權條構機無沒現確"
-    U"穩類係繫糾納組織經結繼續維繳罰範獲穫補規計認議許訟訪訴詢請購費轉過這進問採項題額數製祕內"
-    U"徵資證門與個";
-constexpr std::u32string_view kSimplified =
-    U"万业为举于会体关决况减办务动区单发后国处复复复审对属废开强当总执护报据权条构机无没现确"
-    U"稳类系系纠纳组织经结继续维缴罚范获获补规计认议许讼访诉询请购费转过这进问采项题额数制秘内"
-    U"征资证门与个";
-static_assert(kTraditional.size() == kSimplified.size());
-
-char32_t simplified(char32_t c) {
-  static const std::unordered_map<char32_t, char32_t> map = [] {
-    std::unordered_map<char32_t, char32_t> m;
-    for (std::size_t i = 0; i < kTraditional.size(); ++i)
-      m.emplace(kTraditional[i], kSimplified[i]);
-    return m;
-  }();
-  auto it = map.find(c);
-  return it == map.end() ? c : it->second;
+// The editions print simplified characters; a report printed in traditional ones names the same
+// labels. OpenCC's t2s converts by phrase, so a character with two simplified forms gets the
+// right one. Without its configuration, text is compared as printed.
+std::u32string simplified(std::u32string_view text) {
+  // Text without CJK has nothing to convert: cells and numbers skip the lock.
+  if (std::all_of(text.begin(), text.end(), [](char32_t c) { return c < 0x2E80; }))
+    return std::u32string(text);
+  struct Converter {
+    opencc_t handle = opencc_open("t2s.json");
+    std::mutex mutex;  // OpenCC keeps its last error in a global
+    bool open() const { return handle != reinterpret_cast<opencc_t>(-1); }
+    ~Converter() {
+      if (open()) opencc_close(handle);
+    }
+  };
+  static Converter converter;
+  if (!converter.open()) return std::u32string(text);
+  // OpenCC stops at a NUL and refuses invalid UTF-8: it is given the decoded text re-encoded,
+  // one stretch between NULs at a time.
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t start = 0;;) {
+    const std::size_t end = std::min(text.find(U'\0', start), text.size());
+    const std::u32string_view part = text.substr(start, end - start);
+    const std::string utf8 = encode(part);
+    char* converted = nullptr;
+    {
+      std::lock_guard lock(converter.mutex);
+      converted = opencc_convert_utf8(converter.handle, utf8.data(), utf8.size());
+    }
+    if (converted != nullptr) {
+      out += decode(converted);
+      opencc_convert_utf8_free(converted);
+    } else {
+      out += part;
+    }
+    if (end == text.size()) break;
+    out.push_back(U'\0');
+    start = end + 1;
+  }
+  return out;
 }
 
 bool is_space(char32_t c) {
@@ -91,7 +112,7 @@ std::string encode(std::u32string_view text) {
 }
 
 std::u32string fold(std::string_view text) {
-  const std::u32string in = decode(nfkc(text));
+  const std::u32string in = simplified(decode(nfkc(text)));
   std::u32string out;
   out.reserve(in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
@@ -112,8 +133,6 @@ std::u32string fold(std::string_view text) {
       c = U']';
     else if (c == 0xFF5E || c == 0x301C)
       c = U'~';
-    else
-      c = simplified(c);
     // "1、" and "1." are the same numbering.
     if (c == 0x3001 && !out.empty() && is_digit(out.back())) c = U'.';
     out.push_back(c);

@@ -16,8 +16,8 @@ std::u32string decode(std::string_view utf8);
 std::string encode(std::u32string_view text);
 
 /// Folds a label for comparison: compatibility forms (full-width brackets, digits and
-/// punctuation become ASCII), no whitespace, traditional characters of the labels made
-/// simplified, one form of quotes and dashes, and "1、" numbering written "1.".
+/// punctuation become ASCII), no whitespace, traditional characters made simplified (OpenCC
+/// t2s), one form of quotes and dashes, and "1、" numbering written "1.".
 std::u32string fold(std::string_view text);
 
 /// Returns the length of the longest common subsequence of `a` and `b`.
