@@ -35,8 +35,8 @@ class Comparison {
   // Values of known numbers, or nullopt when one is missing, blank or not applicable.
   std::optional<std::int64_t> value(const YearFacts& f, std::string_view pointer) const {
     const YearFacts::Fact* fact = f.find(pointer);
-    if (fact == nullptr || !fact->cell.is_number()) return std::nullopt;
-    return fact->cell.value;
+    if (fact == nullptr || !fact->is_number()) return std::nullopt;
+    return fact->value;
   }
 
   void carry_over() {
@@ -111,7 +111,7 @@ class Comparison {
            std::int64_t actual, std::string zh, std::string en) {
     Diagnostic d = make_diagnostic(rule, pointer, std::move(zh), std::move(en));
     d.file = later_.file;
-    if (const YearFacts::Fact* f = later_.find(pointer)) d.position = f->position;
+    if (const YearFacts::Fact* f = later_.find(pointer)) d.position = f->position();
     d.expected = std::to_string(expected);
     d.actual = std::to_string(actual);
     out_.push_back(std::move(d));
@@ -125,8 +125,9 @@ class Comparison {
 }  // namespace
 
 const YearFacts::Fact* YearFacts::find(std::string_view pointer) const {
+  const int index = edition->cell_index(pointer);
   for (const Fact& f : facts)
-    if (f.pointer == pointer) return &f;
+    if (f.cell == index) return &f;
   return nullptr;
 }
 
@@ -134,8 +135,10 @@ YearFacts year_facts(const Report& report, std::string_view file) {
   YearFacts f{std::string(file), report.agency, report.year, report.edition, {}};
   for (std::size_t i = 0; i < report.edition->cells.size(); ++i) {
     const CellDef& def = report.edition->cells[i];
-    if (wanted(def.pointer))
-      f.facts.push_back({def.pointer, report.cells[i], report.source.position_of(def.pointer)});
+    if (!wanted(def.pointer)) continue;
+    const Position p = report.source.position_of(def.pointer);
+    f.facts.push_back({static_cast<std::uint16_t>(i), report.cells[i].state, report.cells[i].value,
+                       static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column)});
   }
   return f;
 }

@@ -2,6 +2,7 @@
 /// \file
 /// Rules across years: the same agency's reports for consecutive years must agree.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +19,15 @@ struct YearFacts {
   std::string agency;
   int year = 0;
   const Edition* edition = nullptr;
+  /// One cell, kept small: thousands of reports' facts stay in memory during a check.
   struct Fact {
-    std::string pointer;
-    Cell cell;
-    Position position;
+    std::uint16_t cell = 0;  ///< index into edition->cells
+    Cell::State state = Cell::State::Blank;
+    std::int64_t value = 0;
+    std::uint32_t line = 0, column = 0;
+
+    bool is_number() const { return state == Cell::State::Number; }
+    Position position() const { return {line, column}; }
   };
   std::vector<Fact> facts;
 
