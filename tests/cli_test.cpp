@@ -129,7 +129,7 @@ TEST_CASE("The --help flag exits 0 and lists every subcommand", "[cli]") {
   CHECK(r.err == "");
   CHECK_THAT(r.out, Contains("Usage: govreport [OPTIONS] SUBCOMMAND"));
   const std::vector<std::string> lines = split_lines(r.out);
-  for (const std::string name : {"build", "check", "init", "rules"}) {
+  for (const std::string name : {"build", "check", "import", "init", "rules", "schema", "sum", "diff"}) {
     INFO(name);
     CHECK(std::count_if(lines.begin(), lines.end(), [&](const std::string& l) {
             return l.rfind("  " + name + " ", 0) == 0;

@@ -36,6 +36,11 @@ Examples:
   govreport check                         check every *.json under data/
   govreport build data/2020.json          print the report as text
   govreport build data/2020.json -o report.md
+  govreport build data/2020.json -o report.html   also .docx, and .pdf with chromium
+  govreport check reports/ --format github -j 8
+  govreport import report.pdf -o data/2023.json
+  govreport sum region/2024/ --agency 某某市 -o region-2024.json
+  govreport diff data/2023.json data/2024.json
   govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
   govreport rules --lang en
 
