@@ -29,8 +29,6 @@ class SourceMap {
   void add_cell(int cell, std::size_t offset) {
     cell_offsets_[static_cast<std::size_t>(cell)] = offset;
   }
-  /// Returns whether any position is known.
-  bool empty() const { return offsets_.empty(); }
   /// Returns the byte offset of the value at `pointer`, or npos.
   std::size_t offset_of(std::string_view pointer) const;
   /// Returns the line and column of byte `offset`.
