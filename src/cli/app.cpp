@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "edit_distance.hpp"
 #include "govreport/version.hpp"
+#include "text/edit_distance.hpp"
 
 namespace govreport::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "json_tree.hpp"
+#include "model/json_tree.hpp"
 
 #include <iterator>
 #include <nlohmann/json.hpp>

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "edit_distance.hpp"
 #include "govreport/check.hpp"
-#include "json_tree.hpp"
-#include "shape.hpp"
+#include "model/json_tree.hpp"
+#include "model/shape.hpp"
+#include "text/edit_distance.hpp"
 
 namespace govreport {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "check_internal.hpp"
+#include "check/check_internal.hpp"
 
 namespace govreport {
 namespace {

@@ -1,4 +1,4 @@
-#include "shape.hpp"
+#include "model/shape.hpp"
 
 #include <map>
 #include <mutex>

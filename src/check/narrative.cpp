@@ -6,7 +6,7 @@
 #include <array>
 #include <functional>
 
-#include "check_internal.hpp"
+#include "check/check_internal.hpp"
 
 namespace govreport::detail {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "check_internal.hpp"
+#include "check/check_internal.hpp"
 
 namespace govreport {
 namespace {

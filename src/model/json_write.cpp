@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/shape.hpp"
 #include "render/common.hpp"
-#include "shape.hpp"
 
 namespace govreport::detail {
 namespace {

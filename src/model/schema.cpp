@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "shape.hpp"
+#include "model/shape.hpp"
 
 namespace govreport {
 namespace {

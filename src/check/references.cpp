@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <functional>
 
-#include "edit_distance.hpp"
 #include "render/common.hpp"
+#include "text/edit_distance.hpp"
 
 namespace govreport {
 namespace {
