@@ -37,6 +37,10 @@ struct Diagnostic {
   std::string file;
   Position position;
   std::string pointer;  ///< JSON Pointer of the offending value
+  /// Where the value is in a source without lines: a workbook cell ("表三!D12") or a table
+  /// cell of a Word document ("表三 第 12 行「…」·自然人"). Empty where `position` says it.
+  std::string place;
+  std::size_t place_order = 0;  ///< document order of `place` within the file, for sorting
   std::string message_zh;
   std::string message_en;
   std::string expected;  ///< may be empty
@@ -49,10 +53,11 @@ struct Diagnostic {
 Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string zh,
                            std::string en);
 
-/// Formats a finding GNU style: "file:line:col: error: message [rule-id]".
+/// Formats a finding GNU style: "file:line:col: error: message [rule-id]", or "file:place: …"
+/// for a source without lines.
 std::string format_diagnostic(const Diagnostic& d, Lang lang);
 
-/// Orders findings by file, then position, then rule.
+/// Orders findings by file, then position (or document order of their places), then rule.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 /// Counts the findings of `severity`.
