@@ -37,10 +37,6 @@ struct Diagnostic {
   std::string file;
   Position position;
   std::string pointer;  ///< JSON Pointer of the offending value
-  /// Where the value is in a source without lines: a workbook cell ("表三!D12") or a table
-  /// cell of a Word document ("表三 第 12 行「…」·自然人"). Empty where `position` says it.
-  std::string place;
-  std::size_t place_order = 0;  ///< document order of `place` within the file, for sorting
   std::string message_zh;
   std::string message_en;
   std::string expected;  ///< may be empty
