@@ -92,6 +92,9 @@ struct Section {
   std::string_view zh;       ///< heading without the numeral ("总体情况")
   std::string_view en;
   std::string_view json_key;  ///< key of its narrative or of its tables
+  /// What its subsections usually cover, in order (the official guidance for 一、总体情况):
+  /// the titles a workbook offers for them.
+  std::vector<std::string_view> topics = {};
 };
 
 /// Declares an identity checked per column: the sum of `lhs` rows equals the sum of `rhs` rows.

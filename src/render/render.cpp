@@ -14,6 +14,8 @@ constexpr std::array kFormats = {
     Format{"html", ".html", "one self-contained web page, official table layout, A4 print styles",
            &render_html},
     Format{"docx", ".docx", "Word document, official table layout", &render_docx},
+    Format{"xlsx", ".xlsx", "Excel/WPS workbook to fill in: official tables, live totals",
+           &render_xlsx},
 };
 
 }  // namespace
