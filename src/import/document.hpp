@@ -14,6 +14,9 @@ struct Where {
   std::size_t line = 0;  ///< 1-based, 0 when unknown
   std::size_t column = 0;
   int page = 0;  ///< 1-based, 0 when the source has no pages
+  /// In a source without lines (a workbook): the cell, "表三!A12", and its document order.
+  std::string place;
+  std::size_t order = 0;
 };
 
 /// Holds one piece of a line: a word, a table cell, or a run of text.
@@ -21,6 +24,7 @@ struct Piece {
   std::string text;
   double x0 = 0;  ///< left and right edge, in the source's unit (points, columns, grid columns)
   double x1 = 0;
+  std::string place;  ///< the cell it was read from in a workbook, "表三!D12"; else empty
 };
 
 /// Holds one line of the source.

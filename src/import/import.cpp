@@ -11,6 +11,7 @@
 #include "import/document.hpp"
 #include "import/normalize.hpp"
 #include "import/recognise.hpp"
+#include "import/workbook.hpp"
 
 namespace govreport {
 namespace {
@@ -23,7 +24,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Reads the source into lines; sets `failure` when it cannot be read at all.
+// Reads a PDF, HTML or text source into lines; sets `failure` when it cannot be read at all.
 Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
   if (kind == SourceKind::Pdf) return read_pdf(bytes, failure);
   std::string charset;
@@ -127,6 +128,8 @@ std::optional<SourceKind> source_kind_by_name(std::string_view name) {
   if (name == "pdf") return SourceKind::Pdf;
   if (name == "html") return SourceKind::Html;
   if (name == "text") return SourceKind::Text;
+  if (name == "xlsx") return SourceKind::Xlsx;
+  if (name == "xls") return SourceKind::Xls;
   return std::nullopt;
 }
 
@@ -139,12 +142,16 @@ std::optional<SourceKind> source_kind_for_path(std::string_view path) {
   if (ext == "pdf") return SourceKind::Pdf;
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return SourceKind::Html;
   if (ext == "txt" || ext == "text" || ext == "md" || ext == "markdown") return SourceKind::Text;
+  if (ext == "xlsx" || ext == "xlsm") return SourceKind::Xlsx;
+  if (ext == "xls") return SourceKind::Xls;
   return std::nullopt;
 }
 
 SourceKind sniff_source_kind(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceKind::Pdf;
+  if (head.starts_with("PK\x03\x04")) return SourceKind::Xlsx;
+  if (head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return SourceKind::Xls;
   const std::string low = lower(head);
   std::size_t i = low.starts_with("\xef\xbb\xbf") ? 3 : 0;
   while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i])) != 0) ++i;
@@ -162,6 +169,10 @@ std::string_view source_kind_name(SourceKind kind) {
       return "pdf";
     case SourceKind::Html:
       return "html";
+    case SourceKind::Xlsx:
+      return "xlsx";
+    case SourceKind::Xls:
+      return "xls";
     case SourceKind::Text:
       break;
   }
@@ -173,7 +184,18 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   ImportResult result;
   Findings findings{std::string(file)};
   std::optional<Unreadable> failure;
-  const Document doc = read_source(bytes, kind, failure);
+  Document doc;
+  if (kind == SourceKind::Xlsx || kind == SourceKind::Xls) {
+    const Workbook book =
+        kind == SourceKind::Xlsx ? read_xlsx(bytes, failure) : read_xls(bytes, failure);
+    if (!failure) {
+      if (std::optional<ImportResult> own = read_own_workbook(book, file, options))
+        return std::move(*own);
+      doc = workbook_document(book);
+    }
+  } else {
+    doc = read_source(bytes, kind, failure);
+  }
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
   if (failure) {

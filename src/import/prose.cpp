@@ -100,6 +100,8 @@ void Findings::add(std::string_view rule, const Where& where, std::string pointe
   Diagnostic d = make_diagnostic(rule, std::move(pointer), std::move(zh), std::move(en));
   d.file = file_;
   d.position = {where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
+  d.position.place = where.place;
+  d.position.place_order = where.order;
   list_.push_back(std::move(d));
 }
 
@@ -107,6 +109,10 @@ Place describe(const Document& doc, Span span) {
   if (span.empty() || span.begin >= doc.lines.size()) return {"（空白）", "(empty)"};
   const Where& a = doc.lines[span.begin].where;
   const Where& b = doc.lines[std::min(span.end, doc.lines.size()) - 1].where;
+  if (a.line == 0 && !a.place.empty()) {
+    if (a.place == b.place) return {a.place, a.place};
+    return {fmt::format("{} 至 {}", a.place, b.place), fmt::format("{} to {}", a.place, b.place)};
+  }
   if (a.line == 0 && a.page > 0) {
     if (a.page == b.page) return {fmt::format("第 {} 页", a.page), fmt::format("page {}", a.page)};
     return {fmt::format("第 {}–{} 页", a.page, b.page), fmt::format("pages {}–{}", a.page, b.page)};
