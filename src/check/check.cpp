@@ -206,28 +206,15 @@ class Checker {
       return true;
     };
     const Edition& e = *report_.edition;
-    struct Part {
-      std::string_view key;
-      bool empty;
-    };
-    bool overview_empty = empty(report_.overview);
-    for (const Subsection& s : report_.subsections)
-      overview_empty = overview_empty && empty(s.paragraphs);
-    const Part parts[] = {{"preamble", empty(report_.preamble)},
-                          {"overview", overview_empty},
-                          {"problems", empty(report_.problems)},
-                          {"other_matters", empty(report_.other_matters)}};
-    for (const Part& part : parts) {
-      if (!part.empty) continue;
-      std::string zh = "开头说明", en = "The opening statement";
-      for (const Section& s : e.sections) {
-        if (s.json_key != part.key) continue;
-        zh = fmt::format("{}、{}", s.numeral, s.zh);
-        en = fmt::format("Section {}、{}", s.numeral, s.zh);
-      }
+    for (std::size_t i = 0; i < e.narrative.size(); ++i) {
+      const NarrativePart& part = e.narrative[i];
+      const Narrative& text = report_.narrative[i];
+      bool blank = empty(text.paragraphs);
+      for (const Subsection& s : text.subsections) blank = blank && empty(s.paragraphs);
+      if (!blank) continue;
       out_.push_back(make_diagnostic("empty-section", "/" + std::string(part.key),
-                                     fmt::format("{} 没有内容", zh),
-                                     fmt::format("{} is empty", en)));
+                                     fmt::format("{} 没有内容", part.heading_zh),
+                                     fmt::format("{} is empty", part.heading_en)));
     }
   }
 

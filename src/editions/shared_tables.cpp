@@ -1,5 +1,7 @@
 #include "editions/shared_tables.hpp"
 
+#include <fmt/format.h>
+
 #include <utility>
 
 namespace govreport::detail {
@@ -13,6 +15,47 @@ std::vector<Section> standard_sections() {
        "reviews"},
       {"五", "存在的主要问题及改进情况", "Main problems and improvements", "problems"},
       {"六", "其他需要报告的事项", "Other matters", "other_matters"},
+  };
+}
+
+std::vector<NarrativePart> standard_narrative() {
+  return {
+      {"preamble", "", "开头说明", "The opening statement"},
+      {"overview", "一", {}, {}, true},
+      {"problems", "五"},
+      {"other_matters", "六"},
+  };
+}
+
+YearRule carry_over_rule() {
+  return {
+      .rule = "carry-over",
+      .table = "applications",
+      .rows = {"carried_over"},
+      .column = {},
+      .terms = {{YearOf::Earlier, "carried_forward"}},
+      .message_zh =
+          "{cell} 填报 {actual}，但 {year} 年报告（{file}）的 四、结转下年度继续办理·"
+          "{column} 为 {expected}（差 {diff}）",
+      .message_en =
+          "{cell} is {actual}, but the {year} report ({file}) carried forward "
+          "{expected} in 四·{column} (diff {diff})",
+  };
+}
+
+NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents) {
+  return {
+      .received = {"/applications/received/total"},
+      .carried_over = {"/applications/carried_over/total"},
+      .reviews = {"/reviews/review/total"},
+      .lawsuits = {"/reviews/litigation_direct/total", "/reviews/litigation_after_review/total"},
+      .reviews_corrected = {"/reviews/review/corrected"},
+      .reviews_pending = {"/reviews/review/pending"},
+      .lawsuits_corrected = {"/reviews/litigation_direct/corrected",
+                             "/reviews/litigation_after_review/corrected"},
+      .lawsuits_pending = {"/reviews/litigation_direct/pending",
+                           "/reviews/litigation_after_review/pending"},
+      .documents = std::move(documents),
   };
 }
 
@@ -64,6 +107,7 @@ Table applications_table(std::vector<Row> other_rows) {
       .caption = {},
       .row_head = "申请人情况",
       .note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+      .layout = TableLayout::Nested,
       .rows = std::move(rows),
       .columns =
           {
@@ -92,6 +136,8 @@ Table reviews_table() {
       .json_key = "reviews",
       .caption = {},
       .row_head = {},
+      .note = {},
+      .layout = TableLayout::Transposed,
       .rows =
           {
               {"review", "", "行政复议", "Administrative review", 0},
@@ -143,6 +189,14 @@ std::string row_display_name(const Table& table, int index) {
 }  // namespace
 
 Edition finish_edition(Edition edition) {
+  for (NarrativePart& part : edition.narrative) {
+    part.heading_zh = std::string(part.zh);
+    part.heading_en = std::string(part.en);
+    if (part.section.empty()) continue;
+    const Section& s = edition.section(part.section);
+    part.heading_zh = fmt::format("{}、{}", s.numeral, s.zh);
+    part.heading_en = fmt::format("Section {}、{}", s.numeral, s.zh);
+  }
   int next_cell = 0;
   for (std::size_t t = 0; t < edition.tables.size(); ++t) {
     Table& table = edition.tables[t];

@@ -38,6 +38,12 @@ const Section& Edition::section(std::string_view numeral) const {
   throw std::logic_error("no such section");
 }
 
+int Edition::narrative_index(std::string_view key) const {
+  for (std::size_t i = 0; i < narrative.size(); ++i)
+    if (narrative[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
 std::span<const Edition* const> editions() {
   static const std::array<const Edition*, 2> all = {&detail::edition_2019(),
                                                     &detail::edition_2021()};

@@ -144,7 +144,7 @@ class Loader {
     return nullptr;
   }
   std::vector<std::string> paragraphs(const Node& node, const std::string& pointer);
-  void overview(const Node& node);
+  void subsections(const Node& node, const std::string& pointer, Narrative& part);
   void tables(const Node& node, const Shape& shape, const std::string& pointer);
   void cell(const Node& node, int index);
   void mark_missing(const Shape& shape);
@@ -193,8 +193,7 @@ std::vector<std::string> Loader::paragraphs(const Node& node, const std::string&
   return result;
 }
 
-void Loader::overview(const Node& node) {
-  const std::string pointer = "/overview";
+void Loader::subsections(const Node& node, const std::string& pointer, Narrative& part) {
   if (node.kind != Node::Kind::Object) {
     wrong_type(pointer, node, "对象 {\"paragraphs\": […], \"subsections\": […]}",
                "an object {\"paragraphs\": […], \"subsections\": […]}");
@@ -204,7 +203,7 @@ void Loader::overview(const Node& node) {
     const std::string p = pointer + "/" + m->key;
     report_->source.add(p, m->offset);
     if (m->key == "paragraphs") {
-      report_->overview = paragraphs(*m, p);
+      part.paragraphs = paragraphs(*m, p);
     } else if (m->key == "subsections") {
       if (m->kind != Node::Kind::Array) {
         wrong_type(p, *m, "数组", "an array");
@@ -236,7 +235,7 @@ void Loader::overview(const Node& node) {
           }
         }
         if (!has_title) missing(ip, item.offset, "title");
-        report_->subsections.push_back(std::move(sub));
+        part.subsections.push_back(std::move(sub));
       }
     } else {
       unknown(pointer, *m, {"paragraphs", "subsections"});
@@ -471,20 +470,19 @@ LoadResult Loader::run() {
       }
     } else if (m->key == "$schema") {
       if (const Node* s = string_node(&value, pointer)) report_->schema = s->text;
-    } else if (m->key == "preamble") {
-      report_->preamble = paragraphs(value, pointer);
-    } else if (m->key == "overview") {
-      overview(value);
-    } else if (m->key == "problems") {
-      report_->problems = paragraphs(value, pointer);
-    } else if (m->key == "other_matters") {
-      report_->other_matters = paragraphs(value, pointer);
+    } else if (const int part = edition->narrative_index(m->key); part >= 0) {
+      Narrative& narrative = report_->narrative[static_cast<std::size_t>(part)];
+      if (edition->narrative[static_cast<std::size_t>(part)].subsections) {
+        subsections(value, pointer, narrative);
+      } else {
+        narrative.paragraphs = paragraphs(value, pointer);
+      }
     } else if (const Shape* table = shape.child(m->key)) {
       tables(value, *table, pointer);
     } else {
-      std::vector<std::string_view> known = {"$schema",     "year",     "format",       "agency",
-                                             "agency_kind", "title",    "published",    "preamble",
-                                             "overview",    "problems", "other_matters"};
+      std::vector<std::string_view> known = {"$schema",     "year",  "format",   "agency",
+                                             "agency_kind", "title", "published"};
+      for (const NarrativePart& p : edition->narrative) known.push_back(p.key);
       for (const Shape& t : shape.children) known.emplace_back(t.key);
       unknown("", *m, known);
     }
