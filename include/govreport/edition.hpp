@@ -156,16 +156,27 @@ struct YearRule {
 };
 
 /// Declares the cells that the narrative-number rule holds numbers in the text against, each a
-/// list of JSON Pointers whose cells add up to the number.
+/// list of JSON Pointers whose cells add up to the number, and what findings call them.
 struct NarrativeCells {
-  std::vector<std::string_view> received;           ///< "申请 N 件": new applications
-  std::vector<std::string_view> carried_over;       ///< … or new and carried over together
-  std::vector<std::string_view> reviews;            ///< "行政复议 N 起"
-  std::vector<std::string_view> lawsuits;           ///< "行政诉讼 N 起"
+  /// Names a cell, or a sum of cells, in findings.
+  struct Name {
+    std::string_view zh;
+    std::string_view en;
+  };
+  std::vector<std::string_view> received;  ///< "申请 N 件": new applications
+  Name received_name;
+  std::vector<std::string_view> carried_over;  ///< … or new and carried over together
+  Name both_name;
+  std::vector<std::string_view> reviews;  ///< "行政复议 N 起"
+  Name reviews_name;
+  std::vector<std::string_view> lawsuits;  ///< "行政诉讼 N 起"
+  Name lawsuits_name;
   std::vector<std::string_view> reviews_corrected;  ///< against "无败诉" and "均获维持"
-  std::vector<std::string_view> reviews_pending;
   std::vector<std::string_view> lawsuits_corrected;
+  Name corrected_name;
+  std::vector<std::string_view> reviews_pending;
   std::vector<std::string_view> lawsuits_pending;
+  Name pending_name;
   /// A kind of document counted in the text ("规章 N 件") and its cells of this year, any of
   /// which the number may give.
   struct Documents {

@@ -145,9 +145,10 @@ class Checker {
       const std::string row_name(table.rows[r].zh);
       Diagnostic d = make_diagnostic(
           "item-count", def(cells.back()).pointer,
-          fmt::format("二·{}：{} 合计 {}，项目数量不能小于 0", row_name, fmt::join(terms, " 加 "),
-                      *sum),
-          fmt::format("二·{}: {} add up to {}, below 0", row_name, fmt::join(terms, " + "), *sum));
+          fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section, row_name,
+                      fmt::join(terms, " 加 "), *sum),
+          fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
+                      fmt::join(terms, " + "), *sum));
       d.expected = "0";
       d.actual = std::to_string(*sum);
       out_.push_back(std::move(d));

@@ -145,10 +145,10 @@ class NarrativeChecker {
       const auto both = sum({&cells().received, &cells().carried_over});
       if (!received || !both || n.value == *received || n.value == *both) return;
       report(pointer, n.at,
-             fmt::format("正文说申请 {} 件，但表三 一、本年新收 总计为 {}（一+二 为 {}）", n.value,
-                         *received, *both),
-             fmt::format("the text says {} applications, but table 三 一 总计 is {} (一+二 is {})",
-                         n.value, *received, *both),
+             fmt::format("正文说申请 {} 件，但{}为 {}（{} 为 {}）", n.value,
+                         cells().received_name.zh, *received, cells().both_name.zh, *both),
+             fmt::format("the text says {} applications, but {} is {} ({} is {})", n.value,
+                         cells().received_name.en, *received, cells().both_name.en, *both),
              std::to_string(*received), std::to_string(n.value));
     });
     last_number_end_ = 0;
@@ -159,17 +159,21 @@ class NarrativeChecker {
       const char* what_zh = all ? "行政复议和行政诉讼" : "行政复议";
       const char* what_en = all ? "reviews and lawsuits" : "administrative reviews";
       report(pointer, n.at,
-             fmt::format("正文说{} {} 起，但表四 总计为 {}", what_zh, n.value, *table),
-             fmt::format("the text says {} {}, but table 四 总计 is {}", n.value, what_en, *table),
+             fmt::format("正文说{} {} 起，但{}为 {}", what_zh, n.value, cells().reviews_name.zh,
+                         *table),
+             fmt::format("the text says {} {}, but {} is {}", n.value, what_en,
+                         cells().reviews_name.en, *table),
              std::to_string(*table), std::to_string(n.value));
     });
     counts_after(text, "行政诉讼", kCases, [&](const Number& n, std::string_view) {
       const auto table = sum({&cells().lawsuits});
       if (!table || *table == n.value) return;
-      report(pointer, n.at,
-             fmt::format("正文说行政诉讼 {} 起，但表四 行政诉讼总计为 {}", n.value, *table),
-             fmt::format("the text says {} lawsuits, but table 四 gives {}", n.value, *table),
-             std::to_string(*table), std::to_string(n.value));
+      report(
+          pointer, n.at,
+          fmt::format("正文说行政诉讼 {} 起，但{}为 {}", n.value, cells().lawsuits_name.zh, *table),
+          fmt::format("the text says {} lawsuits, but {} gives {}", n.value,
+                      cells().lawsuits_name.en, *table),
+          std::to_string(*table), std::to_string(n.value));
     });
     documents(text, pointer);
     claims(text, pointer);
@@ -276,17 +280,19 @@ class NarrativeChecker {
         if (corrected > 0) {
           reported_sentence = start;
           report(pointer, at,
-                 fmt::format("正文称“{}”，但表四 结果纠正为 {}", claim.phrase, corrected),
-                 fmt::format("the text claims “{}”, but table 四 结果纠正 is {}", claim.phrase,
+                 fmt::format("正文称“{}”，但{}为 {}", claim.phrase, cells().corrected_name.zh,
                              corrected),
+                 fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
+                             cells().corrected_name.en, corrected),
                  "0", std::to_string(corrected));
         } else if (claim.all_upheld && pending > 0) {
           reported_sentence = start;
-          report(pointer, at,
-                 fmt::format("正文称“{}”，但表四 尚未审结为 {}", claim.phrase, pending),
-                 fmt::format("the text claims “{}”, but table 四 尚未审结 is {}", claim.phrase,
-                             pending),
-                 "0", std::to_string(pending));
+          report(
+              pointer, at,
+              fmt::format("正文称“{}”，但{}为 {}", claim.phrase, cells().pending_name.zh, pending),
+              fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
+                          cells().pending_name.en, pending),
+              "0", std::to_string(pending));
         }
       }
     }

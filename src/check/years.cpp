@@ -42,22 +42,33 @@ void each_year_check(const Edition& edition, F&& each) {
   }
 }
 
-// Says whether any edition's cross-year rules read the cell at `pointer`.
+// The pointers of the cells that the cross-year rules of `edition` read, sorted.
+std::vector<std::string> rule_cells(const Edition& edition) {
+  std::vector<std::string> all;
+  each_year_check(edition, [&](const YearRule&, const std::string& target,
+                               const std::vector<const std::string*>& terms, const Column&) {
+    all.push_back(target);
+    for (const std::string* t : terms)
+      if (t != nullptr) all.push_back(*t);
+  });
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
+// Says whether a cross-year rule of any edition reads the cell at `pointer`: a report may be the
+// earlier one of a pair whose later one has another edition.
 bool wanted(std::string_view pointer) {
-  static const std::vector<std::string> pointers = [] {
+  static const std::vector<std::string> known = [] {
     std::vector<std::string> all;
-    for (const Edition* e : editions())
-      each_year_check(*e, [&](const YearRule&, const std::string& target,
-                              const std::vector<const std::string*>& terms, const Column&) {
-        all.push_back(target);
-        for (const std::string* t : terms)
-          if (t != nullptr) all.push_back(*t);
-      });
+    for (const Edition* e : editions()) {
+      std::vector<std::string> cells = rule_cells(*e);
+      all.insert(all.end(), cells.begin(), cells.end());
+    }
     std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());
     return all;
   }();
-  return std::binary_search(pointers.begin(), pointers.end(), pointer);
+  return std::binary_search(known.begin(), known.end(), pointer);
 }
 
 class Comparison {
@@ -150,9 +161,14 @@ const YearFacts::Fact* YearFacts::find(std::string_view pointer) const {
 
 YearFacts year_facts(const Report& report, std::string_view file) {
   YearFacts f{std::string(file), report.agency, report.year, report.edition, {}};
+  // An edition declared outside editions() (in a test) brings its own rules.
+  const std::vector<std::string> own =
+      std::find(editions().begin(), editions().end(), report.edition) == editions().end()
+          ? rule_cells(*report.edition)
+          : std::vector<std::string>{};
   for (std::size_t i = 0; i < report.edition->cells.size(); ++i) {
     const CellDef& def = report.edition->cells[i];
-    if (!wanted(def.pointer)) continue;
+    if (!wanted(def.pointer) && !std::binary_search(own.begin(), own.end(), def.pointer)) continue;
     const Position p = report.source.position_of(def.pointer);
     f.facts.push_back({static_cast<std::uint16_t>(i), report.cells[i].state, report.cells[i].value,
                        static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column)});

@@ -46,15 +46,21 @@ YearRule carry_over_rule() {
 NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents) {
   return {
       .received = {"/applications/received/total"},
+      .received_name = {"表三 一、本年新收 总计", "table 三 一 总计"},
       .carried_over = {"/applications/carried_over/total"},
+      .both_name = {"一+二", "一+二"},
       .reviews = {"/reviews/review/total"},
+      .reviews_name = {"表四 总计", "table 四 总计"},
       .lawsuits = {"/reviews/litigation_direct/total", "/reviews/litigation_after_review/total"},
+      .lawsuits_name = {"表四 行政诉讼总计", "table 四"},
       .reviews_corrected = {"/reviews/review/corrected"},
-      .reviews_pending = {"/reviews/review/pending"},
       .lawsuits_corrected = {"/reviews/litigation_direct/corrected",
                              "/reviews/litigation_after_review/corrected"},
+      .corrected_name = {"表四 结果纠正", "table 四 结果纠正"},
+      .reviews_pending = {"/reviews/review/pending"},
       .lawsuits_pending = {"/reviews/litigation_direct/pending",
                            "/reviews/litigation_after_review/pending"},
+      .pending_name = {"表四 尚未审结", "table 四 尚未审结"},
       .documents = std::move(documents),
   };
 }
