@@ -129,7 +129,8 @@ TEST_CASE("The --help flag exits 0 and lists every subcommand", "[cli]") {
   CHECK(r.err == "");
   CHECK_THAT(r.out, Contains("Usage: govreport [OPTIONS] SUBCOMMAND"));
   const std::vector<std::string> lines = split_lines(r.out);
-  for (const std::string name : {"build", "check", "import", "init", "rules", "schema", "sum", "diff"}) {
+  for (const std::string name :
+       {"build", "check", "import", "init", "rules", "schema", "sum", "diff"}) {
     INFO(name);
     CHECK(std::count_if(lines.begin(), lines.end(), [&](const std::string& l) {
             return l.rfind("  " + name + " ", 0) == 0;
@@ -582,4 +583,31 @@ TEST_CASE("rules --lang en prints id, severity and description of every rule", "
     expected += id + " " + severity + " " + std::string(rule.en) + "\n";
   }
   CHECK(r.out == expected);
+}
+
+TEST_CASE("check of a published report imports it, then checks its tables", "[cli]") {
+  const std::string dir = temp_dir();
+  const std::string md = dir + "/r.md";
+  REQUIRE(run_govreport({"build", "data/2020.json", "-o", md}).exit_code == 0);
+  const govreport::test::RunResult clean = run_govreport({"check", md, "-q"});
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out.empty());
+
+  std::string text = read_file(md);
+  const std::string row = "| 一、本年新收政府信息公开申请数量 | 4441 |";
+  REQUIRE(text.find(row) != std::string::npos);
+  text.replace(text.find(row), row.size(), "| 一、本年新收政府信息公开申请数量 | 4440 |");
+  {
+    std::FILE* f = std::fopen(md.c_str(), "wb");
+    REQUIRE(f != nullptr);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  const govreport::test::RunResult broken = run_govreport({"check", md, "-q", "--lang", "en"});
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.out ==
+        md + ": error: 三·自然人: 一+二 is 4440, but 三（七）+四 is 4441 (diff -1) [balance]\n" +
+            md +
+            ": error: 三·一、本年新收政府信息公开申请数量·总计 is 4447, but its columns add up to "
+            "4446 (diff +1) [row-total]\n");
 }

@@ -49,10 +49,11 @@ struct Diagnostic {
 Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string zh,
                            std::string en);
 
-/// Formats a finding GNU style: "file:line:col: error: message [rule-id]".
+/// Formats a finding GNU style: "file:line:col: error: message [rule-id]", or "file:place: …"
+/// for a source without lines.
 std::string format_diagnostic(const Diagnostic& d, Lang lang);
 
-/// Orders findings by file, then position, then rule.
+/// Orders findings by file, then position (or document order of their places), then rule.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 /// Counts the findings of `severity`.

@@ -10,10 +10,15 @@
 
 namespace govreport {
 
-/// A 1-based line and column; column counts Unicode code points. Line 0 means unknown.
+/// A 1-based line and column; column counts Unicode code points. Line 0 means unknown; a
+/// source without lines (a workbook, a Word document) names a place instead.
 struct Position {
   std::size_t line = 0;
   std::size_t column = 0;
+  /// Where the value is in a source without lines: a workbook cell ("表三!D12") or a table
+  /// cell of a Word document ("表三 第 12 行「…」·自然人"); empty otherwise.
+  std::string place;
+  std::size_t place_order = 0;  ///< document order of `place`, for sorting findings
 };
 
 /// Maps JSON Pointers of a loaded document to their places in its text.
@@ -33,6 +38,9 @@ class SourceMap {
   std::size_t offset_of(std::string_view pointer) const;
   /// Returns the line and column of byte `offset`.
   Position position(std::size_t offset) const;
+  /// Records that the value at `pointer` was read from `place` in a source without lines
+  /// (see Position::place); places keep the order in which they are added.
+  void add_place(std::string pointer, std::string place);
   /// Returns the position of `pointer`, or of the nearest enclosing value that has one.
   Position position_of(std::string_view pointer) const;
   /// Returns the position of byte `index` of the decoded string value at `pointer`.
@@ -44,6 +52,7 @@ class SourceMap {
   const std::unordered_map<std::string_view, int>* cell_index_ = nullptr;
   std::vector<std::size_t> cell_offsets_;  // npos where unknown
   mutable std::vector<std::size_t> line_starts_;
+  std::unordered_map<std::string, std::pair<std::string, std::size_t>> places_;
 };
 
 /// Returns the line and column of byte `offset` in `text`.

@@ -187,14 +187,25 @@ void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostic
 }  // namespace govreport::cli
 
 #include "govreport/check.hpp"
+#include "govreport/import.hpp"
 #include "govreport/load.hpp"
 
 namespace govreport::cli {
 
 Analysis analyze(const std::string& path, const Context& ctx) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  LoadResult loaded = load_report(read_input(path, ctx), name);
-  Analysis result{std::move(loaded.report), std::move(loaded.diagnostics)};
+  const std::string bytes = read_input(path, ctx);
+  Analysis result;
+  // A published report (PDF, HTML, text) is read by the importer, then checked like data.
+  if (const auto kind = path == "-" ? std::nullopt : source_kind_for_path(path)) {
+    ImportResult imported = import_report(bytes, *kind, name);
+    if (imported.unreadable && !imported.findings.empty())
+      throw Failure(format_diagnostic(imported.findings.front(), ctx.lang));
+    result = {std::move(imported.report), std::move(imported.findings)};
+  } else {
+    LoadResult loaded = load_report(bytes, name);
+    result = {std::move(loaded.report), std::move(loaded.diagnostics)};
+  }
   if (result.report) {
     std::vector<Diagnostic> found = check_report(*result.report, name);
     result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(found.begin()),

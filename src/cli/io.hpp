@@ -75,7 +75,9 @@ struct Analysis {
   bool has_errors() const { return count(diagnostics, Severity::Error) > 0; }
 };
 
-/// Reads, loads and checks one data file ("-" for standard input). Throws Failure if unreadable.
+/// Reads, loads and checks one data file ("-" for standard input), or imports and checks a
+/// published report (.pdf .html .txt .md: see source_kind_for_path). Throws Failure if
+/// unreadable.
 Analysis analyze(const std::string& path, const Context& ctx);
 
 }  // namespace govreport::cli

@@ -120,6 +120,8 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string out = d.file;
   if (d.position.line > 0)
     out += ":" + std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
+  else if (!d.position.place.empty())
+    out += ":" + d.position.place;
   const bool en = lang == Lang::En;
   out += d.severity == Severity::Error ? (en ? ": error: " : ": 错误: ")
                                        : (en ? ": warning: " : ": 警告: ");
@@ -129,11 +131,12 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.file, a.position.line, a.position.column, a.rule) <
-                            std::tie(b.file, b.position.line, b.position.column, b.rule);
-                   });
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.file, a.position.line, a.position.column, a.position.place_order,
+                        a.rule) <
+               std::tie(b.file, b.position.line, b.position.column, b.position.place_order, b.rule);
+      });
 }
 
 std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {

@@ -86,7 +86,19 @@ Position SourceMap::position(std::size_t offset) const {
   return {line, code_points(std::string_view(text_).substr(start, offset - start)) + 1};
 }
 
+void SourceMap::add_place(std::string pointer, std::string place) {
+  const std::size_t order = places_.size() + 1;
+  places_.emplace(std::move(pointer), std::make_pair(std::move(place), order));
+}
+
 Position SourceMap::position_of(std::string_view pointer) const {
+  if (!places_.empty()) {
+    for (std::string_view p = pointer;; p = p.substr(0, p.rfind('/'))) {
+      if (auto it = places_.find(std::string(p)); it != places_.end())
+        return {0, 0, it->second.first, it->second.second};
+      if (p.empty()) break;
+    }
+  }
   if (offsets_.empty()) return {};
   while (true) {
     if (const std::size_t offset = offset_of(pointer); offset != std::string_view::npos)

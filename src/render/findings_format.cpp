@@ -56,6 +56,7 @@ class JsonWriter : public FindingsWriter {
                      {"message", d.message(lang_)},
                      {"expected", value_json(d.expected)},
                      {"actual", value_json(d.actual)}};
+      if (!d.position.place.empty()) record["place"] = d.position.place;
       out += std::string(first_ ? "\n  " : ",\n  ") + dump(record);
       first_ = false;
     }
@@ -115,11 +116,16 @@ class SarifWriter : public FindingsWriter {
       json physical = {{"artifactLocation", {{"uri", uri(d.file)}}}};
       if (d.position.line > 0)
         physical["region"] = {{"startLine", d.position.line}, {"startColumn", d.position.column}};
+      json location = {{"physicalLocation", physical}};
+      // A workbook cell or a Word table cell has no line: name it as a logical location.
+      if (!d.position.place.empty())
+        location["logicalLocations"] =
+            json::array({{{"fullyQualifiedName", d.position.place}, {"kind", "element"}}});
       json result = {{"ruleId", d.rule},
                      {"ruleIndex", index},
                      {"level", severity_name(d.severity)},
                      {"message", {{"text", d.message(lang_)}}},
-                     {"locations", json::array({{{"physicalLocation", physical}}})},
+                     {"locations", json::array({location})},
                      {"properties",
                       {{"pointer", d.pointer},
                        {"expected", value_json(d.expected)},
@@ -174,7 +180,10 @@ class GithubWriter : public FindingsWriter {
       out += fmt::format("::{} file={}", severity_name(d.severity), escape_property(d.file));
       if (d.position.line > 0)
         out += fmt::format(",line={},col={}", d.position.line, d.position.column);
-      out += fmt::format(",title={}::{}\n", escape_property(d.rule), escape_data(d.message(lang_)));
+      const std::string where =
+          d.position.line == 0 && !d.position.place.empty() ? d.position.place + ": " : "";
+      out += fmt::format(",title={}::{}{}\n", escape_property(d.rule), escape_data(where),
+                         escape_data(d.message(lang_)));
     }
     return out;
   }
