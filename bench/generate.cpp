@@ -106,18 +106,19 @@ class Generator {
     govreport::fill_totals(r);
     for (Cell& c : r.cells) c.computed = false;
 
-    r.preamble = {
+    r.part("preamble").paragraphs = {
         fmt::format("根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告数据统计期限为{}"
                     "年1月1日至{}年12月31日。",
                     year, year)};
-    r.overview = {
+    r.part("overview").paragraphs = {
         fmt::format("{}年，{}认真贯彻落实政府信息公开条例，全面推进政务公开。", year, agency)};
-    r.subsections = {{"主动公开政府信息情况", {"通过政府网站主动公开各类政府信息。"}},
-                     {"依申请公开情况",
-                      {fmt::format("全年共收到政府信息公开申请{}件，均在法定期限内答复。",
-                                   get(r, "/applications/received/total"))}}};
-    r.problems = {"政府信息公开工作还存在一些不足，下一步将持续改进。"};
-    r.other_matters = {"本年度未收取信息处理费。"};
+    r.part("overview").subsections = {
+        {"主动公开政府信息情况", {"通过政府网站主动公开各类政府信息。"}},
+        {"依申请公开情况",
+         {fmt::format("全年共收到政府信息公开申请{}件，均在法定期限内答复。",
+                      get(r, "/applications/received/total"))}}};
+    r.part("problems").paragraphs = {"政府信息公开工作还存在一些不足，下一步将持续改进。"};
+    r.part("other_matters").paragraphs = {"本年度未收取信息处理费。"};
     r.published = fmt::format("{}-01-{:02}", year + 1, pick(10, 28));
     return r;
   }

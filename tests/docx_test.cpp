@@ -318,7 +318,7 @@ TEST_CASE(
   Report report = load("data/2020.json");
   report.title.clear();
   report.agency = R"(<script>alert("x")</script> & 'co')";
-  report.preamble = {"甲 <w:t> & \"丙\" \x01\x1f\xEF\xBF\xBF end"};
+  report.part("preamble").paragraphs = {"甲 <w:t> & \"丙\" \x01\x1f\xEF\xBF\xBF end"};
   const auto all = parts(govreport::render_docx(report));
   for (const auto& [name, content] : all) {
     INFO(name);
@@ -335,7 +335,7 @@ TEST_CASE(
 
 TEST_CASE("References in the narrative are printed in the docx", "[docx]") {
   Report report = load("data/2020.json");
-  report.problems = {"全年申请{{applications.received.total}}件。"};
+  report.part("problems").paragraphs = {"全年申请{{applications.received.total}}件。"};
   CHECK_THAT(document(report), Contains(">全年申请4447件。</w:t>"));
 }
 

@@ -326,11 +326,11 @@ TEST_CASE("Agency names, titles and narrative are escaped in the HTML page", "[h
   Report report = load("data/2020.json");
   report.title.clear();
   report.agency = R"(<script>alert("x")</script> & 'co')";
-  report.preamble = {R"(甲 <b>乙</b> & "丙" 'd' &amp; </p><script>)"};
-  report.subsections[0].title = R"(<i>标题</i> & "引号")";
-  report.problems = {"<!-- -->", std::string("a\0b\x01"
-                                             "c\td",
-                                             7)};
+  report.part("preamble").paragraphs = {R"(甲 <b>乙</b> & "丙" 'd' &amp; </p><script>)"};
+  report.part("overview").subsections[0].title = R"(<i>标题</i> & "引号")";
+  report.part("problems").paragraphs = {"<!-- -->", std::string("a\0b\x01"
+                                                                "c\td",
+                                                                7)};
   const std::string html = govreport::render_html(report);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<b>") == std::string::npos);

@@ -106,15 +106,18 @@ TEST_CASE("The Ningxia reference text imports to exactly the cells and narrative
   CHECK(r.report->year == 2020);
   CHECK(r.report->edition->id == "2019");
   CHECK(r.report->agency == "自治区人民政府办公厅");  // as the title prints it
-  CHECK(r.report->preamble == expected.preamble);
-  CHECK(r.report->overview == expected.overview);
-  REQUIRE(r.report->subsections.size() == expected.subsections.size());
-  for (std::size_t i = 0; i < expected.subsections.size(); ++i) {
-    CHECK(r.report->subsections[i].title == expected.subsections[i].title);
-    CHECK(r.report->subsections[i].paragraphs == expected.subsections[i].paragraphs);
+  CHECK(r.report->part("preamble").paragraphs == expected.part("preamble").paragraphs);
+  CHECK(r.report->part("overview").paragraphs == expected.part("overview").paragraphs);
+  REQUIRE(r.report->part("overview").subsections.size() ==
+          expected.part("overview").subsections.size());
+  for (std::size_t i = 0; i < expected.part("overview").subsections.size(); ++i) {
+    CHECK(r.report->part("overview").subsections[i].title ==
+          expected.part("overview").subsections[i].title);
+    CHECK(r.report->part("overview").subsections[i].paragraphs ==
+          expected.part("overview").subsections[i].paragraphs);
   }
-  CHECK(r.report->problems == expected.problems);
-  CHECK(r.report->other_matters == expected.other_matters);
+  CHECK(r.report->part("problems").paragraphs == expected.part("problems").paragraphs);
+  CHECK(r.report->part("other_matters").paragraphs == expected.part("other_matters").paragraphs);
   CHECK(r.summary.cells_number == 198);
   CHECK(r.summary.rows_found == r.summary.rows_total);
 }
@@ -141,10 +144,10 @@ TEST_CASE(
   CHECK(tables(*r.report) == tables(expected));
   CHECK(r.report->agency == "淮安市洪泽区人民政府");
   CHECK(r.report->agency_kind == govreport::AgencyKind::Government);
-  CHECK(r.report->preamble == expected.preamble);
-  CHECK(r.report->overview == expected.overview);
-  CHECK(r.report->problems == expected.problems);
-  CHECK(r.report->other_matters == expected.other_matters);
+  CHECK(r.report->part("preamble").paragraphs == expected.part("preamble").paragraphs);
+  CHECK(r.report->part("overview").paragraphs == expected.part("overview").paragraphs);
+  CHECK(r.report->part("problems").paragraphs == expected.part("problems").paragraphs);
+  CHECK(r.report->part("other_matters").paragraphs == expected.part("other_matters").paragraphs);
   CHECK(r.summary.source == "PDF, 5 pages");
 }
 
@@ -257,8 +260,8 @@ TEST_CASE("The Shuyang HTML page keeps its blank 法人 cells null and reports i
       "reviews/litigation_after_review: 0 0 0 0 0\n";
   CHECK(tables(*r.report) == expected);
   CHECK(r.summary.cells_blank == 125);
-  CHECK(r.report->subsections.size() == 5);
-  CHECK(r.report->other_matters ==
+  CHECK(r.report->part("overview").subsections.size() == 5);
+  CHECK(r.report->part("other_matters").paragraphs ==
         std::vector<std::string>{"2023年度，县发展和改革局政府信息公开未发生收费情况。"});
 }
 
@@ -280,10 +283,10 @@ TEST_CASE("govreport's own text, Markdown and HTML read back to exactly the same
       CHECK(tables(*r.report) == tables(report));
       CHECK(r.report->year == report.year);
       CHECK(r.report->agency_kind == report.agency_kind);
-      CHECK(r.report->preamble == report.preamble);
-      CHECK(r.report->overview == report.overview);
-      CHECK(r.report->problems == report.problems);
-      CHECK(r.report->other_matters == report.other_matters);
+      CHECK(r.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+      CHECK(r.report->part("overview").paragraphs == report.part("overview").paragraphs);
+      CHECK(r.report->part("problems").paragraphs == report.part("problems").paragraphs);
+      CHECK(r.report->part("other_matters").paragraphs == report.part("other_matters").paragraphs);
     }
   }
 }
@@ -340,10 +343,10 @@ TEST_CASE(
       "reviews/litigation_after_review: 0 0 0 0 0\n";
   CHECK(tables(*r.report) == expected);
   CHECK(
-      r.report->overview ==
+      r.report->part("overview").paragraphs ==
       std::vector<std::string>{"2022年，本局认真落实政府信息公开各项工作，主动公开各类信息24条。"});
-  REQUIRE(r.report->subsections.size() == 1);
-  CHECK(r.report->subsections[0].title == "主动公开政府信息情况");
+  REQUIRE(r.report->part("overview").subsections.size() == 1);
+  CHECK(r.report->part("overview").subsections[0].title == "主动公开政府信息情况");
 }
 
 TEST_CASE(
@@ -388,9 +391,10 @@ TEST_CASE(
       "reviews/litigation_after_review: 1 _ 0 0 1\n";
   CHECK(tables(*r.report) == expected);
   // Navigation and footer of the page are not narrative; the signature is not a paragraph.
-  CHECK(r.report->preamble.size() == 1);
-  CHECK(r.report->problems.size() == 2);
-  CHECK(r.report->other_matters == std::vector<std::string>{"本年度未收取信息处理费。"});
+  CHECK(r.report->part("preamble").paragraphs.size() == 1);
+  CHECK(r.report->part("problems").paragraphs.size() == 2);
+  CHECK(r.report->part("other_matters").paragraphs ==
+        std::vector<std::string>{"本年度未收取信息处理费。"});
 }
 
 TEST_CASE(
@@ -455,11 +459,11 @@ TEST_CASE("In a PDF whose rows all have blank cells, values are placed under the
       "reviews/litigation_after_review: 0 0 0 0 0\n";
   CHECK(tables(*r.report) == expected);
   // Paragraphs are joined across line and page breaks.
-  CHECK(r.report->preamble ==
+  CHECK(r.report->part("preamble").paragraphs ==
         std::vector<std::string>{"本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期"
                                  "限自2023年1月1日至2023年12月31日。"});
   CHECK(
-      r.report->problems ==
+      r.report->part("problems").paragraphs ==
       std::vector<std::string>{
           "一是信息公开的及时性有待提高；二是政策解读形式单一。下一步将加强培训，提升公开质量。"});
 }

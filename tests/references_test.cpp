@@ -128,11 +128,12 @@ TEST_CASE("A reference prints the cell as the tables do, in text, Markdown and H
 TEST_CASE("A reference in a subsection title and paragraph is expanded and checked",
           "[references]") {
   Report report = load_project("data/2020.json");
-  report.subsections[1].title = "依申请公开{{applications.received.total}}件";
-  report.subsections[1].paragraphs = {"其中自然人{{applications.received.natural_person}}件。"};
+  report.part("overview").subsections[1].title = "依申请公开{{applications.received.total}}件";
+  report.part("overview").subsections[1].paragraphs = {
+      "其中自然人{{applications.received.natural_person}}件。"};
   CHECK(bad_references(report).empty());
   CHECK(has_line(govreport::render_text(report), "　　（二）依申请公开4447件。其中自然人4441件。"));
-  report.subsections[1].title = "{{nope}}";
+  report.part("overview").subsections[1].title = "{{nope}}";
   const std::vector<Diagnostic> found = bad_references(report);
   REQUIRE(found.size() == 1);
   CHECK(found[0].pointer == "/overview/subsections/1/title");
@@ -170,8 +171,8 @@ TEST_CASE("An unknown reference is a bad-reference error at the line and column 
 TEST_CASE("A reference to a row suggests its total; one far from any cell suggests nothing",
           "[references]") {
   Report report = load_project("data/2020.json");
-  report.preamble = {"{{applications.results.withheld}}", "{{reviews.review}}",
-                     "{{proactive.regulations}}", "{{totally.unrelated.words}}"};
+  report.part("preamble").paragraphs = {"{{applications.results.withheld}}", "{{reviews.review}}",
+                                        "{{proactive.regulations}}", "{{totally.unrelated.words}}"};
   const std::vector<Diagnostic> found = bad_references(report);
   REQUIRE(found.size() == 4);
   CHECK(found[0].expected == "applications.results.withheld.state_secret.total");
@@ -196,7 +197,8 @@ TEST_CASE("An unclosed reference is a bad-reference error at its {{", "[referenc
 
 TEST_CASE("An unclosed reference in a long paragraph is quoted by its start only", "[references]") {
   Report report = load_project("data/2020.json");
-  report.problems = {"共{{applications.received.total件，" + std::string(200, 'x')};
+  report.part("problems").paragraphs = {"共{{applications.received.total件，" +
+                                        std::string(200, 'x')};
   const std::vector<Diagnostic> found = bad_references(report);
   REQUIRE(found.size() == 1);
   CHECK(found[0].actual == "{{applications.received.total件，xxxxxxxxx…");
@@ -204,7 +206,7 @@ TEST_CASE("An unclosed reference in a long paragraph is quoted by its start only
 
 TEST_CASE("A cell of the other edition is a bad reference", "[references]") {
   Report report = load_project("data/examples/hongze-gov-2024.json");
-  report.problems = {
+  report.part("problems").paragraphs = {
       "采购{{proactive.procurement.amount}}万元，收费{{proactive.fees.amount}}万元。"};
   const std::vector<Diagnostic> found = bad_references(report);
   REQUIRE(found.size() == 1);

@@ -164,15 +164,18 @@ TEST_CASE("The JSON output loads back to the same report without findings", "[re
       CHECK(again.agency == original.agency);
       CHECK(again.agency_kind == original.agency_kind);
       CHECK(again.display_title() == original.display_title());
-      CHECK(again.preamble == original.preamble);
-      CHECK(again.overview == original.overview);
-      REQUIRE(again.subsections.size() == original.subsections.size());
-      for (std::size_t i = 0; i < again.subsections.size(); ++i) {
-        CHECK(again.subsections[i].title == original.subsections[i].title);
-        CHECK(again.subsections[i].paragraphs == original.subsections[i].paragraphs);
+      CHECK(again.part("preamble").paragraphs == original.part("preamble").paragraphs);
+      CHECK(again.part("overview").paragraphs == original.part("overview").paragraphs);
+      REQUIRE(again.part("overview").subsections.size() ==
+              original.part("overview").subsections.size());
+      for (std::size_t i = 0; i < again.part("overview").subsections.size(); ++i) {
+        CHECK(again.part("overview").subsections[i].title ==
+              original.part("overview").subsections[i].title);
+        CHECK(again.part("overview").subsections[i].paragraphs ==
+              original.part("overview").subsections[i].paragraphs);
       }
-      CHECK(again.problems == original.problems);
-      CHECK(again.other_matters == original.other_matters);
+      CHECK(again.part("problems").paragraphs == original.part("problems").paragraphs);
+      CHECK(again.part("other_matters").paragraphs == original.part("other_matters").paragraphs);
       CHECK(govreport::check_report(again, "roundtrip.json").size() ==
             govreport::check_report(original, c.data).size());
     }
@@ -307,8 +310,8 @@ TEST_CASE("A report whose totals were omitted prints the computed totals", "[ren
 
 TEST_CASE("Markdown escapes table and emphasis markup in the narrative", "[render]") {
   Report report = load_project("data/2020.json");
-  report.preamble = {"收到 3|4 件 *重要* <b>加粗</b> _x_"};
-  report.problems = {"1. 不是列表", "- 也不是列表"};
+  report.part("preamble").paragraphs = {"收到 3|4 件 *重要* <b>加粗</b> _x_"};
+  report.part("problems").paragraphs = {"1. 不是列表", "- 也不是列表"};
   const std::string md = govreport::render_markdown(report);
   CHECK(has_line(md, R"(收到 3\|4 件 \*重要\* \<b\>加粗\</b\> \_x\_)"));
   CHECK(has_line(md, R"(1\. 不是列表)"));

@@ -52,6 +52,16 @@ struct Row {
   int parent = -1;      ///< index of the enclosing group row, -1 at the top
 };
 
+/// Says how a table is printed.
+enum class TableLayout : std::uint8_t {
+  /// Under its caption, stacked with the section's other captioned tables in one grid (二).
+  Captioned,
+  /// One label column per row depth, a group's label spanning its rows, under the note (三).
+  Nested,
+  /// No label column: each row a block of columns under the row's name, values on one line (四).
+  Transposed,
+};
+
 /// Declares one statistical table.
 struct Table {
   std::string_view id;        ///< stable id, e.g. "proactive.1", "applications", "reviews"
@@ -60,6 +70,7 @@ struct Table {
   std::string_view caption;  ///< printed above the table ("第二十条第（一）项"), may be empty
   std::string_view row_head;   ///< head of the label column ("信息内容", "申请人情况")
   std::string_view note = {};  ///< note printed in the table (the 勾稽 note of 三)
+  TableLayout layout = TableLayout::Nested;
   std::vector<Row> rows;
   std::vector<Column> columns;
   /// Key of the column that is the sum of the others, and the rule that checks it.
@@ -97,12 +108,85 @@ struct Section {
   std::vector<std::string_view> topics = {};
 };
 
+/// Declares one part of the report's text: the preamble before the sections, or the narrative of
+/// one section. The data file holds the parts in the order of the sections they belong to.
+struct NarrativePart {
+  std::string_view key;      ///< JSON key
+  std::string_view section;  ///< numeral of the section it belongs to; empty before the sections
+  std::string_view zh = {};  ///< name of a part outside the sections ("开头说明")
+  std::string_view en = {};
+  /// An object {"paragraphs", "subsections"} with numbered subsections, not just paragraphs.
+  bool subsections = false;
+
+  // Derived when the edition is built.
+  std::string heading_zh;  ///< "开头说明", or the section's heading "一、总体情况"
+  std::string heading_en;  ///< "The opening statement", "Section 一、总体情况"
+};
+
 /// Declares an identity checked per column: the sum of `lhs` rows equals the sum of `rhs` rows.
 struct Equation {
   std::string_view rule;
   std::string_view table;
   std::vector<std::string_view> lhs;  ///< row paths
   std::vector<std::string_view> rhs;
+};
+
+/// Says which of two consecutive reports a cross-year rule reads.
+enum class YearOf : std::uint8_t { Earlier, Later };
+
+/// Names one term of a cross-year rule: a cell of the rule's table in one of the two reports.
+struct YearTerm {
+  YearOf year = YearOf::Later;
+  std::string_view row = {};     ///< row path; empty for the row being checked
+  std::string_view column = {};  ///< column key; empty for the column being checked
+  int sign = 1;                  ///< +1 or -1
+};
+
+/// Declares a rule across the same agency's reports of consecutive years: for each row of `rows`
+/// and each column (or just `column`) of table `table`, the later report's cell equals the sum
+/// of `terms`. A term that is missing, blank or not applicable leaves that cell unchecked.
+struct YearRule {
+  std::string_view rule;               ///< rule id
+  std::string_view table;              ///< table id
+  std::vector<std::string_view> rows;  ///< row paths
+  std::string_view column = {};        ///< the one column checked; empty for every column
+  std::vector<YearTerm> terms;
+  /// The finding's message, with named fields: {cell} {actual} {expected} {diff} (signed),
+  /// {year} and {file} (the earlier report), {column} (its printed label), {t0} {t1}… (the
+  /// terms' values) and {s0} {s1}… (the same, signed).
+  std::string_view message_zh;
+  std::string_view message_en;
+};
+
+/// Declares the cells that the narrative-number rule holds numbers in the text against, each a
+/// list of JSON Pointers whose cells add up to the number, and what findings call them.
+struct NarrativeCells {
+  /// Names a cell, or a sum of cells, in findings.
+  struct Name {
+    std::string_view zh;
+    std::string_view en;
+  };
+  std::vector<std::string_view> received;  ///< "申请 N 件": new applications
+  Name received_name;
+  std::vector<std::string_view> carried_over;  ///< … or new and carried over together
+  Name both_name;
+  std::vector<std::string_view> reviews;  ///< "行政复议 N 起"
+  Name reviews_name;
+  std::vector<std::string_view> lawsuits;  ///< "行政诉讼 N 起"
+  Name lawsuits_name;
+  std::vector<std::string_view> reviews_corrected;  ///< against "无败诉" and "均获维持"
+  std::vector<std::string_view> lawsuits_corrected;
+  Name corrected_name;
+  std::vector<std::string_view> reviews_pending;
+  std::vector<std::string_view> lawsuits_pending;
+  Name pending_name;
+  /// A kind of document counted in the text ("规章 N 件") and its cells of this year, any of
+  /// which the number may give.
+  struct Documents {
+    std::string_view word;
+    std::vector<std::string_view> this_year;
+  };
+  std::vector<Documents> documents;
 };
 
 /// Describes one cell of an edition: where it lives in the tables and in JSON.
@@ -122,8 +206,11 @@ struct Edition {
   int first_year = 0;
   int last_year = 0;  ///< 0 means still in force
   std::vector<Section> sections;
+  std::vector<NarrativePart> narrative;
   std::vector<Table> tables;
   std::vector<Equation> equations;
+  std::vector<YearRule> year_rules;
+  NarrativeCells narrative_cells;
 
   // Derived when the edition is built.
   std::vector<CellDef> cells;
@@ -136,6 +223,8 @@ struct Edition {
   int cell_index(std::string_view pointer) const;
   /// Returns the section with numeral `numeral`.
   const Section& section(std::string_view numeral) const;
+  /// Returns the index of the narrative part with key `key`, or -1.
+  int narrative_index(std::string_view key) const;
 };
 
 /// Returns every edition, oldest first.

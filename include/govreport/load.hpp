@@ -21,4 +21,8 @@ struct LoadResult {
 /// Totals that were omitted are filled in. Never throws for bad data: all of it is findings.
 LoadResult load_report(std::string_view text, std::string_view file);
 
+/// Reads `text` like load_report, against `edition` whatever the year: for an edition declared
+/// outside editions(), as tests of the declaration do.
+LoadResult load_report(std::string_view text, std::string_view file, const Edition& edition);
+
 }  // namespace govreport

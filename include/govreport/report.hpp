@@ -3,6 +3,7 @@
 /// The report: metadata, narrative and table cells of one agency's year.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,29 +39,42 @@ struct Subsection {
   std::vector<std::string> paragraphs;
 };
 
+/// Holds the text of one narrative part: its paragraphs, then its numbered subsections (only a
+/// part declared with subsections has any).
+struct Narrative {
+  std::vector<std::string> paragraphs;
+  std::vector<Subsection> subsections;
+};
+
 /// Holds one agency's annual report for one year.
 struct Report {
   const Edition* edition = nullptr;
   int year = 0;
   std::string agency;
   AgencyKind agency_kind = AgencyKind::Department;
-  std::string title;      ///< empty: the default title
-  std::string published;  ///< ISO date, or empty
-  std::string schema;     ///< the "$schema" reference, or empty
-  std::vector<std::string> preamble;
-  std::vector<std::string> overview;
-  std::vector<Subsection> subsections;
-  std::vector<std::string> problems;
-  std::vector<std::string> other_matters;
-  std::vector<Cell> cells;  ///< indexed like edition->cells
-  SourceMap source;         ///< where each value was in the loaded text
+  std::string title;                 ///< empty: the default title
+  std::string published;             ///< ISO date, or empty
+  std::string schema;                ///< the "$schema" reference, or empty
+  std::vector<Narrative> narrative;  ///< indexed like edition->narrative
+  std::vector<Cell> cells;           ///< indexed like edition->cells
+  SourceMap source;                  ///< where each value was in the loaded text
 
   /// Returns the title as printed: `title`, or "{agency}{year}年政府信息公开工作年度报告".
   std::string display_title() const;
   /// Returns the cell at a JSON Pointer such as "/applications/received/total".
   const Cell& at(std::string_view pointer) const;
   Cell& at(std::string_view pointer);
+  /// Returns the narrative part with JSON key `key`; throws std::out_of_range if the edition has
+  /// none.
+  const Narrative& part(std::string_view key) const;
+  Narrative& part(std::string_view key);
 };
+
+/// Calls `each(text, pointer)` for every paragraph of the report's narrative, in order, with its
+/// JSON Pointer; with `titles`, also for each subsection's title, before its paragraphs.
+void for_each_text(
+    const Report& report, bool titles,
+    const std::function<void(std::string_view text, const std::string& pointer)>& each);
 
 /// Returns an empty report of `edition`, every cell blank.
 Report make_report(const Edition& edition, int year);

@@ -38,8 +38,9 @@ struct YearFacts {
 /// Extracts the facts of `report`, loaded from `file`.
 YearFacts year_facts(const Report& report, std::string_view file);
 
-/// Applies carry-over, in-force and item-continuity to two reports of one agency, `later` being
-/// for the year after `earlier`. Findings point at `later`'s cells and name `earlier`'s file.
+/// Applies the cross-year rules of `later`'s edition (carry-over, in-force, item-continuity) to
+/// two reports of one agency, `later` being for the year after `earlier`. Findings point at
+/// `later`'s cells and name `earlier`'s file.
 std::vector<Diagnostic> check_consecutive(const YearFacts& earlier, const YearFacts& later);
 
 /// Finds every pair of consecutive years of the same agency in `all` and checks it. Findings are

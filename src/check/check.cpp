@@ -145,9 +145,10 @@ class Checker {
       const std::string row_name(table.rows[r].zh);
       Diagnostic d = make_diagnostic(
           "item-count", def(cells.back()).pointer,
-          fmt::format("二·{}：{} 合计 {}，项目数量不能小于 0", row_name, fmt::join(terms, " 加 "),
-                      *sum),
-          fmt::format("二·{}: {} add up to {}, below 0", row_name, fmt::join(terms, " + "), *sum));
+          fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section, row_name,
+                      fmt::join(terms, " 加 "), *sum),
+          fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
+                      fmt::join(terms, " + "), *sum));
       d.expected = "0";
       d.actual = std::to_string(*sum);
       out_.push_back(std::move(d));
@@ -192,28 +193,15 @@ class Checker {
       return true;
     };
     const Edition& e = *report_.edition;
-    struct Part {
-      std::string_view key;
-      bool empty;
-    };
-    bool overview_empty = empty(report_.overview);
-    for (const Subsection& s : report_.subsections)
-      overview_empty = overview_empty && empty(s.paragraphs);
-    const Part parts[] = {{"preamble", empty(report_.preamble)},
-                          {"overview", overview_empty},
-                          {"problems", empty(report_.problems)},
-                          {"other_matters", empty(report_.other_matters)}};
-    for (const Part& part : parts) {
-      if (!part.empty) continue;
-      std::string zh = "开头说明", en = "The opening statement";
-      for (const Section& s : e.sections) {
-        if (s.json_key != part.key) continue;
-        zh = fmt::format("{}、{}", s.numeral, s.zh);
-        en = fmt::format("Section {}、{}", s.numeral, s.zh);
-      }
+    for (std::size_t i = 0; i < e.narrative.size(); ++i) {
+      const NarrativePart& part = e.narrative[i];
+      const Narrative& text = report_.narrative[i];
+      bool blank = empty(text.paragraphs);
+      for (const Subsection& s : text.subsections) blank = blank && empty(s.paragraphs);
+      if (!blank) continue;
       out_.push_back(make_diagnostic("empty-section", "/" + std::string(part.key),
-                                     fmt::format("{} 没有内容", zh),
-                                     fmt::format("{} is empty", en)));
+                                     fmt::format("{} 没有内容", part.heading_zh),
+                                     fmt::format("{} is empty", part.heading_en)));
     }
   }
 

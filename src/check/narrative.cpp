@@ -75,35 +75,38 @@ class NarrativeChecker {
       : report_(report), out_(out) {}
 
   void run() {
-    auto each = [&](const std::vector<std::string>& paragraphs, const std::string& pointer) {
-      for (std::size_t i = 0; i < paragraphs.size(); ++i)
-        paragraph(paragraphs[i], pointer + "/" + std::to_string(i));
-    };
-    each(report_.preamble, "/preamble");
-    each(report_.overview, "/overview/paragraphs");
-    for (std::size_t s = 0; s < report_.subsections.size(); ++s)
-      each(report_.subsections[s].paragraphs,
-           "/overview/subsections/" + std::to_string(s) + "/paragraphs");
-    each(report_.problems, "/problems");
-    each(report_.other_matters, "/other_matters");
+    for_each_text(report_, false, [&](std::string_view text, const std::string& pointer) {
+      paragraph(text, pointer);
+    });
   }
 
  private:
+  using Cells = std::vector<std::string_view>;
+
+  // The value of the cell at `pointer`, or nullopt when it is blank, not applicable or not a
+  // cell of this edition.
   std::optional<std::int64_t> cell(std::string_view pointer) const {
     const int index = report_.edition->cell_index(pointer);
+    if (index < 0) return std::nullopt;
     const Cell& c = report_.cells[static_cast<std::size_t>(index)];
     if (!c.is_number()) return std::nullopt;
     return c.value;
   }
-  std::optional<std::int64_t> sum(std::initializer_list<std::string_view> pointers) const {
+  std::optional<std::int64_t> sum(std::initializer_list<const Cells*> lists) const {
     std::int64_t total = 0;
-    for (std::string_view p : pointers) {
-      auto v = cell(p);
-      if (!v) return std::nullopt;
-      total += *v;
+    bool any = false;
+    for (const Cells* list : lists) {
+      for (std::string_view p : *list) {
+        auto v = cell(p);
+        if (!v) return std::nullopt;
+        total += *v;
+        any = true;
+      }
     }
+    if (!any) return std::nullopt;
     return total;
   }
+  const NarrativeCells& cells() const { return report_.edition->narrative_cells; }
 
   void report(const std::string& pointer, std::size_t at, std::string zh, std::string en,
               std::string expected, std::string actual) {
@@ -138,59 +141,53 @@ class NarrativeChecker {
       if (window.find("复议") != std::string_view::npos ||
           window.find("诉讼") != std::string_view::npos)
         return;
-      const auto received = cell("/applications/received/total");
-      const auto both = sum({"/applications/received/total", "/applications/carried_over/total"});
+      const auto received = sum({&cells().received});
+      const auto both = sum({&cells().received, &cells().carried_over});
       if (!received || !both || n.value == *received || n.value == *both) return;
       report(pointer, n.at,
-             fmt::format("正文说申请 {} 件，但表三 一、本年新收 总计为 {}（一+二 为 {}）", n.value,
-                         *received, *both),
-             fmt::format("the text says {} applications, but table 三 一 总计 is {} (一+二 is {})",
-                         n.value, *received, *both),
+             fmt::format("正文说申请 {} 件，但{}为 {}（{} 为 {}）", n.value,
+                         cells().received_name.zh, *received, cells().both_name.zh, *both),
+             fmt::format("the text says {} applications, but {} is {} ({} is {})", n.value,
+                         cells().received_name.en, *received, cells().both_name.en, *both),
              std::to_string(*received), std::to_string(n.value));
     });
     last_number_end_ = 0;
     counts_after(text, "行政复议", kCases, [&](const Number& n, std::string_view window) {
       const bool all = window.find("诉讼") != std::string_view::npos;
-      const auto table = all ? sum({"/reviews/review/total", "/reviews/litigation_direct/total",
-                                    "/reviews/litigation_after_review/total"})
-                             : cell("/reviews/review/total");
+      const auto table = all ? sum({&cells().reviews, &cells().lawsuits}) : sum({&cells().reviews});
       if (!table || *table == n.value) return;
       const char* what_zh = all ? "行政复议和行政诉讼" : "行政复议";
       const char* what_en = all ? "reviews and lawsuits" : "administrative reviews";
       report(pointer, n.at,
-             fmt::format("正文说{} {} 起，但表四 总计为 {}", what_zh, n.value, *table),
-             fmt::format("the text says {} {}, but table 四 总计 is {}", n.value, what_en, *table),
+             fmt::format("正文说{} {} 起，但{}为 {}", what_zh, n.value, cells().reviews_name.zh,
+                         *table),
+             fmt::format("the text says {} {}, but {} is {}", n.value, what_en,
+                         cells().reviews_name.en, *table),
              std::to_string(*table), std::to_string(n.value));
     });
     counts_after(text, "行政诉讼", kCases, [&](const Number& n, std::string_view) {
-      const auto table =
-          sum({"/reviews/litigation_direct/total", "/reviews/litigation_after_review/total"});
+      const auto table = sum({&cells().lawsuits});
       if (!table || *table == n.value) return;
-      report(pointer, n.at,
-             fmt::format("正文说行政诉讼 {} 起，但表四 行政诉讼总计为 {}", n.value, *table),
-             fmt::format("the text says {} lawsuits, but table 四 gives {}", n.value, *table),
-             std::to_string(*table), std::to_string(n.value));
+      report(
+          pointer, n.at,
+          fmt::format("正文说行政诉讼 {} 起，但{}为 {}", n.value, cells().lawsuits_name.zh, *table),
+          fmt::format("the text says {} lawsuits, but {} gives {}", n.value,
+                      cells().lawsuits_name.en, *table),
+          std::to_string(*table), std::to_string(n.value));
     });
     documents(text, pointer);
     claims(text, pointer);
   }
 
-  // "规章6件", "规范性文件34件": this year's documents, against the columns of table 二 that count
+  // "规章6件", "规范性文件34件": this year's documents, against the cells of table 二 that count
   // them (2019 edition: 本年新制作数量 or 本年新公开数量; 2021: 本年制发件数). A count of documents
   // in force, repealed, reviewed or interpreted is another number, and is left alone.
   void documents(std::string_view text, const std::string& pointer) {
-    struct Kind {
-      std::string_view word;
-      std::string_view row;
-    };
-    static constexpr std::array<Kind, 2> kKinds = {
-        {{"规范性文件", "normative_documents"}, {"规章", "regulations"}}};
-    static constexpr std::array<std::string_view, 3> kThisYear = {"made", "published", "issued"};
     static constexpr std::array<std::string_view, 22> kOtherCounts = {
         "现行", "有效",   "累计", "清理", "废止", "修订", "修改", "备案", "审查", "解读", "起草",
         "征求", "合法性", "其他", "涉及", "以来", "增",   "减",   "较",   "同比", "占",   "%"};
     static constexpr std::array<std::string_view, 1> kJian = {"件"};
-    for (const Kind& kind : kKinds) {
+    for (const NarrativeCells::Documents& kind : cells().documents) {
       for (std::size_t at = text.find(kind.word); at != std::string_view::npos;
            at = text.find(kind.word, at + 1)) {
         std::size_t from = at + kind.word.size();
@@ -206,8 +203,7 @@ class NarrativeChecker {
         std::vector<std::string> zh, en;
         bool matches = false;
         std::string first;
-        for (std::string_view column : kThisYear) {
-          const std::string cell_pointer = fmt::format("/proactive/{}/{}", kind.row, column);
+        for (std::string_view cell_pointer : kind.this_year) {
           const int index = report_.edition->cell_index(cell_pointer);
           if (index < 0) continue;
           const auto v = cell(cell_pointer);
@@ -258,36 +254,45 @@ class NarrativeChecker {
             text.substr(start, find_first_of(text, at, kSentenceEnds) - start);
         const bool review = sentence.find("复议") != std::string_view::npos;
         const bool lawsuit = sentence.find("诉讼") != std::string_view::npos;
-        std::vector<std::string_view> blocks;
-        if (review || !lawsuit) blocks.push_back("review");
+        std::vector<const Cells*> corrected_cells, pending_cells;
+        if (review || !lawsuit) {
+          corrected_cells.push_back(&cells().reviews_corrected);
+          pending_cells.push_back(&cells().reviews_pending);
+        }
         if (lawsuit || !review) {
-          blocks.push_back("litigation_direct");
-          blocks.push_back("litigation_after_review");
+          corrected_cells.push_back(&cells().lawsuits_corrected);
+          pending_cells.push_back(&cells().lawsuits_pending);
         }
-        std::int64_t corrected = 0, pending = 0;
         bool known = true;
-        for (std::string_view b : blocks) {
-          auto c = cell(fmt::format("/reviews/{}/corrected", b));
-          auto p = cell(fmt::format("/reviews/{}/pending", b));
-          if (!c || !p) known = false;
-          corrected += c.value_or(0);
-          pending += p.value_or(0);
-        }
+        auto total = [&](const std::vector<const Cells*>& lists) {
+          std::int64_t sum = 0;
+          for (const Cells* list : lists) {
+            for (std::string_view p : *list) {
+              const auto v = cell(p);
+              known = known && v.has_value();
+              sum += v.value_or(0);
+            }
+          }
+          return sum;
+        };
+        const std::int64_t corrected = total(corrected_cells), pending = total(pending_cells);
         if (!known) continue;
         if (corrected > 0) {
           reported_sentence = start;
           report(pointer, at,
-                 fmt::format("正文称“{}”，但表四 结果纠正为 {}", claim.phrase, corrected),
-                 fmt::format("the text claims “{}”, but table 四 结果纠正 is {}", claim.phrase,
+                 fmt::format("正文称“{}”，但{}为 {}", claim.phrase, cells().corrected_name.zh,
                              corrected),
+                 fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
+                             cells().corrected_name.en, corrected),
                  "0", std::to_string(corrected));
         } else if (claim.all_upheld && pending > 0) {
           reported_sentence = start;
-          report(pointer, at,
-                 fmt::format("正文称“{}”，但表四 尚未审结为 {}", claim.phrase, pending),
-                 fmt::format("the text claims “{}”, but table 四 尚未审结 is {}", claim.phrase,
-                             pending),
-                 "0", std::to_string(pending));
+          report(
+              pointer, at,
+              fmt::format("正文称“{}”，但{}为 {}", claim.phrase, cells().pending_name.zh, pending),
+              fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
+                          cells().pending_name.en, pending),
+              "0", std::to_string(pending));
         }
       }
     }

@@ -71,24 +71,6 @@ std::string shorten(std::string_view text, std::size_t limit) {
   return std::string(text);
 }
 
-// Calls `each` with every narrative text of the report and its JSON Pointer.
-void each_text(const Report& report,
-               const std::function<void(std::string_view text, const std::string& pointer)>& each) {
-  auto all = [&](const std::vector<std::string>& paragraphs, const std::string& pointer) {
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-      each(paragraphs[i], pointer + "/" + std::to_string(i));
-  };
-  all(report.preamble, "/preamble");
-  all(report.overview, "/overview/paragraphs");
-  for (std::size_t s = 0; s < report.subsections.size(); ++s) {
-    const std::string subsection = "/overview/subsections/" + std::to_string(s);
-    each(report.subsections[s].title, subsection + "/title");
-    all(report.subsections[s].paragraphs, subsection + "/paragraphs");
-  }
-  all(report.problems, "/problems");
-  all(report.other_matters, "/other_matters");
-}
-
 }  // namespace
 
 std::vector<Reference> find_references(std::string_view text) {
@@ -139,7 +121,7 @@ std::string expand_references(const Report& report, std::string_view text) {
 }
 
 void check_references(const Report& report, std::vector<Diagnostic>& out) {
-  each_text(report, [&](std::string_view text, const std::string& pointer) {
+  for_each_text(report, true, [&](std::string_view text, const std::string& pointer) {
     for (const Reference& ref : find_references(text)) {
       if (ref.closed && reference_cell(*report.edition, ref.path) >= 0) continue;
       // An unclosed reference runs to the next "{{" or the paragraph's end: show its start.

@@ -1,7 +1,9 @@
 #include "govreport/years.hpp"
 
+#include <fmt/args.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "check/check_internal.hpp"
@@ -9,22 +11,64 @@
 namespace govreport {
 namespace {
 
-// The rows whose cells the cross-year rules read.
-constexpr std::string_view kApplicationRows[] = {"/applications/carried_over/",
-                                                 "/applications/carried_forward/"};
-constexpr std::string_view kStockRows[] = {"regulations", "normative_documents"};
-constexpr std::string_view kItemRows[] = {"licensing", "other_services", "punishment", "coercion",
-                                          "fees"};
-
-bool wanted(std::string_view pointer) {
-  for (std::string_view prefix : kApplicationRows)
-    if (pointer.starts_with(prefix)) return true;
-  return pointer.starts_with("/proactive/");
+// The JSON Pointer of the cell of `table` at `row` and `column` of `edition`.
+const std::string& pointer_of(const Edition& edition, const Table& table, int row, int column) {
+  return edition.cells[static_cast<std::size_t>(table.cell(row, column))].pointer;
 }
 
-const CellDef* cell_def(const Edition& edition, std::string_view pointer) {
-  const int i = edition.cell_index(pointer);
-  return i < 0 ? nullptr : &edition.cells[static_cast<std::size_t>(i)];
+// Calls `each(rule, target pointer, term pointers, column)` for every cell a cross-year rule of
+// `edition` checks, in the order the rules are declared.
+template <class F>
+void each_year_check(const Edition& edition, F&& each) {
+  for (const YearRule& rule : edition.year_rules) {
+    const Table* table = edition.table(rule.table);
+    if (table == nullptr) continue;
+    for (std::string_view path : rule.rows) {
+      const int row = table->row_index(path);
+      if (row < 0) continue;
+      for (std::size_t c = 0; c < table->columns.size(); ++c) {
+        const Column& column = table->columns[c];
+        if (!rule.column.empty() && column.key != rule.column) continue;
+        std::vector<const std::string*> terms;
+        for (const YearTerm& term : rule.terms) {
+          const int r = term.row.empty() ? row : table->row_index(term.row);
+          const int k =
+              term.column.empty() ? static_cast<int>(c) : table->column_index(term.column);
+          terms.push_back(r < 0 || k < 0 ? nullptr : &pointer_of(edition, *table, r, k));
+        }
+        each(rule, pointer_of(edition, *table, row, static_cast<int>(c)), terms, column);
+      }
+    }
+  }
+}
+
+// The pointers of the cells that the cross-year rules of `edition` read, sorted.
+std::vector<std::string> rule_cells(const Edition& edition) {
+  std::vector<std::string> all;
+  each_year_check(edition, [&](const YearRule&, const std::string& target,
+                               const std::vector<const std::string*>& terms, const Column&) {
+    all.push_back(target);
+    for (const std::string* t : terms)
+      if (t != nullptr) all.push_back(*t);
+  });
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
+// Says whether a cross-year rule of any edition reads the cell at `pointer`: a report may be the
+// earlier one of a pair whose later one has another edition.
+bool wanted(std::string_view pointer) {
+  static const std::vector<std::string> known = [] {
+    std::vector<std::string> all;
+    for (const Edition* e : editions()) {
+      std::vector<std::string> cells = rule_cells(*e);
+      all.insert(all.end(), cells.begin(), cells.end());
+    }
+    std::sort(all.begin(), all.end());
+    return all;
+  }();
+  return std::binary_search(known.begin(), known.end(), pointer);
 }
 
 class Comparison {
@@ -39,77 +83,61 @@ class Comparison {
     return fact->value;
   }
 
-  void carry_over() {
-    const Table* table = later_.edition->table("applications");
-    for (const Column& col : table->columns) {
-      const std::string now = fmt::format("/applications/carried_over/{}", col.key);
-      const std::string before = fmt::format("/applications/carried_forward/{}", col.key);
-      const auto a = value(later_, now), b = value(earlier_, before);
-      if (!a || !b || *a == *b) continue;
-      add("carry-over", now, *b, *a,
-          fmt::format("{} 填报 {}，但 {} 年报告（{}）的 四、结转下年度继续办理·{} 为 {}（差 {}）",
-                      name(now), *a, earlier_.year, earlier_.file, col.zh, *b,
-                      detail::signed_number(*a - *b)),
-          fmt::format("{} is {}, but the {} report ({}) carried forward {} in 四·{} (diff {})",
-                      name(now), *a, earlier_.year, earlier_.file, *b, col.zh,
-                      detail::signed_number(*a - *b)));
-    }
-  }
-
-  // 2021 edition: 现行有效(Y) = 现行有效(Y−1) + 制发(Y) − 废止(Y).
-  void in_force() {
-    for (std::string_view row : kStockRows) {
-      const std::string base = fmt::format("/proactive/{}/", row);
-      const auto now = value(later_, base + "in_force"),
-                 before = value(earlier_, base + "in_force");
-      const auto issued = value(later_, base + "issued"),
-                 repealed = value(later_, base + "repealed");
-      if (!now || !before || !issued || !repealed) continue;
-      const std::int64_t expected = *before + *issued - *repealed;
-      if (*now == expected) continue;
-      add("in-force", base + "in_force", expected, *now,
-          fmt::format("{} 填报 {}，但 {} 年报告（{}）现行有效 {} 加本年制发 {} 减本年废止 {} 为 "
-                      "{}（差 {}）",
-                      name(base + "in_force"), *now, earlier_.year, earlier_.file, *before, *issued,
-                      *repealed, expected, detail::signed_number(*now - expected)),
-          fmt::format("{} is {}, but {} in force in the {} report ({}) + {} issued − {} repealed "
-                      "is {} (diff {})",
-                      name(base + "in_force"), *now, *before, earlier_.year, earlier_.file, *issued,
-                      *repealed, expected, detail::signed_number(*now - expected)));
-    }
-  }
-
-  // 2019 edition: 上一年项目数量(Y) = 上一年项目数量(Y−1) + 本年增/减(Y−1).
-  void item_continuity() {
-    for (std::string_view row : kItemRows) {
-      const std::string base = fmt::format("/proactive/{}/", row);
-      const auto now = value(later_, base + "previous"),
-                 before = value(earlier_, base + "previous");
-      const auto change = value(earlier_, base + "change");
-      if (!now || !before || !change) continue;
-      const std::int64_t expected = *before + *change;
-      if (*now == expected) continue;
-      add("item-continuity", base + "previous", expected, *now,
-          fmt::format(
-              "{} 填报 {}，但 {} 年报告（{}）上一年项目数量 {} 加本年增/减 {} 为 {}（差 {}）",
-              name(base + "previous"), *now, earlier_.year, earlier_.file, *before,
-              detail::signed_number(*change), expected, detail::signed_number(*now - expected)),
-          fmt::format(
-              "{} is {}, but the {} report ({}) had {} items and a change of {}: {} (diff {})",
-              name(base + "previous"), *now, earlier_.year, earlier_.file, *before,
-              detail::signed_number(*change), expected, detail::signed_number(*now - expected)));
-    }
+  // Each rule reads only cells that exist: a rule whose cells one of the two editions lacks
+  // (现行有效 before 2021, 上一年项目数量 after 2020) finds nothing.
+  void run() {
+    each_year_check(
+        *later_.edition, [&](const YearRule& rule, const std::string& target,
+                             const std::vector<const std::string*>& terms, const Column& column) {
+          const auto actual = value(later_, target);
+          if (!actual) return;
+          std::vector<std::int64_t> values;
+          std::int64_t expected = 0;
+          for (std::size_t i = 0; i < terms.size(); ++i) {
+            if (terms[i] == nullptr) return;
+            const YearTerm& term = rule.terms[i];
+            const auto v = value(term.year == YearOf::Earlier ? earlier_ : later_, *terms[i]);
+            if (!v) return;
+            values.push_back(*v);
+            expected += term.sign * *v;
+          }
+          if (*actual == expected) return;
+          add(rule, target, expected, *actual, values, column);
+        });
   }
 
  private:
-  std::string name(std::string_view pointer) const {
-    const CellDef* def = cell_def(*later_.edition, pointer);
-    return def ? def->name_zh : std::string(pointer);
+  std::string message(std::string_view format, const std::string& target, std::int64_t expected,
+                      std::int64_t actual, const std::vector<std::int64_t>& terms,
+                      const Column& column) const {
+    fmt::dynamic_format_arg_store<fmt::format_context> args;
+    args.push_back(fmt::arg("cell", name(target)));
+    args.push_back(fmt::arg("actual", actual));
+    args.push_back(fmt::arg("expected", expected));
+    args.push_back(fmt::arg("diff", detail::signed_number(actual - expected)));
+    args.push_back(fmt::arg("year", earlier_.year));
+    args.push_back(fmt::arg("file", earlier_.file));
+    args.push_back(fmt::arg("column", column.zh));
+    static constexpr const char* kTerms[] = {"t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7"};
+    static constexpr const char* kSigned[] = {"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7"};
+    for (std::size_t i = 0; i < terms.size() && i < std::size(kTerms); ++i) {
+      args.push_back(fmt::arg(kTerms[i], terms[i]));
+      args.push_back(fmt::arg(kSigned[i], detail::signed_number(terms[i])));
+    }
+    return fmt::vformat(format, args);
   }
 
-  void add(std::string_view rule, const std::string& pointer, std::int64_t expected,
-           std::int64_t actual, std::string zh, std::string en) {
-    Diagnostic d = make_diagnostic(rule, pointer, std::move(zh), std::move(en));
+  std::string name(std::string_view pointer) const {
+    const int i = later_.edition->cell_index(pointer);
+    return i < 0 ? std::string(pointer)
+                 : later_.edition->cells[static_cast<std::size_t>(i)].name_zh;
+  }
+
+  void add(const YearRule& rule, const std::string& pointer, std::int64_t expected,
+           std::int64_t actual, const std::vector<std::int64_t>& terms, const Column& column) {
+    Diagnostic d = make_diagnostic(
+        rule.rule, pointer, message(rule.message_zh, pointer, expected, actual, terms, column),
+        message(rule.message_en, pointer, expected, actual, terms, column));
     d.file = later_.file;
     if (const YearFacts::Fact* f = later_.find(pointer)) d.position = f->position();
     d.expected = std::to_string(expected);
@@ -133,9 +161,14 @@ const YearFacts::Fact* YearFacts::find(std::string_view pointer) const {
 
 YearFacts year_facts(const Report& report, std::string_view file) {
   YearFacts f{std::string(file), report.agency, report.year, report.edition, {}};
+  // An edition declared outside editions() (in a test) brings its own rules.
+  const std::vector<std::string> own =
+      std::find(editions().begin(), editions().end(), report.edition) == editions().end()
+          ? rule_cells(*report.edition)
+          : std::vector<std::string>{};
   for (std::size_t i = 0; i < report.edition->cells.size(); ++i) {
     const CellDef& def = report.edition->cells[i];
-    if (!wanted(def.pointer)) continue;
+    if (!wanted(def.pointer) && !std::binary_search(own.begin(), own.end(), def.pointer)) continue;
     const Position p = report.source.position_of(def.pointer);
     f.facts.push_back({static_cast<std::uint16_t>(i), report.cells[i].state, report.cells[i].value,
                        static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column)});
@@ -145,12 +178,7 @@ YearFacts year_facts(const Report& report, std::string_view file) {
 
 std::vector<Diagnostic> check_consecutive(const YearFacts& earlier, const YearFacts& later) {
   std::vector<Diagnostic> out;
-  Comparison c(earlier, later, out);
-  // Each rule reads only cells that exist: in-force needs 现行有效 (2021 edition) in both years,
-  // item-continuity needs 上一年项目数量 (2019 edition) in both.
-  c.carry_over();
-  c.in_force();
-  c.item_continuity();
+  Comparison(earlier, later, out).run();
   return out;
 }
 

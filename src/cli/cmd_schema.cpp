@@ -11,7 +11,7 @@ namespace govreport::cli {
 namespace {
 
 struct SchemaOptions {
-  std::string edition = "2021";
+  std::string edition = std::string(editions().back()->id);  // the newest
   std::string output;
 };
 

@@ -13,8 +13,31 @@ const Edition& edition_2021() {
         .first_year = 2021,
         .last_year = 0,
         .sections = standard_sections(),
+        .narrative = standard_narrative(),
         .tables = {},
         .equations = {balance_equation()},
+        .year_rules =
+            {
+                carry_over_rule(),
+                // 现行有效(Y) = 现行有效(Y−1) + 制发(Y) − 废止(Y).
+                {
+                    .rule = "in-force",
+                    .table = "proactive.1",
+                    .rows = {"regulations", "normative_documents"},
+                    .column = "in_force",
+                    .terms = {{YearOf::Earlier, {}, "in_force"},
+                              {YearOf::Later, {}, "issued"},
+                              {YearOf::Later, {}, "repealed", -1}},
+                    .message_zh = "{cell} 填报 {actual}，但 {year} 年报告（{file}）现行有效 {t0} "
+                                  "加本年制发 {t1} 减本年废止 {t2} 为 {expected}（差 {diff}）",
+                    .message_en = "{cell} is {actual}, but {t0} in force in the {year} report "
+                                  "({file}) + {t1} issued − {t2} repealed is {expected} (diff "
+                                  "{diff})",
+                },
+            },
+        .narrative_cells =
+            narrative_cells({{"规范性文件", {"/proactive/normative_documents/issued"}},
+                             {"规章", {"/proactive/regulations/issued"}}}),
     };
     e.tables.push_back({
         .id = "proactive.1",
@@ -22,6 +45,7 @@ const Edition& edition_2021() {
         .json_key = "proactive",
         .caption = "第二十条第（一）项",
         .row_head = "信息内容",
+        .layout = TableLayout::Captioned,
         .rows = {{"regulations", "", "规章", "Rules"},
                  {"normative_documents", "", "行政规范性文件",
                   "Administrative normative documents"}},
@@ -35,6 +59,7 @@ const Edition& edition_2021() {
         .json_key = "proactive",
         .caption = "第二十条第（五）项",
         .row_head = "信息内容",
+        .layout = TableLayout::Captioned,
         .rows = {{"licensing", "", "行政许可", "Administrative licensing"}},
         .columns = {decisions},
     });
@@ -44,6 +69,7 @@ const Edition& edition_2021() {
         .json_key = "proactive",
         .caption = "第二十条第（六）项",
         .row_head = "信息内容",
+        .layout = TableLayout::Captioned,
         .rows = {{"punishment", "", "行政处罚", "Administrative penalties"},
                  {"coercion", "", "行政强制", "Administrative coercion"}},
         .columns = {decisions},
@@ -54,6 +80,7 @@ const Edition& edition_2021() {
         .json_key = "proactive",
         .caption = "第二十条第（八）项",
         .row_head = "信息内容",
+        .layout = TableLayout::Captioned,
         .rows = {{"fees", "", "行政事业性收费", "Administrative fees"}},
         .columns = {{"amount", "本年收费金额（单位：万元）", "Fees this year (10,000 yuan)",
                      CellKind::Amount}},

@@ -1,5 +1,7 @@
 #include "editions/shared_tables.hpp"
 
+#include <fmt/format.h>
+
 #include <utility>
 
 namespace govreport::detail {
@@ -19,6 +21,53 @@ std::vector<Section> standard_sections() {
        "reviews"},
       {"五", "存在的主要问题及改进情况", "Main problems and improvements", "problems"},
       {"六", "其他需要报告的事项", "Other matters", "other_matters"},
+  };
+}
+
+std::vector<NarrativePart> standard_narrative() {
+  return {
+      {"preamble", "", "开头说明", "The opening statement"},
+      {"overview", "一", {}, {}, true},
+      {"problems", "五"},
+      {"other_matters", "六"},
+  };
+}
+
+YearRule carry_over_rule() {
+  return {
+      .rule = "carry-over",
+      .table = "applications",
+      .rows = {"carried_over"},
+      .column = {},
+      .terms = {{YearOf::Earlier, "carried_forward"}},
+      .message_zh =
+          "{cell} 填报 {actual}，但 {year} 年报告（{file}）的 四、结转下年度继续办理·"
+          "{column} 为 {expected}（差 {diff}）",
+      .message_en =
+          "{cell} is {actual}, but the {year} report ({file}) carried forward "
+          "{expected} in 四·{column} (diff {diff})",
+  };
+}
+
+NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents) {
+  return {
+      .received = {"/applications/received/total"},
+      .received_name = {"表三 一、本年新收 总计", "table 三 一 总计"},
+      .carried_over = {"/applications/carried_over/total"},
+      .both_name = {"一+二", "一+二"},
+      .reviews = {"/reviews/review/total"},
+      .reviews_name = {"表四 总计", "table 四 总计"},
+      .lawsuits = {"/reviews/litigation_direct/total", "/reviews/litigation_after_review/total"},
+      .lawsuits_name = {"表四 行政诉讼总计", "table 四"},
+      .reviews_corrected = {"/reviews/review/corrected"},
+      .lawsuits_corrected = {"/reviews/litigation_direct/corrected",
+                             "/reviews/litigation_after_review/corrected"},
+      .corrected_name = {"表四 结果纠正", "table 四 结果纠正"},
+      .reviews_pending = {"/reviews/review/pending"},
+      .lawsuits_pending = {"/reviews/litigation_direct/pending",
+                           "/reviews/litigation_after_review/pending"},
+      .pending_name = {"表四 尚未审结", "table 四 尚未审结"},
+      .documents = std::move(documents),
   };
 }
 
@@ -70,6 +119,7 @@ Table applications_table(std::vector<Row> other_rows) {
       .caption = {},
       .row_head = "申请人情况",
       .note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+      .layout = TableLayout::Nested,
       .rows = std::move(rows),
       .columns =
           {
@@ -98,6 +148,8 @@ Table reviews_table() {
       .json_key = "reviews",
       .caption = {},
       .row_head = {},
+      .note = {},
+      .layout = TableLayout::Transposed,
       .rows =
           {
               {"review", "", "行政复议", "Administrative review", 0},
@@ -149,6 +201,14 @@ std::string row_display_name(const Table& table, int index) {
 }  // namespace
 
 Edition finish_edition(Edition edition) {
+  for (NarrativePart& part : edition.narrative) {
+    part.heading_zh = std::string(part.zh);
+    part.heading_en = std::string(part.en);
+    if (part.section.empty()) continue;
+    const Section& s = edition.section(part.section);
+    part.heading_zh = fmt::format("{}、{}", s.numeral, s.zh);
+    part.heading_en = fmt::format("Section {}、{}", s.numeral, s.zh);
+  }
   int next_cell = 0;
   for (std::size_t t = 0; t < edition.tables.size(); ++t) {
     Table& table = edition.tables[t];

@@ -9,6 +9,12 @@ namespace govreport::detail {
 
 /// Returns the six section headings, identical in both editions.
 std::vector<Section> standard_sections();
+/// Returns the parts of the text: the preamble, and the narrative of 一, 五 and 六.
+std::vector<NarrativePart> standard_narrative();
+/// Returns carry-over: 二、上年结转 of a year equals 四、结转下年度继续办理 of the year before.
+YearRule carry_over_rule();
+/// Returns the cells of 三 and 四 that the narrative speaks of, with `documents` for 二.
+NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents);
 /// Returns table 三 with `other_rows` as its （六）其他处理 part.
 Table applications_table(std::vector<Row> other_rows);
 /// Returns table 四, identical in both editions.

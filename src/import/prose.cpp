@@ -306,15 +306,12 @@ std::vector<Paragraph> paragraphs(const Document& doc, Span span) {
   return out;
 }
 
-void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report) {
-  for (Paragraph& p : paragraphs(doc, preamble)) report.preamble.push_back(std::move(p.text));
-  const auto body = [&](std::string_view key) -> Span {
-    for (std::size_t k = 0; k < report.edition->sections.size(); ++k)
-      if (report.edition->sections[k].json_key == key) return sections.body[k];
-    return {};
-  };
+namespace {
+
+// Reads the paragraphs of `span` into `part`, numbered subsections ("（一）…") apart.
+void read_subsections(const Document& doc, Span span, Narrative& part) {
   int expected = 1;
-  for (Paragraph& p : paragraphs(doc, body("overview"))) {
+  for (Paragraph& p : paragraphs(doc, span)) {
     const std::u32string text = decode(p.text);
     const std::u32string folded = fold(p.text);
     if (marker(folded) == expected) {
@@ -335,28 +332,45 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
       sub.title = tidy(sub.title);
       if (const std::string first = tidy(encode(rest)); !first.empty())
         sub.paragraphs.push_back(first);
-      report.subsections.push_back(std::move(sub));
-    } else if (!report.subsections.empty()) {
-      report.subsections.back().paragraphs.push_back(std::move(p.text));
+      part.subsections.push_back(std::move(sub));
+    } else if (!part.subsections.empty()) {
+      part.subsections.back().paragraphs.push_back(std::move(p.text));
     } else {
-      report.overview.push_back(std::move(p.text));
+      part.paragraphs.push_back(std::move(p.text));
     }
   }
-  for (Paragraph& p : paragraphs(doc, body("problems")))
-    report.problems.push_back(std::move(p.text));
-  for (Paragraph& p : paragraphs(doc, body("other_matters")))
-    report.other_matters.push_back(std::move(p.text));
-  // The signature (agency and date) closing the report is not a paragraph of 六.
+}
+
+}  // namespace
+
+void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report) {
+  const Edition& edition = *report.edition;
+  for (std::size_t k = 0; k < edition.narrative.size(); ++k) {
+    const NarrativePart& part = edition.narrative[k];
+    Span span = part.section.empty() ? preamble : Span{};
+    for (std::size_t i = 0; i < edition.sections.size(); ++i)
+      if (!part.section.empty() && edition.sections[i].numeral == part.section)
+        span = sections.body[i];
+    if (part.subsections) {
+      read_subsections(doc, span, report.narrative[k]);
+    } else {
+      for (Paragraph& p : paragraphs(doc, span))
+        report.narrative[k].paragraphs.push_back(std::move(p.text));
+    }
+  }
+  if (report.narrative.empty()) return;
+  std::vector<std::string>& closing = report.narrative.back().paragraphs;
+  // The signature (agency and date) closing the report is not a paragraph of its last part.
   const std::u32string agency = fold(report.agency);
-  while (!report.other_matters.empty()) {
-    const std::string& last = report.other_matters.back();
+  while (!closing.empty()) {
+    const std::string& last = closing.back();
     const std::u32string f = fold(last);
     const bool date = f.size() <= 12 && f.find(U"年") != std::u32string::npos &&
                       f.ends_with(U"日") && last.find("。") == std::string::npos;
     const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
                         (f == agency || agency.ends_with(f) || f.ends_with(agency));
     if (!date && !signer) break;
-    report.other_matters.pop_back();
+    closing.pop_back();
   }
 }
 

@@ -429,7 +429,7 @@ class TableReader {
       // Only a table printed without a column of row labels lays its rows side by side.
       const bool touched = std::any_of(filled_.begin(), filled_.end(),
                                        [&](const auto& f) { return f.first.first == t; });
-      if (!t->row_head.empty() || touched) continue;
+      if (t->layout != TableLayout::Transposed || touched) continue;
       std::size_t v = 0;
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
         if (t->rows[r].role == RowRole::Group) continue;

@@ -1,13 +1,8 @@
 #include "govreport/edition.hpp"
 
-#include <array>
 #include <stdexcept>
 
 namespace govreport {
-namespace detail {
-const Edition& edition_2019();
-const Edition& edition_2021();
-}  // namespace detail
 
 int Table::column_index(std::string_view key) const {
   for (std::size_t i = 0; i < columns.size(); ++i)
@@ -38,10 +33,10 @@ const Section& Edition::section(std::string_view numeral) const {
   throw std::logic_error("no such section");
 }
 
-std::span<const Edition* const> editions() {
-  static const std::array<const Edition*, 2> all = {&detail::edition_2019(),
-                                                    &detail::edition_2021()};
-  return all;
+int Edition::narrative_index(std::string_view key) const {
+  for (std::size_t i = 0; i < narrative.size(); ++i)
+    if (narrative[i].key == key) return static_cast<int>(i);
+  return -1;
 }
 
 const Edition* edition_by_id(std::string_view id) {

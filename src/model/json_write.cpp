@@ -1,6 +1,7 @@
 // The canonical JSON form of a report: key order from the edition, each table row on one line,
 // so that line numbers name rows.
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "model/shape.hpp"
@@ -94,15 +95,36 @@ std::string write_report_json(const Report& report, bool with_title) {
   doc["agency_kind"] = std::string(agency_kind_key(report.agency_kind));
   if (!report.title.empty() || with_title) doc["title"] = report.display_title();
   if (!report.published.empty()) doc["published"] = report.published;
-  doc["preamble"] = report.preamble;
-  ordered overview = {{"paragraphs", report.overview}, {"subsections", ordered::array()}};
-  for (const Subsection& s : report.subsections)
-    overview["subsections"].push_back({{"title", s.title}, {"paragraphs", s.paragraphs}});
-  doc["overview"] = overview;
-  for (const Shape& table : shape_of(*report.edition).children)
-    doc[table.key] = shape_json(report, table);
-  doc["problems"] = report.problems;
-  doc["other_matters"] = report.other_matters;
+  // The text and the tables in the order of the sections they belong to.
+  const Edition& edition = *report.edition;
+  auto narrative = [&](std::string_view section) {
+    for (std::size_t i = 0; i < edition.narrative.size(); ++i) {
+      const NarrativePart& part = edition.narrative[i];
+      if (part.section != section) continue;
+      const Narrative& text = report.narrative[i];
+      if (!part.subsections) {
+        doc[std::string(part.key)] = text.paragraphs;
+        continue;
+      }
+      ordered value = {{"paragraphs", text.paragraphs}, {"subsections", ordered::array()}};
+      for (const Subsection& s : text.subsections)
+        value["subsections"].push_back({{"title", s.title}, {"paragraphs", s.paragraphs}});
+      doc[std::string(part.key)] = value;
+    }
+  };
+  auto tables = [&](std::string_view section) {
+    for (const Shape& table : shape_of(edition).children) {
+      const bool in_section = std::any_of(
+          edition.tables.begin(), edition.tables.end(),
+          [&](const Table& t) { return t.json_key == table.key && t.section == section; });
+      if (in_section && !doc.contains(table.key)) doc[table.key] = shape_json(report, table);
+    }
+  };
+  narrative({});
+  for (const Section& section : edition.sections) {
+    narrative(section.numeral);
+    tables(section.numeral);
+  }
   std::string out;
   dump(out, doc, 0);
   return out + "\n";

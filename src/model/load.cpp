@@ -100,7 +100,8 @@ bool valid_date(std::string_view s) {
 
 class Loader {
  public:
-  Loader(std::string_view text, std::string_view file) : text_(text), file_(file) {}
+  Loader(std::string_view text, std::string_view file, const Edition* edition)
+      : text_(text), file_(file), edition_(edition) {}
 
   LoadResult run();
 
@@ -144,13 +145,14 @@ class Loader {
     return nullptr;
   }
   std::vector<std::string> paragraphs(const Node& node, const std::string& pointer);
-  void overview(const Node& node);
+  void subsections(const Node& node, const std::string& pointer, Narrative& part);
   void tables(const Node& node, const Shape& shape, const std::string& pointer);
   void cell(const Node& node, int index);
   void mark_missing(const Shape& shape);
 
   std::string_view text_;
   std::string file_;
+  const Edition* edition_;  // the edition to read against, or nullptr for the year's
   detail::Document doc_;
   LoadResult out_;
   Report* report_ = nullptr;
@@ -193,8 +195,7 @@ std::vector<std::string> Loader::paragraphs(const Node& node, const std::string&
   return result;
 }
 
-void Loader::overview(const Node& node) {
-  const std::string pointer = "/overview";
+void Loader::subsections(const Node& node, const std::string& pointer, Narrative& part) {
   if (node.kind != Node::Kind::Object) {
     wrong_type(pointer, node, "对象 {\"paragraphs\": […], \"subsections\": […]}",
                "an object {\"paragraphs\": […], \"subsections\": […]}");
@@ -204,7 +205,7 @@ void Loader::overview(const Node& node) {
     const std::string p = pointer + "/" + m->key;
     report_->source.add(p, m->offset);
     if (m->key == "paragraphs") {
-      report_->overview = paragraphs(*m, p);
+      part.paragraphs = paragraphs(*m, p);
     } else if (m->key == "subsections") {
       if (m->kind != Node::Kind::Array) {
         wrong_type(p, *m, "数组", "an array");
@@ -236,7 +237,7 @@ void Loader::overview(const Node& node) {
           }
         }
         if (!has_title) missing(ip, item.offset, "title");
-        report_->subsections.push_back(std::move(sub));
+        part.subsections.push_back(std::move(sub));
       }
     } else {
       unknown(pointer, *m, {"paragraphs", "subsections"});
@@ -412,20 +413,30 @@ LoadResult Loader::run() {
     wrong_type("/year", *year, "四位数的年份", "a four-digit year");
   } else {
     year_value = static_cast<int>(year->unsigned_integer);
-    if (year_value < kFirstYear) {
+    if (edition_ == nullptr && year_value < kFirstYear) {
       add("unsupported-year", "/year", year->offset,
-          fmt::format("{} 年早于 2019 年，没有全国统一的年度报告表格格式", year_value),
-          fmt::format("{} is before 2019: there is no national table format for it", year_value));
+          fmt::format("{} 年早于 {} 年，没有全国统一的年度报告表格格式", year_value, kFirstYear),
+          fmt::format("{} is before {}: there is no national table format for it", year_value,
+                      kFirstYear));
       year_value = 0;
     }
   }
   if (year_value == 0) return std::move(out_);
-  const Edition* edition = edition_for_year(year_value);
+  const Edition* edition = edition_ != nullptr ? edition_ : edition_for_year(year_value);
   if (const Node* format = find("format")) {
-    const Edition* given =
-        format->kind == Node::Kind::String ? edition_by_id(format->text) : nullptr;
+    const Edition* given = format->kind != Node::Kind::String ? nullptr
+                           : edition_ != nullptr && format->text == edition_->id
+                               ? edition_
+                               : edition_by_id(format->text);
     if (given == nullptr) {
-      wrong_type("/format", *format, "\"2019\" 或 \"2021\"", "\"2019\" or \"2021\"");
+      std::string zh, en;
+      const auto all = editions();
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        const bool last = i + 1 == all.size();
+        zh += fmt::format("{}\"{}\"", i == 0 ? "" : last ? " 或 " : "、", all[i]->id);
+        en += fmt::format("{}\"{}\"", i == 0 ? "" : last ? " or " : ", ", all[i]->id);
+      }
+      wrong_type("/format", *format, zh, en);
     } else if (given != edition) {
       add("format-mismatch", "/format", format->offset,
           fmt::format("format 为 \"{}\"，但 {} 年的报告应使用 {} 版格式（{}）", given->id,
@@ -471,20 +482,19 @@ LoadResult Loader::run() {
       }
     } else if (m->key == "$schema") {
       if (const Node* s = string_node(&value, pointer)) report_->schema = s->text;
-    } else if (m->key == "preamble") {
-      report_->preamble = paragraphs(value, pointer);
-    } else if (m->key == "overview") {
-      overview(value);
-    } else if (m->key == "problems") {
-      report_->problems = paragraphs(value, pointer);
-    } else if (m->key == "other_matters") {
-      report_->other_matters = paragraphs(value, pointer);
+    } else if (const int part = edition->narrative_index(m->key); part >= 0) {
+      Narrative& narrative = report_->narrative[static_cast<std::size_t>(part)];
+      if (edition->narrative[static_cast<std::size_t>(part)].subsections) {
+        subsections(value, pointer, narrative);
+      } else {
+        narrative.paragraphs = paragraphs(value, pointer);
+      }
     } else if (const Shape* table = shape.child(m->key)) {
       tables(value, *table, pointer);
     } else {
-      std::vector<std::string_view> known = {"$schema",     "year",     "format",       "agency",
-                                             "agency_kind", "title",    "published",    "preamble",
-                                             "overview",    "problems", "other_matters"};
+      std::vector<std::string_view> known = {"$schema",     "year",  "format",   "agency",
+                                             "agency_kind", "title", "published"};
+      for (const NarrativePart& p : edition->narrative) known.push_back(p.key);
       for (const Shape& t : shape.children) known.emplace_back(t.key);
       unknown("", *m, known);
     }
@@ -503,7 +513,11 @@ LoadResult Loader::run() {
 }  // namespace
 
 LoadResult load_report(std::string_view text, std::string_view file) {
-  return Loader(text, file).run();
+  return Loader(text, file, nullptr).run();
+}
+
+LoadResult load_report(std::string_view text, std::string_view file, const Edition& edition) {
+  return Loader(text, file, &edition).run();
 }
 
 }  // namespace govreport

@@ -21,10 +21,45 @@ Cell& Report::at(std::string_view pointer) {
   return const_cast<Cell&>(static_cast<const Report&>(*this).at(pointer));
 }
 
+const Narrative& Report::part(std::string_view key) const {
+  const int index = edition->narrative_index(key);
+  if (index < 0) throw std::out_of_range("no narrative part " + std::string(key));
+  return narrative[static_cast<std::size_t>(index)];
+}
+
+Narrative& Report::part(std::string_view key) {
+  return const_cast<Narrative&>(static_cast<const Report&>(*this).part(key));
+}
+
+void for_each_text(
+    const Report& report, bool titles,
+    const std::function<void(std::string_view text, const std::string& pointer)>& each) {
+  auto all = [&](const std::vector<std::string>& paragraphs, const std::string& pointer) {
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+      each(paragraphs[i], pointer + "/" + std::to_string(i));
+  };
+  for (std::size_t k = 0; k < report.narrative.size(); ++k) {
+    const NarrativePart& part = report.edition->narrative[k];
+    const Narrative& text = report.narrative[k];
+    const std::string pointer = "/" + std::string(part.key);
+    if (!part.subsections) {
+      all(text.paragraphs, pointer);
+      continue;
+    }
+    all(text.paragraphs, pointer + "/paragraphs");
+    for (std::size_t s = 0; s < text.subsections.size(); ++s) {
+      const std::string subsection = pointer + "/subsections/" + std::to_string(s);
+      if (titles) each(text.subsections[s].title, subsection + "/title");
+      all(text.subsections[s].paragraphs, subsection + "/paragraphs");
+    }
+  }
+}
+
 Report make_report(const Edition& edition, int year) {
   Report report;
   report.edition = &edition;
   report.year = year;
+  report.narrative.resize(edition.narrative.size());
   report.cells.resize(edition.cells.size());
   return report;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "model/shape.hpp"
@@ -89,32 +90,51 @@ std::string json_schema(const Edition& e) {
         {"type", "string"}}},
       {"published",
        {{"title", "发布日期"}, {"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}},
-      {"preamble", paragraphs("开头说明", "正文之前的段落，每段一个字符串")},
-      {"overview",
-       {{"title", "一、总体情况"},
-        {"type", "object"},
-        {"properties",
-         {{"paragraphs", paragraphs("段落", "小标题之前的段落")},
-          {"subsections",
-           {{"title", "小标题"},
-            {"type", "array"},
-            {"items",
-             {{"type", "object"},
-              {"properties",
-               {{"title",
-                 {{"title", "小标题（不含编号，如“主动公开政府信息方面”）"}, {"type", "string"}}},
-                {"paragraphs", paragraphs("段落", "每段一个字符串")}}},
-              {"required", {"title"}},
-              {"additionalProperties", false}}}}}}},
-        {"additionalProperties", false}}},
   };
   json required = {"year", "agency"};
-  for (const detail::Shape& table : detail::shape_of(e).children) {
-    properties[table.key] = object_schema(e, table, "/" + table.key);
-    required.push_back(table.key);
+  // The text and the tables in the order of the sections they belong to.
+  auto narrative = [&](std::string_view section) {
+    for (const NarrativePart& part : e.narrative) {
+      if (part.section != section) continue;
+      if (!part.subsections) {
+        properties[std::string(part.key)] = paragraphs(
+            part.heading_zh, section.empty() ? "正文之前的段落，每段一个字符串" : "每段一个字符串");
+        continue;
+      }
+      properties[std::string(part.key)] = {
+          {"title", part.heading_zh},
+          {"type", "object"},
+          {"properties",
+           {{"paragraphs", paragraphs("段落", "小标题之前的段落")},
+            {"subsections",
+             {{"title", "小标题"},
+              {"type", "array"},
+              {"items",
+               {{"type", "object"},
+                {"properties",
+                 {{"title",
+                   {{"title", "小标题（不含编号，如“主动公开政府信息方面”）"}, {"type", "string"}}},
+                  {"paragraphs", paragraphs("段落", "每段一个字符串")}}},
+                {"required", {"title"}},
+                {"additionalProperties", false}}}}}}},
+          {"additionalProperties", false}};
+    }
+  };
+  auto tables = [&](std::string_view section) {
+    for (const detail::Shape& table : detail::shape_of(e).children) {
+      const bool in_section = std::any_of(e.tables.begin(), e.tables.end(), [&](const Table& t) {
+        return t.json_key == table.key && t.section == section;
+      });
+      if (!in_section || properties.contains(table.key)) continue;
+      properties[table.key] = object_schema(e, table, "/" + table.key);
+      required.push_back(table.key);
+    }
+  };
+  narrative({});
+  for (const Section& section : e.sections) {
+    narrative(section.numeral);
+    tables(section.numeral);
   }
-  properties["problems"] = paragraphs("五、存在的主要问题及改进情况", "每段一个字符串");
-  properties["other_matters"] = paragraphs("六、其他需要报告的事项", "每段一个字符串");
   json schema = {
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},
       {"title", fmt::format("政府信息公开工作年度报告数据（{} 版格式，{}）", e.id, e.document)},

@@ -138,24 +138,25 @@ std::string document_xml(const Report& report) {
   auto paragraphs = [&](const std::vector<std::string>& items) {
     for (const std::string& p : items) body += paragraph("", run(text(p)));
   };
-  paragraphs(report.preamble);
-  for (const Section& section : report.edition->sections) {
-    body += paragraph("Heading1", run(fmt::format("{}、{}", section.numeral, section.zh)));
-    if (section.json_key == "overview") {
-      paragraphs(report.overview);
-      for (std::size_t i = 0; i < report.subsections.size(); ++i) {
-        const Subsection& s = report.subsections[i];
+  auto narrative = [&](std::string_view numeral) {
+    for (std::size_t k = 0; k < report.narrative.size(); ++k) {
+      if (report.edition->narrative[k].section != numeral) continue;
+      const Narrative& part = report.narrative[k];
+      paragraphs(part.paragraphs);
+      for (std::size_t i = 0; i < part.subsections.size(); ++i) {
+        const Subsection& s = part.subsections[i];
         std::string runs = run(text(detail::subsection_lead(s, i)), "RunIn");
         if (!s.paragraphs.empty()) runs += run(text(s.paragraphs.front()));
         body += paragraph("", runs);
         for (std::size_t p = 1; p < s.paragraphs.size(); ++p)
           body += paragraph("", run(text(s.paragraphs[p])));
       }
-    } else if (section.json_key == "problems") {
-      paragraphs(report.problems);
-    } else if (section.json_key == "other_matters") {
-      paragraphs(report.other_matters);
     }
+  };
+  narrative({});
+  for (const Section& section : report.edition->sections) {
+    body += paragraph("Heading1", run(fmt::format("{}、{}", section.numeral, section.zh)));
+    narrative(section.numeral);
     for (const Grid& grid : detail::section_grids(report, section.numeral)) body += table_xml(grid);
   }
   std::string out(kXmlHead);

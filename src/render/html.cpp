@@ -216,29 +216,12 @@ class Page {
     out_ += "<title>" + title + "</title>\n<style>\n" + std::string(kStyle) +
             "</style>\n</head>\n<body>\n";
     out_ += "<article class=\"report\">\n<h1>" + title + "</h1>\n";
-    paragraphs(report_.preamble);
+    narrative({});
     const std::optional<Chart> chart = options_.charts ? results_chart(report_) : std::nullopt;
     for (const Section& section : report_.edition->sections) {
       out_ += fmt::format("<section id=\"{}\">\n<h2>{}、{}</h2>\n", section.json_key,
                           section.numeral, detail::markup_escape(section.zh));
-      if (section.json_key == "overview") {
-        paragraphs(report_.overview);
-        for (std::size_t i = 0; i < report_.subsections.size(); ++i) {
-          const Subsection& s = report_.subsections[i];
-          const std::string lead =
-              detail::markup_escape(expand_references(report_, detail::subsection_lead(s, i)));
-          out_ += "<p><span class=\"run-in\">" + lead + "</span>";
-          out_ += s.paragraphs.empty()
-                      ? ""
-                      : detail::markup_escape(expand_references(report_, s.paragraphs.front()));
-          out_ += "</p>\n";
-          for (std::size_t p = 1; p < s.paragraphs.size(); ++p) paragraph(s.paragraphs[p]);
-        }
-      } else if (section.json_key == "problems") {
-        paragraphs(report_.problems);
-      } else if (section.json_key == "other_matters") {
-        paragraphs(report_.other_matters);
-      }
+      narrative(section.numeral);
       for (const Grid& grid : detail::section_grids(report_, section.numeral))
         out_ += grid_html(grid);
       if (chart && chart->table->section == section.numeral) out_ += chart_svg(*chart);
@@ -249,6 +232,26 @@ class Page {
   }
 
  private:
+  // The text of the section numbered `numeral`, or before the sections for an empty numeral.
+  void narrative(std::string_view numeral) {
+    for (std::size_t k = 0; k < report_.narrative.size(); ++k) {
+      if (report_.edition->narrative[k].section != numeral) continue;
+      const Narrative& part = report_.narrative[k];
+      paragraphs(part.paragraphs);
+      for (std::size_t i = 0; i < part.subsections.size(); ++i) {
+        const Subsection& s = part.subsections[i];
+        const std::string lead =
+            detail::markup_escape(expand_references(report_, detail::subsection_lead(s, i)));
+        out_ += "<p><span class=\"run-in\">" + lead + "</span>";
+        out_ += s.paragraphs.empty()
+                    ? ""
+                    : detail::markup_escape(expand_references(report_, s.paragraphs.front()));
+        out_ += "</p>\n";
+        for (std::size_t p = 1; p < s.paragraphs.size(); ++p) paragraph(s.paragraphs[p]);
+      }
+    }
+  }
+
   void paragraph(std::string_view text) {
     out_ += "<p>" + detail::markup_escape(expand_references(report_, text)) + "</p>\n";
   }

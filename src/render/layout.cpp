@@ -211,13 +211,13 @@ std::vector<Grid> section_grids(const Report& report, std::string_view numeral) 
   };
   for (const Table& table : report.edition->tables) {
     if (table.section != numeral) continue;
-    if (!table.caption.empty() && table.note.empty() && !table.row_head.empty()) {
+    if (table.layout == TableLayout::Captioned) {
       captioned.push_back(&table);
       continue;
     }
     flush();
-    grids.push_back(table.row_head.empty() ? transposed_table(report, table)
-                                           : nested_table(report, table));
+    grids.push_back(table.layout == TableLayout::Transposed ? transposed_table(report, table)
+                                                            : nested_table(report, table));
   }
   flush();
   return grids;

@@ -66,10 +66,10 @@ std::string table_markdown(const Report& report, const Table& table) {
 
 std::string render_markdown(const Report& report) {
   std::string out = "# " + escape(report.display_title()) + "\n\n";
-  paragraphs(out, report, report.preamble);
+  paragraphs(out, report, detail::section_paragraphs(report, {}));
   for (const Section& section : report.edition->sections) {
     out += "## " + std::string(section.numeral) + "、" + escape(section.zh) + "\n\n";
-    paragraphs(out, report, detail::section_paragraphs(report, section));
+    paragraphs(out, report, detail::section_paragraphs(report, section.numeral));
     for (const Table& table : report.edition->tables)
       if (table.section == section.numeral) out += table_markdown(report, table);
   }

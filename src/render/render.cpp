@@ -51,20 +51,22 @@ std::string subsection_lead(const Subsection& subsection, std::size_t index) {
   return subsection.title.empty() ? lead : lead + "。";
 }
 
-std::vector<std::string> section_paragraphs(const Report& report, const Section& section) {
-  if (section.json_key == "problems") return report.problems;
-  if (section.json_key == "other_matters") return report.other_matters;
-  if (section.json_key != "overview") return {};
-  std::vector<std::string> out = report.overview;
-  for (std::size_t i = 0; i < report.subsections.size(); ++i) {
-    const Subsection& s = report.subsections[i];
-    const std::string lead = subsection_lead(s, i);
-    if (s.paragraphs.empty()) {
-      out.push_back(lead);
-      continue;
+std::vector<std::string> section_paragraphs(const Report& report, std::string_view numeral) {
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < report.narrative.size(); ++k) {
+    if (report.edition->narrative[k].section != numeral) continue;
+    const Narrative& text = report.narrative[k];
+    out.insert(out.end(), text.paragraphs.begin(), text.paragraphs.end());
+    for (std::size_t i = 0; i < text.subsections.size(); ++i) {
+      const Subsection& s = text.subsections[i];
+      const std::string lead = subsection_lead(s, i);
+      if (s.paragraphs.empty()) {
+        out.push_back(lead);
+        continue;
+      }
+      out.push_back(lead + s.paragraphs.front());
+      out.insert(out.end(), s.paragraphs.begin() + 1, s.paragraphs.end());
     }
-    out.push_back(lead + s.paragraphs.front());
-    out.insert(out.end(), s.paragraphs.begin() + 1, s.paragraphs.end());
   }
   return out;
 }

@@ -122,10 +122,10 @@ void paragraphs(std::string& out, const Report& report, const std::vector<std::s
 
 std::string render_text(const Report& report) {
   std::string out = report.display_title() + "\n\n";
-  paragraphs(out, report, report.preamble);
+  paragraphs(out, report, detail::section_paragraphs(report, {}));
   for (const Section& section : report.edition->sections) {
     out += std::string(section.numeral) + "、" + std::string(section.zh) + "\n\n";
-    paragraphs(out, report, detail::section_paragraphs(report, section));
+    paragraphs(out, report, detail::section_paragraphs(report, section.numeral));
     for (const Table& table : report.edition->tables) {
       if (table.section != section.numeral) continue;
       if (!table.caption.empty()) out += std::string(table.caption) + "\n";
