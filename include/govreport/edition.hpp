@@ -103,9 +103,6 @@ struct Section {
   std::string_view zh;       ///< heading without the numeral ("总体情况")
   std::string_view en;
   std::string_view json_key;  ///< key of its narrative or of its tables
-  /// What its subsections usually cover, in order (the official guidance for 一、总体情况):
-  /// the titles a workbook offers for them.
-  std::vector<std::string_view> topics = {};
 };
 
 /// Declares one part of the report's text: the preamble before the sections, or the narrative of
@@ -117,6 +114,9 @@ struct NarrativePart {
   std::string_view en = {};
   /// An object {"paragraphs", "subsections"} with numbered subsections, not just paragraphs.
   bool subsections = false;
+  /// What its subsections usually cover, in order (the official guidance for 一、总体情况): the
+  /// titles a workbook to fill in offers for them.
+  std::vector<std::string_view> topics = {};
 
   // Derived when the edition is built.
   std::string heading_zh;  ///< "开头说明", or the section's heading "一、总体情况"

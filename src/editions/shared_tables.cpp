@@ -8,13 +8,7 @@ namespace govreport::detail {
 
 std::vector<Section> standard_sections() {
   return {
-      // 国办公开办函〔2021〕30号: the overview "主要包括主动公开、依申请公开、政府信息管理、
-      // 政府信息公开平台建设、监督保障".
-      {"一",
-       "总体情况",
-       "Overview",
-       "overview",
-       {"主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"}},
+      {"一", "总体情况", "Overview", "overview"},
       {"二", "主动公开政府信息情况", "Proactive disclosure", "proactive"},
       {"三", "收到和处理政府信息公开申请情况", "Applications received and handled", "applications"},
       {"四", "政府信息公开行政复议、行政诉讼情况", "Administrative reviews and lawsuits",
@@ -27,7 +21,14 @@ std::vector<Section> standard_sections() {
 std::vector<NarrativePart> standard_narrative() {
   return {
       {"preamble", "", "开头说明", "The opening statement"},
-      {"overview", "一", {}, {}, true},
+      // 国办公开办函〔2021〕30号: the overview "主要包括主动公开、依申请公开、政府信息管理、
+      // 政府信息公开平台建设、监督保障".
+      {"overview",
+       "一",
+       {},
+       {},
+       true,
+       {"主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"}},
       {"problems", "五"},
       {"other_matters", "六"},
   };

@@ -341,72 +341,40 @@ class OwnReader {
     if (!s) return;  // the narrative is then empty, which the rules report
     Report& r = *report_;
     const Edition& e = *r.edition;
-    enum class Part { None, Preamble, Overview, Subsection, Problems, Other, Tables };
-    Part part = Part::None;
-    auto pointer_of = [&](Part p) -> std::string {
-      switch (p) {
-        case Part::Preamble:
-          return "/preamble/" + std::to_string(r.preamble.size());
-        case Part::Overview:
-          return "/overview/paragraphs/" + std::to_string(r.overview.size());
-        case Part::Subsection:
-          return fmt::format("/overview/subsections/{}/paragraphs/{}", r.subsections.size() - 1,
-                             r.subsections.back().paragraphs.size());
-        case Part::Problems:
-          return "/problems/" + std::to_string(r.problems.size());
-        case Part::Other:
-          return "/other_matters/" + std::to_string(r.other_matters.size());
-        default:
-          return {};
-      }
+    // What the rows below a part's heading fill: a narrative part (an index into
+    // Edition::narrative), the section of a table, or nothing yet.
+    constexpr int kNone = -1, kTables = -2;
+    int part = kNone;
+    auto pointer = [&](int k) {
+      return "/" + std::string(e.narrative[static_cast<std::size_t>(k)].key);
     };
-    auto add_paragraph = [&](Part p, std::string text) {
-      switch (p) {
-        case Part::Preamble:
-          r.preamble.push_back(std::move(text));
-          break;
-        case Part::Overview:
-          r.overview.push_back(std::move(text));
-          break;
-        case Part::Subsection:
-          r.subsections.back().paragraphs.push_back(std::move(text));
-          break;
-        case Part::Problems:
-          r.problems.push_back(std::move(text));
-          break;
-        case Part::Other:
-          r.other_matters.push_back(std::move(text));
-          break;
-        default:
-          break;
-      }
+    auto in_subsection = [&] {
+      return part >= 0 && e.narrative[static_cast<std::size_t>(part)].subsections &&
+             !r.narrative[static_cast<std::size_t>(part)].subsections.empty() && subsection_;
     };
     const int column[3] = {heads[0]->column, heads[1] ? heads[1]->column : -1, heads[2]->column};
     for (int row = heads[2]->row + 1; row < sheet(*s).rows; ++row) {
       const At part_at{*s, row, column[0]};
       const At title_at{*s, row, column[1]};
-      const At text_at_{*s, row, column[2]};
+      const At text_cell{*s, row, column[2]};
       const std::string name = tidy(text_at(part_at));
-      const std::string title = column[1] >= 0 ? trimmed(text_at(title_at)) : std::string();
-      std::string text = trimmed(cell(text_at_) == nullptr ? "" : shown_text(*cell(text_at_)));
+      const std::string title = column[1] >= 0 ? text_at(title_at) : std::string();
+      std::string text = text_at(text_cell);
       bool new_subsection = false;
       if (!name.empty()) {
-        const std::u32string folded = fold(name);
+        const int k = part_named(name);
         const HeadingMatch heading = match_heading(name, e);
-        if (folded == fold(wb::kPreamble)) {
-          part = Part::Preamble;
-          record("/preamble", part_at);
-          ++sections_found_[""];
-        } else if (heading.section >= 0) {
+        if (k >= 0) {
+          part = k;
+          subsection_ = false;
+          record(pointer(k), part_at);
+          ++parts_found_[std::string(e.narrative[static_cast<std::size_t>(k)].section)];
+        } else if (heading.section >= 0) {  // a section of tables
           const Section& sec = e.sections[static_cast<std::size_t>(heading.section)];
-          ++sections_found_[std::string(sec.numeral)];
-          part = sec.json_key == "overview"        ? Part::Overview
-                 : sec.json_key == "problems"      ? Part::Problems
-                 : sec.json_key == "other_matters" ? Part::Other
-                                                   : Part::Tables;
-          if (part != Part::Tables) record("/" + std::string(sec.json_key), part_at);
-          if (part == Part::Tables && text == wb::see_sheet(sec.numeral)) text.clear();
-        } else if ((part == Part::Overview || part == Part::Subsection) && is_numbering(folded)) {
+          part = kTables;
+          if (text == wb::see_sheet(sec.numeral)) text.clear();
+        } else if (part >= 0 && e.narrative[static_cast<std::size_t>(part)].subsections &&
+                   is_numbering(fold(name))) {
           new_subsection = true;
         } else {
           add("extra-row", "", part_at, fmt::format("“{}”不是报告的一个部分；本行未导入", name),
@@ -414,30 +382,60 @@ class OwnReader {
           continue;
         }
       }
-      if (!title.empty() && (part == Part::Overview || part == Part::Subsection))
-        new_subsection = true;
+      const bool has_subsections =
+          part >= 0 && e.narrative[static_cast<std::size_t>(part)].subsections;
+      if (!title.empty() && has_subsections) new_subsection = true;
       if (new_subsection) {
-        r.subsections.push_back({title, {}});
-        part = Part::Subsection;
-        const std::string base = fmt::format("/overview/subsections/{}", r.subsections.size() - 1);
+        Narrative& n = r.narrative[static_cast<std::size_t>(part)];
+        n.subsections.push_back({title, {}});
+        subsection_ = true;
+        const std::string base =
+            fmt::format("{}/subsections/{}", pointer(part), n.subsections.size() - 1);
         record(base, name.empty() ? title_at : part_at);
         if (!title.empty()) record(base + "/title", title_at);
       } else if (!title.empty()) {
-        add("extra-row", "", title_at, fmt::format("小标题“{}”只用于“一、总体情况”；未导入", title),
-            fmt::format("the subsection title \"{}\" belongs under 一 only; not imported", title));
+        add("extra-row", "", title_at, fmt::format("小标题“{}”只用于有小标题的部分；未导入", title),
+            fmt::format("the subsection title \"{}\" belongs to a part with subsections; not "
+                        "imported",
+                        title));
       }
       if (text.empty()) continue;
-      if (part == Part::None || part == Part::Tables) {
-        add("extra-row", "", text_at_,
-            part == Part::None ? "这段文字不在任何部分之下；未导入"
-                               : "表格部分的文字写在表格所在的工作表之外；未导入",
-            part == Part::None ? "this paragraph is under no part; not imported"
-                               : "text of a table section outside its sheet; not imported");
+      if (part < 0) {
+        add("extra-row", "", text_cell,
+            part == kNone ? "这段文字不在任何部分之下；未导入"
+                          : "表格部分的文字应写在表格所在的工作表；未导入",
+            part == kNone ? "this paragraph is under no part; not imported"
+                          : "text of a table section belongs on its sheet; not imported");
         continue;
       }
-      record(pointer_of(part), text_at_);
-      add_paragraph(part, std::move(text));
+      Narrative& n = r.narrative[static_cast<std::size_t>(part)];
+      if (in_subsection()) {
+        Subsection& sub = n.subsections.back();
+        record(fmt::format("{}/subsections/{}/paragraphs/{}", pointer(part),
+                           n.subsections.size() - 1, sub.paragraphs.size()),
+               text_cell);
+        sub.paragraphs.push_back(std::move(text));
+        continue;
+      }
+      record(fmt::format("{}{}/{}", pointer(part), has_subsections ? "/paragraphs" : "",
+                         n.paragraphs.size()),
+             text_cell);
+      n.paragraphs.push_back(std::move(text));
     }
+  }
+
+  // The narrative part whose heading is `name` ("开头说明", "一、总体情况"), or -1.
+  int part_named(std::string_view name) const {
+    const Edition& e = *report_->edition;
+    const std::u32string folded = fold(name);
+    for (std::size_t k = 0; k < e.narrative.size(); ++k)
+      if (fold(e.narrative[k].heading_zh) == folded) return static_cast<int>(k);
+    const HeadingMatch heading = match_heading(name, e);
+    if (heading.section < 0) return -1;
+    const std::string_view numeral = e.sections[static_cast<std::size_t>(heading.section)].numeral;
+    for (std::size_t k = 0; k < e.narrative.size(); ++k)
+      if (e.narrative[k].section == numeral) return static_cast<int>(k);
+    return -1;
   }
 
   // "(一)" … "(十二)" as fold writes them.
@@ -477,7 +475,7 @@ class OwnReader {
                           table_name_en(*t)));
           continue;
         }
-        if (t->row_head.empty())
+        if (t->layout == TableLayout::Transposed)
           read_transposed(*s, *t);
         else
           read_rows(*s, *t);
@@ -781,7 +779,7 @@ class OwnReader {
       const bool tables = std::any_of(r.edition->tables.begin(), r.edition->tables.end(),
                                       [&](const Table& t) { return t.section == sec.numeral; });
       const bool found = tables ? rows_found_by_section(sec.numeral)
-                                : sections_found_.contains(std::string(sec.numeral));
+                                : parts_found_.contains(std::string(sec.numeral));
       if (found)
         ++s.sections_found;
       else
@@ -822,7 +820,8 @@ class OwnReader {
   std::optional<Report> report_;
   std::vector<Pending> pending_;
   std::map<std::size_t, Uncached> uncached_;
-  std::map<std::string, int> sections_found_;
+  std::map<std::string, int> parts_found_;  // by the numeral of their section
+  bool subsection_ = false;                 // the rows fill the last subsection of the part
   std::set<const Table*> tables_seen_;
   int tables_found_ = 0, tables_total_ = 0, rows_found_ = 0, rows_total_ = 0;
 };

@@ -50,8 +50,6 @@ inline constexpr std::string_view kGovernment = "政府";
 inline constexpr std::string_view kPartHead = "部分";
 inline constexpr std::string_view kTitleHead = "小标题";
 inline constexpr std::string_view kTextHead = "正文（每行一段）";
-/// Names the opening statement before section 一 in the narrative sheet.
-inline constexpr std::string_view kPreamble = "开头说明";
 /// Says, in a table section's row of the narrative sheet, where its tables are: "见工作表“表三”".
 inline std::string see_sheet(std::string_view numeral) {
   return "见工作表“" + table_sheet(numeral) + "”";

@@ -393,7 +393,7 @@ class Writer {
         if (report_.published.size() == 10 &&
             std::sscanf(report_.published.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3) {
           lxw_datetime date{y, m, d, 0, 0, 0};
-          check(worksheet_write_datetime(ws, r, 1, &date, f), "published");
+          check(worksheet_write_datetime(ws, r, 1, &date, f), "publication date");
         } else {
           text(ws, row, 1, "", f);
         }
@@ -438,52 +438,56 @@ class Writer {
                         std::min(kMaxRowHeight, std::max(20.0, lines * kLine + 4)), nullptr);
       ++row;
     };
-    // A part's paragraphs; a blank template offers two empty rows.
-    auto part = [&](std::string_view name, const std::vector<std::string>& paragraphs) {
-      if (paragraphs.empty()) {
-        paragraph_row(name, "", false, "");
+    // A part's paragraphs under its heading, then its subsections; a blank template offers two
+    // empty rows, and the usual subsections with their titles.
+    const Edition& e = *report_.edition;
+    auto part = [&](std::size_t k) {
+      const NarrativePart& p = e.narrative[k];
+      const Narrative& n = report_.narrative[k];
+      if (n.paragraphs.empty()) {
+        paragraph_row(p.heading_zh, "", false, "");
         if (blank) paragraph_row("", "", false, "");
-        return;
       }
-      for (std::size_t i = 0; i < paragraphs.size(); ++i)
-        paragraph_row(i == 0 ? name : "", "", false, paragraphs[i]);
+      for (std::size_t i = 0; i < n.paragraphs.size(); ++i)
+        paragraph_row(i == 0 ? std::string_view(p.heading_zh) : "", "", false, n.paragraphs[i]);
+      if (!p.subsections) return;
+      std::vector<Subsection> subsections = n.subsections;
+      if (blank && subsections.empty())
+        for (std::string_view topic : p.topics) subsections.push_back({std::string(topic), {}});
+      for (std::size_t i = 0; i < subsections.size(); ++i) {
+        const Subsection& sub = subsections[i];
+        const std::string numbering =
+            "（" + detail::chinese_numeral(static_cast<int>(i) + 1) + "）";
+        const std::size_t count = std::max<std::size_t>(sub.paragraphs.size(), 1);
+        for (std::size_t j = 0; j < count; ++j)
+          paragraph_row(j == 0 ? numbering : "", j == 0 ? sub.title : "", j == 0,
+                        j < sub.paragraphs.size() ? sub.paragraphs[j] : "");
+      }
     };
-    part(wb::kPreamble, report_.preamble);
-    for (const Section& s : report_.edition->sections) {
-      const std::string heading = fmt::format("{}、{}", s.numeral, s.zh);
-      if (s.json_key == "overview") {
-        part(heading, report_.overview);
-        std::vector<Subsection> subsections = report_.subsections;
-        if (blank && subsections.empty())
-          for (std::string_view topic : s.topics) subsections.push_back({std::string(topic), {}});
-        for (std::size_t i = 0; i < subsections.size(); ++i) {
-          const Subsection& sub = subsections[i];
-          const std::string numbering =
-              "（" + detail::chinese_numeral(static_cast<int>(i) + 1) + "）";
-          const std::size_t n = std::max<std::size_t>(sub.paragraphs.size(), 1);
-          for (std::size_t p = 0; p < n; ++p)
-            paragraph_row(p == 0 ? numbering : "", p == 0 ? sub.title : "", p == 0,
-                          p < sub.paragraphs.size() ? sub.paragraphs[p] : "");
-        }
-      } else if (s.json_key == "problems") {
-        part(heading, report_.problems);
-      } else if (s.json_key == "other_matters") {
-        part(heading, report_.other_matters);
-      } else {
-        text(ws, row, 0, heading, format(Style::Part));
-        text(ws, row, 1, "", format(Style::Locked));
-        text(ws, row, 2, wb::see_sheet(s.numeral), format(Style::Locked));
-        worksheet_set_row(ws, static_cast<lxw_row_t>(row), 30, nullptr);
-        ++row;
+    for (std::size_t k = 0; k < e.narrative.size(); ++k)
+      if (e.narrative[k].section.empty()) part(k);
+    for (const Section& s : e.sections) {
+      bool named = false;
+      for (std::size_t k = 0; k < e.narrative.size(); ++k) {
+        if (e.narrative[k].section != s.numeral) continue;
+        part(k);
+        named = true;
       }
+      if (detail::section_grids(report_, s.numeral).empty()) continue;
+      text(ws, row, 0, named ? "" : fmt::format("{}、{}", s.numeral, s.zh), format(Style::Part));
+      text(ws, row, 1, "", format(Style::Locked));
+      text(ws, row, 2, wb::see_sheet(s.numeral), format(Style::Locked));
+      worksheet_set_row(ws, static_cast<lxw_row_t>(row), 30, nullptr);
+      ++row;
     }
     worksheet_print_area(ws, 0, 0, static_cast<lxw_row_t>(row - 1), 2);
     protect(ws, true);
   }
 
   bool is_blank_template() const {
-    return report_.preamble.empty() && report_.overview.empty() && report_.subsections.empty() &&
-           report_.problems.empty() && report_.other_matters.empty() &&
+    return std::all_of(
+               report_.narrative.begin(), report_.narrative.end(),
+               [](const Narrative& n) { return n.paragraphs.empty() && n.subsections.empty(); }) &&
            std::all_of(report_.cells.begin(), report_.cells.end(),
                        [](const Cell& c) { return c.is_blank(); });
   }
@@ -739,7 +743,8 @@ class Writer {
     }
     for (const Table& table : report_.edition->tables) {
       const int total = table.column_index(table.total_column);
-      if (table.section != numeral || !table.row_head.empty() || total < 0) continue;
+      if (table.section != numeral || table.layout != TableLayout::Transposed || total < 0)
+        continue;
       for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const int cell = table.cell(static_cast<int>(r), total);
         const std::vector<int> parts = total_parts(*report_.edition, cell);
