@@ -53,7 +53,8 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
     throw Failure(ctx.tr("--charts 只用于 html 和 pdf 格式",
                          "--charts applies to the html and pdf formats only"));
   const bool to_stdout = opts.out_dir.empty() && (opts.output.empty() || opts.output == "-");
-  if (to_stdout && (pdf || format.name == "docx") && ::isatty(STDOUT_FILENO))
+  if (to_stdout && (pdf || format.name == "docx" || format.name == "xlsx") &&
+      ::isatty(STDOUT_FILENO))
     throw Failure(ctx.tr(
         fmt::format("{} 是二进制格式，不输出到终端：请用 -o 指定文件", format.name),
         fmt::format("{} is binary and not written to a terminal: use -o FILE", format.name)));
@@ -64,7 +65,7 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
     }
     try {
       return format.render(report);
-    } catch (const std::exception& e) {  // the docx archive could not be made (out of memory)
+    } catch (const std::exception& e) {  // the archive could not be made (a value too long)
       throw Failure(e.what());
     }
   };
@@ -190,13 +191,16 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   std::vector<std::string> names;
   for (const Format& f : formats()) names.emplace_back(f.name);
   names.emplace_back(kPdfFormat.name);
-  sub.add_option("FILE", opts->inputs, "Data files ('-' reads standard input)")->required();
+  sub.add_option("FILE", opts->inputs,
+                 "Data files, or published reports and workbooks (.pdf .html .txt .md .xlsx "
+                 ".xls); '-' reads standard input")
+      ->required();
   sub.add_option("-f,--format", opts->format,
                  "Output format; default: from the -o extension, else text")
       ->check(CLI::IsMember(names));
   auto* output = sub.add_option(
       "-o,--output", opts->output,
-      "Write to this file (.txt .md .json .html .docx .pdf) instead of standard output");
+      "Write to this file (.txt .md .json .html .docx .xlsx .pdf) instead of standard output");
   sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")
       ->excludes(output);
   sub.add_flag("--force", opts->force, "Build even when the data has errors (exit status stays 1)");
@@ -215,6 +219,8 @@ Examples:
   govreport build data/2020.json                 the report as text, on standard output
   govreport build data/2020.json -o report.md    Markdown, format from the extension
   govreport build data/2020.json -o report.html  the web page; also .docx (Word) and .pdf (needs chromium)
+  govreport build data/2020.json -o 2020.xlsx    the workbook to fill in, with this year's numbers
+  govreport build 2025.xlsx -o report.docx       a filled-in workbook, published
   govreport build data/*.json -f json --out-dir out/)");
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_build(*opts, ctx); });
 }

@@ -76,7 +76,7 @@ struct Analysis {
 };
 
 /// Reads, loads and checks one data file ("-" for standard input), or imports and checks a
-/// published report (.pdf .html .txt .md: see source_kind_for_path). Throws Failure if
+/// published report (.pdf .html .txt .md .xlsx .xls: see source_kind_for_path). Throws Failure if
 /// unreadable.
 Analysis analyze(const std::string& path, const Context& ctx);
 

@@ -309,7 +309,13 @@ std::vector<Paragraph> paragraphs(const Document& doc, Span span) {
 namespace {
 
 // Reads the paragraphs of `span` into `part`, numbered subsections ("（一）…") apart.
-void read_subsections(const Document& doc, Span span, Narrative& part) {
+// Records where a paragraph was in a source without lines (a workbook cell), for findings.
+void place(SourceMap& source, const std::string& pointer, const Where& where) {
+  if (!where.place.empty()) source.add_place(pointer, where.place, where.order);
+}
+
+void read_subsections(const Document& doc, Span span, Narrative& part, SourceMap& source,
+                      const std::string& pointer) {
   int expected = 1;
   for (Paragraph& p : paragraphs(doc, span)) {
     const std::u32string text = decode(p.text);
@@ -330,12 +336,22 @@ void read_subsections(const Document& doc, Span span, Narrative& part) {
         rest = rest.substr(stop + 1);
       }
       sub.title = tidy(sub.title);
-      if (const std::string first = tidy(encode(rest)); !first.empty())
+      const std::string base = pointer + "/subsections/" + std::to_string(part.subsections.size());
+      place(source, base, p.where);
+      if (const std::string first = tidy(encode(rest)); !first.empty()) {
+        place(source, base + "/paragraphs/0", p.where);
         sub.paragraphs.push_back(first);
+      }
       part.subsections.push_back(std::move(sub));
     } else if (!part.subsections.empty()) {
-      part.subsections.back().paragraphs.push_back(std::move(p.text));
+      std::vector<std::string>& to = part.subsections.back().paragraphs;
+      place(source,
+            pointer + "/subsections/" + std::to_string(part.subsections.size() - 1) +
+                "/paragraphs/" + std::to_string(to.size()),
+            p.where);
+      to.push_back(std::move(p.text));
     } else {
+      place(source, pointer + "/paragraphs/" + std::to_string(part.paragraphs.size()), p.where);
       part.paragraphs.push_back(std::move(p.text));
     }
   }
@@ -351,11 +367,15 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
     for (std::size_t i = 0; i < edition.sections.size(); ++i)
       if (!part.section.empty() && edition.sections[i].numeral == part.section)
         span = sections.body[i];
+    const std::string pointer = "/" + std::string(part.key);
     if (part.subsections) {
-      read_subsections(doc, span, report.narrative[k]);
+      read_subsections(doc, span, report.narrative[k], report.source, pointer);
     } else {
-      for (Paragraph& p : paragraphs(doc, span))
-        report.narrative[k].paragraphs.push_back(std::move(p.text));
+      std::vector<std::string>& to = report.narrative[k].paragraphs;
+      for (Paragraph& p : paragraphs(doc, span)) {
+        place(report.source, pointer + "/" + std::to_string(to.size()), p.where);
+        to.push_back(std::move(p.text));
+      }
     }
   }
   if (report.narrative.empty()) return;

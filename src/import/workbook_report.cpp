@@ -754,20 +754,19 @@ class OwnReader {
     auto it = uncached_.find(s);
     if (it == uncached_.end()) return;
     const Uncached& u = it->second;
-    const std::string first = place(u.first);
     add("uncalculated-formula", "", u.first,
-        u.count == 1 ? fmt::format("总计公式没有保存计算结果（填写后未经 Excel、WPS 或 LibreOffice "
-                                   "保存）；按其各项之和计算")
-                     : fmt::format("{} 等 {} 个总计公式没有保存计算结果（填写后未经 Excel、WPS 或 "
-                                   "LibreOffice 保存）；按其各项之和计算",
-                                   first, u.count),
-        u.count == 1 ? fmt::format("a total's formula has no saved result (not saved by Excel, "
-                                   "WPS or LibreOffice since it was filled in); computed from its "
-                                   "parts")
-                     : fmt::format("{} and {} more totals' formulas have no saved result (not "
+        u.count == 1 ? std::string("此格的总计公式没有保存计算结果（填写后未经 Excel、WPS 或 "
+                                   "LibreOffice 保存）；按其各项之和计算")
+                     : fmt::format("此格等 {} 个总计公式没有保存计算结果（填写后未经 Excel、WPS "
+                                   "或 LibreOffice 保存）；按其各项之和计算",
+                                   u.count),
+        u.count == 1 ? std::string("this total's formula has no saved result (not saved by "
+                                   "Excel, WPS or LibreOffice since it was filled in); computed "
+                                   "from its parts")
+                     : fmt::format("this and {} more totals' formulas have no saved result (not "
                                    "saved by Excel, WPS or LibreOffice since they were filled "
                                    "in); computed from their parts",
-                                   first, u.count - 1));
+                                   u.count - 1));
   }
 
   void fill_summary(ImportSummary& s) {
