@@ -362,7 +362,7 @@ Workbook read_xlsx(std::string_view bytes, std::optional<Unreadable>& failure) {
                          "not an .xlsx workbook (cannot be opened as a zip archive)");
     return book;
   }
-  std::string workbook_part = relationships(zip, "_rels/.rels").by_type["officeDocument"];
+  std::string workbook_part = relationships(zip, "").by_type["officeDocument"];
   if (workbook_part.empty()) workbook_part = "xl/workbook.xml";
   const auto workbook_xml = zip.read(workbook_part);
   pugi::xml_document wdoc;

@@ -652,7 +652,9 @@ class OwnReader {
     record(def.pointer, at);
     const SheetCell* c = cell(at);
     const bool total = !total_parts(*report_->edition, index).empty();
-    if (c != nullptr && c->formula && !c->cached) {
+    // freexl reads no formula results: a total of an .xls reads as blank.
+    const bool unseen = total && !book_.formula_results && (c == nullptr || c->empty());
+    if (unseen || (c != nullptr && c->formula && !c->cached)) {
       if (total) {  // computed from its parts, and said so once per sheet
         out = Cell{};
         out.computed = true;
@@ -754,6 +756,16 @@ class OwnReader {
     auto it = uncached_.find(s);
     if (it == uncached_.end()) return;
     const Uncached& u = it->second;
+    if (!book_.formula_results) {
+      add("uncalculated-formula", "", u.first,
+          fmt::format("读取 .xls 文件时读不到公式的结果：此格等 {} 个总计按其各项之和计算；"
+                      "要核对总计，请另存为 .xlsx 后再检查",
+                      u.count),
+          fmt::format("formula results are not read from an .xls file: this and {} more totals "
+                      "are computed from their parts; save it as .xlsx to check the totals",
+                      u.count - 1));
+      return;
+    }
     add("uncalculated-formula", "", u.first,
         u.count == 1 ? std::string("此格的总计公式没有保存计算结果（填写后未经 Excel、WPS 或 "
                                    "LibreOffice 保存）；按其各项之和计算")

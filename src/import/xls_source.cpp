@@ -79,6 +79,7 @@ std::string number_text(double v) {
 
 Workbook read_xls(std::string_view bytes, std::optional<Unreadable>& failure) {
   Workbook book;
+  book.formula_results = false;
   const BytesFile file(bytes);
   const void* handle = nullptr;
   const std::string convert =
