@@ -667,3 +667,27 @@ TEST_CASE("A file that is no workbook is unreadable, with a message that says wh
         "另存为 .xlsx（或 soffice --headless --convert-to xlsx 文件名.xls）后再读取 "
         "[unreadable-source]");
 }
+
+TEST_CASE("A workbook with a 基本信息-like sheet but none of the tables is not read as govreport's",
+          "[xlsx][import]") {
+  Workbook book;
+  Sheet info;
+  info.name = "封面";
+  info.cells[{0, 0}] = text("机关名称");
+  info.cells[{0, 1}] = text("某某县人民政府");
+  info.cells[{1, 0}] = text("报告年度");
+  info.cells[{1, 1}] = number("2024");
+  info.rows = 2;
+  info.columns = 2;
+  book.sheets.push_back(info);
+  CHECK_FALSE(own(book));
+  // With one table row where govreport puts it, it is.
+  Sheet three;
+  three.name = "表三";
+  three.cells[{0, 0}] = text("自然人");
+  three.cells[{1, 0}] = text("一、本年新收政府信息公开申请数量");
+  three.rows = 2;
+  three.columns = 1;
+  book.sheets.push_back(three);
+  CHECK(own(book));
+}

@@ -113,6 +113,9 @@ class OwnReader {
       read_metadata(*info);
       read_text();
       read_tables();
+      // Labels like those of the metadata sheet, but no table or narrative as govreport lays them
+      // out: a workbook of its own, read as table grids.
+      if (rows_found_ == 0 && parts_found_.empty()) return std::nullopt;
       fill_totals(*report_);
       fill_summary(result.summary);
       result.report = std::move(report_);
