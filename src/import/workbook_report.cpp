@@ -115,7 +115,7 @@ class OwnReader {
       read_tables();
       // Labels like those of the metadata sheet, but no table or narrative as govreport lays them
       // out: a workbook of its own, read as table grids.
-      if (rows_found_ == 0 && parts_found_.empty()) return std::nullopt;
+      if (labels_found_ == 0 && parts_found_.empty()) return std::nullopt;
       fill_totals(*report_);
       fill_summary(result.summary);
       result.report = std::move(report_);
@@ -550,6 +550,7 @@ class OwnReader {
         if (find(s, label).empty()) missing_row(s, t, row);
         continue;
       }
+      ++labels_found_;
       if (top < 0 || labels[r]->row < top) top = labels[r]->row;
     }
     if (top < 0) {
@@ -594,6 +595,7 @@ class OwnReader {
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       const std::string label = label_of(t.rows[r]);
       names[r] = unique(s, label, row_pointer(t, t.rows[r]), find(s, label));
+      if (names[r]) ++labels_found_;
       if (!names[r] && find(s, label).empty()) missing_row(s, t, t.rows[r]);
     }
     bool any = false;
@@ -838,6 +840,7 @@ class OwnReader {
   bool subsection_ = false;                 // the rows fill the last subsection of the part
   std::set<const Table*> tables_seen_;
   int tables_found_ = 0, tables_total_ = 0, rows_found_ = 0, rows_total_ = 0;
+  int labels_found_ = 0;  // row labels found where govreport puts them
 };
 
 }  // namespace
