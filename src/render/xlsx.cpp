@@ -257,10 +257,10 @@ class Writer {
   }
 
   static void text(lxw_worksheet* ws, int row, int column, std::string_view value, lxw_format* f) {
-    if (value.size() > kMaxCellText)
+    if (const std::size_t n = code_points(value); n > kMaxCellText)
       throw std::runtime_error(
-          fmt::format("xlsx: {}: {} characters are too many for a workbook cell (at most {})",
-                      address(row, column), value.size(), kMaxCellText));
+          fmt::format("xlsx: {}!{}: {} characters are too many for a workbook cell (at most {})",
+                      ws->name, address(row, column), n, kMaxCellText));
     const std::string copy(value);
     check(value.empty() ? worksheet_write_blank(ws, static_cast<lxw_row_t>(row),
                                                 static_cast<lxw_col_t>(column), f)
