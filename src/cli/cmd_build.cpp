@@ -219,8 +219,10 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.footer(R"(
 The data is checked first, every input before any output. When it has errors, they are printed
 and nothing is written, unless --force. Each output is written whole or not at all (temporary
-file, then rename); an input file is never overwritten. With --out-dir, inputs are checked and
-built on all cores (-j), and progress shows on a terminal.
+file, then rename), and with --out-dir all outputs are written or none. Only regular files are
+written (-o - is standard output); an input file is never overwritten. '-' reads standard input,
+once. With --out-dir, inputs are checked and built on all cores (-j), and progress shows on a
+terminal.
 
 Examples:
   govreport build data/2020.json                 the report as text, on standard output

@@ -125,8 +125,13 @@ Formats:{}
 
 Findings are printed by file, then position, whatever -j is. Reports of the same agency for
 consecutive years are also checked against each other (carry-over, in-force, item-continuity);
-those findings point at the later file and follow the per-file ones. A summary goes to stderr,
-and progress too when stderr is a terminal and the run takes more than a second.
+those findings point at the later file and follow the per-file ones. A file reached twice
+(another spelling, a symbolic link) is checked once. A summary goes to stderr, and progress too
+when stderr is a terminal and the run takes more than a second.
+
+Exit status: 0 clean, 1 error findings (warnings too with --strict), 2 an input could not be
+read (missing, not a regular file, a directory without *.json): it is reported in every format
+and the other files are still checked.
 
 Examples:
   govreport check                          every *.json under data/

@@ -118,7 +118,8 @@ and a table or row that is not found is a finding that says where it was looked 
 source ends with a summary of what was found and what was not (on standard error).
 
 The data file is written even when the import has error findings, so that the missing cells
-can be filled in by hand; 'govreport check' then finds the report's own errors.
+can be filled in by hand; 'govreport check' then finds the report's own errors. With --out-dir,
+every data file is written or none.
 
 Exit status: 0 imported without error findings, 1 error findings (a missing table or row, an
 unreadable cell, no year), 2 a source could not be read at all (missing file, not a PDF,

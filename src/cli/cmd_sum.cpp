@@ -113,7 +113,9 @@ void setup_sum(CLI::App& sub, Context& ctx, int& exit_code) {
 The sum is a data file of the same year and edition: every table cell is the sum of the
 members' cells ("/" counts as nothing; a blank in any member leaves that sum blank, and the
 members with blank cells are listed). Reports of different years or editions are refused.
-With --check, each cell where the summary differs is a rollup finding; exit 1 if any.
+A member reached twice (another spelling, a symbolic link) counts once.
+With --check, each cell where the summary differs is a rollup finding; exit 1 if any. The
+summary is never counted as one of its members, so it may sit in their directory.
 
 Examples:
   govreport sum region/2024/*.json --agency 某某市 -o region-2024.json
