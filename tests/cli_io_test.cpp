@@ -325,7 +325,7 @@ TEST_CASE("build -o onto a FIFO without reader exits 2 at once instead of blocki
   fs::remove_all(dir);
 }
 
-TEST_CASE("-o /dev/stdout writes to standard output, whatever it is", "[cli][output]") {
+TEST_CASE("build -o /dev/stdout writes to standard output, whatever it is", "[cli][output]") {
   const auto r = run_govreport({"build", "data/2020.json", "-o", "/dev/stdout", "-f", "text"});
   CHECK(r.exit_code == 0);
   CHECK(r.out == project_file("tests/golden/ningxia-2020/expected.txt"));
