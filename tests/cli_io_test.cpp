@@ -70,6 +70,7 @@ struct Launch {
   std::string input;                       // standard input
   std::map<std::string, std::string> env;  // set for the run
   mode_t umask = 022;
+  bool close_stderr = false;
   std::string cwd = GOVREPORT_SOURCE_DIR;
 };
 
@@ -129,6 +130,7 @@ Running start(const Launch& l) {
         ::signal(SIGPIPE, SIG_IGN);
         break;
     }
+    if (l.close_stderr) ::close(2);
     ::execve(binary.c_str(), argv.data(), envp.data());
     ::_exit(127);
   }
@@ -299,6 +301,17 @@ TEST_CASE("A closed standard output or a pipe without reader is an error, not lo
         "govreport: standard output: cannot write: broken pipe (the reader has gone)\n");
   CHECK(run({.args = en, .out = Out::DevFull}).err ==
         "govreport: standard output: cannot write: no space left on device\n");
+}
+
+TEST_CASE("A closed standard error drops the messages but changes nothing else", "[cli][stdout]") {
+  const Ended clean =
+      run({.args = {"check", "data/2020.json", "--format", "json"}, .close_stderr = true});
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out ==
+        "{\"findings\": [],\n\"summary\": {\"files\":1,\"errors\":0,\"warnings\":0}}\n");
+  const Ended warned = run({.args = {"check", kHongze}, .close_stderr = true});
+  CHECK(warned.exit_code == 0);
+  CHECK(warned.out.starts_with(kHongze + ":24:119: 警告: "));
 }
 
 TEST_CASE("A closed standard output never sends the report into a file opened later",

@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <system_error>
 #include <thread>
 
 namespace govreport::cli {
@@ -71,17 +72,22 @@ sigset_t ending_signals() {
 }  // namespace
 
 void prepare_process() {
-  // A closed descriptor is reopened the wrong way round: reading fd 0 or writing fd 1 and 2
-  // then fails with EBADF, as it would have, instead of reaching a file opened later.
+  // A closed standard input or output is reopened the wrong way round: reading or writing it
+  // then fails with EBADF, as it would have, instead of reaching a file opened later. Messages
+  // to a closed standard error are dropped.
   for (int fd = 0; fd <= 2; ++fd)
     if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF)
-      ::open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+      ::open("/dev/null", fd == 1 ? O_RDONLY : O_WRONLY);
   noted_umask = ::umask(0);
   ::umask(noted_umask);
   ::signal(SIGXFSZ, SIG_IGN);
   const sigset_t set = ending_signals();
   ::pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  std::thread(on_signal, set).detach();
+  try {
+    std::thread(on_signal, set).detach();
+  } catch (const std::system_error&) {  // no thread: the signals keep their default action
+    ::pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+  }
 }
 
 mode_t process_umask() { return noted_umask; }

@@ -11,7 +11,8 @@
 namespace govreport::cli {
 
 /// Prepares the process before any command runs, while it has one thread: a closed standard
-/// stream is reopened so that using it fails (a file opened later never takes its number), the
+/// input or output is reopened so that using it fails (a file opened later never takes its
+/// number) and a closed standard error on /dev/null, the
 /// umask is noted, SIGXFSZ is ignored (a write beyond the file size limit fails instead), and
 /// SIGINT, SIGTERM and SIGHUP are taken by a thread of their own, which kills every registered
 /// child process group and removes every registered temporary path before the process dies of
