@@ -632,3 +632,16 @@ TEST_CASE("check of a directory without data files exits 2 and says so", "[cli][
                      "checked 1 file: 0 errors, 0 warnings, 1 unreadable\n");
   fs::remove_all(dir);
 }
+
+TEST_CASE("build --out-dir leaves no new directory behind when nothing could be written",
+          "[cli][output]") {
+  const std::string dir = temp_dir();
+  const Ended r = run({.args = {"build", "data/2020.json", kHongze, "-f", "pdf", "--out-dir",
+                                dir + "/new/pdf", "-j", "1"},
+                       .env = {{"GOVREPORT_CHROMIUM", "/bin/false"}, {"TMPDIR", dir}}});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err,
+             Catch::Matchers::EndsWith("govreport: /bin/false: 没有生成 PDF（退出状态 1）\n"));
+  CHECK(files_in(dir).empty());  // neither the directory nor its parent made on the way
+  fs::remove_all(dir);
+}

@@ -132,23 +132,8 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
                       "the data has errors; nothing was written (fix them, or use --force)"));
     return 1;
   }
-  // A directory made here is removed again if nothing is written into it.
-  struct MadeDirectory {
-    fs::path path;
-    ~MadeDirectory() {
-      std::error_code ec;
-      if (!path.empty()) fs::remove(path, ec);  // only when empty
-    }
-  } made;
-  if (!opts.out_dir.empty()) {
-    std::error_code ec;
-    if (!fs::exists(opts.out_dir, ec)) made.path = opts.out_dir;
-    fs::create_directories(opts.out_dir, ec);
-    if (ec)
-      throw Failure(fmt::format("{}: {}{}", opts.out_dir,
-                                ctx.tr("无法创建目录：", "cannot create directory: "),
-                                error_text(ec.value(), ctx)));
-  }
+  std::optional<OutputDirectory> out_dir;
+  if (!opts.out_dir.empty()) out_dir.emplace(opts.out_dir, ctx);
 
   // Pass 2: each input is loaded again, rendered and written to a temporary file beside its
   // output, one at a time per worker, so memory stays flat however many inputs there are. Only
@@ -187,7 +172,7 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
           stderr, "{}\n",
           ctx.tr(fmt::format("已写入 {}", output.path()), fmt::format("wrote {}", output.path())));
   }
-  made.path.clear();
+  if (out_dir) out_dir->keep();
   return errors ? 1 : 0;
 }
 

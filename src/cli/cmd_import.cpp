@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "cli/commands.hpp"
@@ -68,14 +69,8 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
     }
     outputs.emplace_back(path, write_data_file(*result.report));
   }
-  if (!opts.out_dir.empty() && !outputs.empty()) {
-    std::error_code ec;
-    fs::create_directories(opts.out_dir, ec);
-    if (ec)
-      throw Failure(fmt::format("{}: {}{}", opts.out_dir,
-                                ctx.tr("无法创建目录：", "cannot create directory: "),
-                                error_text(ec.value(), ctx)));
-  }
+  std::optional<OutputDirectory> out_dir;
+  if (!opts.out_dir.empty() && !outputs.empty()) out_dir.emplace(opts.out_dir, ctx);
   // Every output is written to its temporary file first, then all are put in place: all or none.
   std::vector<PendingOutput> pending;
   for (const auto& [path, content] : outputs)
@@ -87,6 +82,7 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
           stderr, "{}\n",
           ctx.tr(fmt::format("已写入 {}", output.path()), fmt::format("wrote {}", output.path())));
   }
+  if (out_dir) out_dir->keep();
   return unreadable ? 2 : errors ? 1 : 0;
 }
 

@@ -234,6 +234,32 @@ void write_output(const std::string& path, std::string_view content, const Input
   PendingOutput(path, content, inputs, ctx).commit(ctx);
 }
 
+OutputDirectory::OutputDirectory(const std::string& path, const Context& ctx) {
+  std::error_code ec;
+  // The highest directory that will be made: removed, with those below it, if left empty.
+  fs::path top;
+  for (fs::path p = path; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    top = p;
+    if (p == p.parent_path()) break;
+  }
+  fs::create_directories(path, ec);
+  if (ec)
+    throw Failure(fmt::format("{}: {}{}", path,
+                              ctx.tr("无法创建目录：", "cannot create directory: "),
+                              error_text(ec.value(), ctx)));
+  if (!top.empty()) {
+    made_ = path;
+    top_ = top.string();
+  }
+}
+
+OutputDirectory::~OutputDirectory() {
+  if (made_.empty()) return;
+  std::error_code ec;
+  for (fs::path p = made_; fs::remove(p, ec) && !ec; p = p.parent_path())  // only when empty
+    if (p == top_ || p == p.parent_path()) break;
+}
+
 std::vector<InputPath> expand_paths(const std::vector<std::string>& paths, const Context& ctx) {
   refuse_repeated_stdin(paths, ctx);
   std::vector<InputPath> out;

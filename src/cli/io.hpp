@@ -100,6 +100,23 @@ class PendingOutput {
 void write_output(const std::string& path, std::string_view content, const InputFiles& inputs,
                   const Context& ctx);
 
+/// Makes an output directory (and its parents) if it is missing. Unless keep() is called, a
+/// directory made here is removed again on leaving if it is still empty.
+class OutputDirectory {
+ public:
+  /// Makes `path`. Throws Failure.
+  OutputDirectory(const std::string& path, const Context& ctx);
+  ~OutputDirectory();
+  OutputDirectory(const OutputDirectory&) = delete;
+  OutputDirectory& operator=(const OutputDirectory&) = delete;
+  /// Keeps the directory.
+  void keep() { made_.clear(); }
+
+ private:
+  std::string made_;  // the directory, if it was made here
+  std::string top_;   // the highest directory made on the way to it
+};
+
 /// Holds one input path of a command after expand_paths.
 struct InputPath {
   std::string path;
