@@ -181,10 +181,13 @@ char process_state(pid_t pid) {
   return close == std::string::npos || close + 2 >= line.size() ? 0 : line[close + 2];
 }
 
-// A stand-in for Chromium: notes its process id and waits, as a browser printing a long page.
+// A stand-in for Chromium: makes a temporary directory of its own, as Chromium does, notes its
+// process id and waits, as a browser printing a long page.
 std::string fake_chromium(const std::string& dir) {
   const std::string path = dir + "/chromium";
-  write_file(path, "#!/bin/sh\necho $$ > \"$FAKE_CHROMIUM_PID\"\nexec sleep 300\n");
+  write_file(path,
+             "#!/bin/sh\nmkdir \"$TMPDIR/org.chromium.Chromium.test\" || exit 1\n"
+             "echo $$ > \"$FAKE_CHROMIUM_PID\"\nexec sleep 300\n");
   fs::permissions(path, fs::perms::owner_all);
   return path;
 }

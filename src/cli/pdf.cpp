@@ -21,13 +21,16 @@
 
 #include "cli/process.hpp"
 
+extern char** environ;
+
 namespace govreport::cli {
 namespace {
 namespace fs = std::filesystem;
 
 constexpr auto kTimeout = std::chrono::seconds(120);
 
-// A fresh private directory for the page, Chromium's profile and the PDF; removed on leaving
+// A fresh private directory for the page, Chromium's profile, its temporary files and the PDF;
+// removed on leaving
 // and on a signal. It goes under $TMPDIR, else /tmp.
 class TempDir {
  public:
@@ -83,14 +86,23 @@ std::string tail(std::string_view log) {
   return out;
 }
 
-// Runs `args` with its output in `log`, in a process group of its own that is killed when
-// govreport is (a signal kills the group; if govreport dies outright, the kernel kills the
-// browser), and after kTimeout. Returns the exit status, or -1 on timeout.
-int run_chromium(const std::vector<std::string>& args, const fs::path& log, const Context& ctx) {
+// Runs `args` with its output in `log` and its own temporary files in `temp`, in a process group
+// of its own that is killed when govreport is (a signal kills the group; if govreport dies
+// outright, the kernel kills the browser), and after kTimeout. Returns the exit status, or -1
+// on timeout.
+int run_chromium(const std::vector<std::string>& args, const fs::path& log, const fs::path& temp,
+                 const Context& ctx) {
   std::vector<char*> argv;
   std::vector<std::string> copies = args;
   for (std::string& a : copies) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> environment;
+  for (char** e = environ; *e != nullptr; ++e)
+    if (!std::string_view(*e).starts_with("TMPDIR=")) environment.emplace_back(*e);
+  environment.push_back("TMPDIR=" + temp.string());
+  std::vector<char*> envp;
+  for (std::string& e : environment) envp.push_back(e.data());
+  envp.push_back(nullptr);
   const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (log_fd < 0)
     throw Failure(fmt::format("{}: {}{}", log.string(), ctx.tr("无法写入：", "cannot write: "),
@@ -117,7 +129,7 @@ int run_chromium(const std::vector<std::string>& args, const fs::path& log, cons
     if (null < 0 || ::dup2(null, STDIN_FILENO) < 0 || ::dup2(log_fd, STDOUT_FILENO) < 0 ||
         ::dup2(log_fd, STDERR_FILENO) < 0)
       ::_exit(127);
-    ::execv(argv[0], argv.data());
+    ::execve(argv[0], argv.data(), envp.data());
     const int err = errno;
     const unsigned char byte = static_cast<unsigned char>(err);
     [[maybe_unused]] const ssize_t n = ::write(ready[1], &byte, 1);
@@ -182,7 +194,8 @@ std::string print_pdf(std::string_view html, const Context& ctx) {
     std::ofstream out(page, std::ios::binary);
     out << html;
     out.close();
-    if (!out || ::mkdir((dir.path() / "profile").c_str(), 0700) != 0)
+    if (!out || ::mkdir((dir.path() / "profile").c_str(), 0700) != 0 ||
+        ::mkdir((dir.path() / "tmp").c_str(), 0700) != 0)
       throw Failure(fmt::format("{}: {}{}", dir.path().string(),
                                 ctx.tr("无法写入：", "cannot write: "), error_text(errno, ctx)));
   }
@@ -201,7 +214,7 @@ std::string print_pdf(std::string_view html, const Context& ctx) {
       "--print-to-pdf=" + pdf.string(),
       file_url(page),
   };
-  const int status = run_chromium(args, log, ctx);
+  const int status = run_chromium(args, log, dir.path() / "tmp", ctx);
   std::string bytes = status == 0 ? slurp(pdf) : std::string();
   if (status == 0 && bytes.starts_with("%PDF-")) return bytes;
   const std::string why = status < 0 ? ctx.tr("超时（2 分钟）", "timed out after two minutes")
