@@ -411,12 +411,12 @@ TEST_CASE("build -o x.pdf with TMPDIR missing or a file exits 2 and names TMPDIR
 }
 
 TEST_CASE("SIGTERM while an output is being written leaves no temporary file", "[cli][signal]") {
-  // A report with a 40 MB paragraph takes a while to write; the run is stopped as soon as its
+  // A report with a 16 MB paragraph takes a while to write; the run is stopped as soon as its
   // temporary file appears, and terminated while it is there.
   const std::string dir = temp_dir();
   write_file(dir + "/big.json",
              replace_once(project_file("data/2020.json"), "\"preamble\": [",
-                          "\"preamble\": [\"" + std::string(40'000'000, 'x') + "\", "));
+                          "\"preamble\": [\"" + std::string(16'000'000, 'x') + "\", "));
   fs::create_directories(dir + "/out");
   bool interrupted = false;
   for (int attempt = 0; attempt < 5 && !interrupted; ++attempt) {
@@ -444,7 +444,7 @@ TEST_CASE("SIGTERM while an output is being written leaves no temporary file", "
     // Either the rename came first and the output is whole, or there is nothing.
     const std::vector<std::string> after = files_in(dir + "/out");
     CHECK((after.empty() || after == std::vector<std::string>{"big.json"}));
-    if (!after.empty()) CHECK(fs::file_size(dir + "/out/big.json") > 40'000'000);
+    if (!after.empty()) CHECK(fs::file_size(dir + "/out/big.json") > 16'000'000);
   }
   CHECK(interrupted);
   fs::remove_all(dir);
