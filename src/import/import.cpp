@@ -35,7 +35,7 @@ Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unre
                          "the character encoding is neither UTF-8 nor GB18030/GBK"};
     return {};
   }
-  if (kind == SourceKind::Html) return read_html(*utf8, charset);
+  if (kind == SourceKind::Html) return read_html(*utf8, charset, failure);
   Document doc = read_text(*utf8);
   if (charset != "UTF-8") doc.description += " (" + charset + ")";
   return doc;
@@ -177,7 +177,7 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
   if (failure) {
-    findings.add("unreadable-source", {}, "", failure->zh, failure->en);
+    findings.add("unreadable-source", failure->where, "", failure->zh, failure->en);
     result.unreadable = true;
     finish(result, findings);
     return result;
