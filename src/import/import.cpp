@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "govreport/safe_text.hpp"
 #include "import/document.hpp"
 #include "import/normalize.hpp"
 #include "import/recognise.hpp"
@@ -255,7 +256,12 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   return result;
 }
 
-std::string format_summary(const ImportSummary& s, std::string_view file, Lang lang) {
+std::string format_summary(const ImportSummary& summary, std::string_view name, Lang lang) {
+  // The agency comes from the page, the file name from the command line: neither may print a
+  // control sequence.
+  ImportSummary s = summary;
+  s.agency = printable(s.agency);
+  const std::string file = printable(name);
   const bool en = lang == Lang::En;
   std::string out;
   if (s.edition.empty()) {
