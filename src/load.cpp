@@ -67,16 +67,18 @@ std::string shorten_last_read(const std::string& detail) {
 
 std::string where(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
 
-// Says whether a name is empty or only spaces (ASCII, no-break, ideographic).
+// Says whether a name is empty or only white space: what JSON Schema's \s matches (ASCII white
+// space and Unicode's spaces, the ideographic space included), so the exported schema agrees.
 bool blank(std::string_view s) {
+  static constexpr std::string_view kSpaces[] = {
+      " ",      "\t",     "\n",     "\v",     "\f",     "\r",     "\u00A0", "\u1680", "\u2000",
+      "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008", "\u2009",
+      "\u200A", "\u2028", "\u2029", "\u202F", "\u205F", "\u3000", "\uFEFF"};
   while (!s.empty()) {
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r') {
-      s.remove_prefix(1);
-    } else if (s.starts_with("\u3000") || s.starts_with("\u00A0")) {
-      s.remove_prefix(s.starts_with("\u3000") ? 3 : 2);
-    } else {
-      return false;
-    }
+    const auto space = std::find_if(std::begin(kSpaces), std::end(kSpaces),
+                                    [&](std::string_view sp) { return s.starts_with(sp); });
+    if (space == std::end(kSpaces)) return false;
+    s.remove_prefix(space->size());
   }
   return true;
 }

@@ -888,7 +888,7 @@ TEST_CASE("zeros after the fourth decimal place keep an amount exact", "[load]")
 
 TEST_CASE("an agency that is empty or only spaces is a missing-field finding at the value",
           "[load][missing-field]") {
-  for (std::string_view name : {"", "   ", "\\t", "\u3000\u3000", " \u00A0 "}) {
+  for (std::string_view name : {"", "   ", "\\t", "\u3000\u3000", " \u00A0 ", "\u2003\\u3000"}) {
     INFO(name);
     check_findings(load(replace_once(ningxia(), R"("agency": "宁夏回族自治区人民政府办公厅")",
                                      R"("agency": ")" + std::string(name) + "\"")),

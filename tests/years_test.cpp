@@ -3,6 +3,7 @@
 #include "govreport/years.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "govreport/load.hpp"
 #include "govreport/rollup.hpp"
@@ -360,4 +361,15 @@ TEST_CASE(
         "s.json");
     CHECK(govreport::check_rollup(summary, "s.json", sum, 1).empty());
   }
+}
+
+TEST_CASE("the JSON Schema refuses what the loader refuses: long years, blank agencies",
+          "[schema]") {
+  const auto schema =
+      nlohmann::json::parse(govreport::json_schema(*govreport::edition_by_id("2021")));
+  CHECK(schema["properties"]["year"]["maximum"] == 9999);
+  CHECK(schema["properties"]["agency"]["pattern"] == "\\S");
+  const auto amount = schema.dump();
+  // "2154.970000" is exact: zeros after the fourth place are allowed, other digits are not.
+  CHECK(amount.find(R"("pattern":"^[0-9]+(\\.[0-9]{1,4}0*)?$")") != std::string::npos);
 }
