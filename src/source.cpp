@@ -44,13 +44,16 @@ LineIndex::LineIndex(std::string_view text) : first_(text.starts_with("\xEF\xBB\
   blocks_.reserve(text.size() / kBlock + 1);
   std::uint32_t lines = 0, code_points = 0;
   auto start = static_cast<std::uint32_t>(first_);
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i % kBlock == 0) blocks_.push_back({lines, start, code_points});
-    if (i == text.size()) break;
-    if (!is_continuation(text[i])) ++code_points;
-    if (is_line_end(text, i)) {
-      ++lines;
-      start = static_cast<std::uint32_t>(i + 1);
+  for (std::size_t from = 0; from <= text.size(); from += kBlock) {
+    blocks_.push_back({lines, start, code_points});
+    const std::string_view block = text.substr(from, kBlock);
+    for (char c : block) code_points += is_continuation(c) ? 0 : 1;
+    for (std::size_t i = 0; i < block.size(); ++i) {
+      if (block[i] != '\n' && block[i] != '\r') continue;  // most bytes: one test
+      if (is_line_end(text, from + i)) {
+        ++lines;
+        start = static_cast<std::uint32_t>(from + i + 1);
+      }
     }
   }
 }
