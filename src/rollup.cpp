@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "check_internal.hpp"
+#include "govreport/safe_text.hpp"
 
 namespace govreport {
 namespace {
@@ -31,7 +32,8 @@ std::int64_t limit(CellKind kind) {
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> Summer::add(const Report& member,
-                                                               std::string_view file) {
+                                                               std::string_view name) {
+  const std::string file = printable(name);  // quoted in messages
   if (sum_ && (member.year != sum_->year || member.edition != sum_->edition)) {
     return std::pair{fmt::format("{} 是 {} 年（{} 版格式）的报告，而 {} 是 {} 年（{} "
                                  "版格式）的：只能汇总同一年、同一版格式的报告",
