@@ -80,6 +80,9 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     last_end_ = string_end(start);
     return true;
   }
+  /// Returns the offset after the last token read: after the top-level value once it is complete.
+  std::size_t end() const { return last_end_; }
+
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& ex) override {
     if (root_done_) {
@@ -215,32 +218,6 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool root_done_ = false;
 };
 
-// Returns the offset just past the valid JSON value that starts at `i`.
-std::size_t value_end(std::string_view text, std::size_t i) {
-  std::size_t depth = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == '"') {
-      for (++i; i < text.size() && text[i] != '"'; ++i)
-        if (text[i] == '\\') ++i;
-      ++i;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-      ++i;
-    } else if (c == '}' || c == ']') {
-      --depth;
-      ++i;
-    } else if (depth == 0 &&
-               std::string_view("+-.0123456789eEtruefalsn").find(c) == std::string_view::npos) {
-      return i;
-    } else {
-      ++i;
-    }
-    if (depth == 0 && (c == '"' || c == '}' || c == ']')) return i;
-  }
-  return i;
-}
-
 std::size_t skip_space(std::string_view text, std::size_t i) {
   while (i < text.size() &&
          (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
@@ -269,7 +246,7 @@ bool parse_json(std::string_view text, Document& doc, ParseError& error) {
   if (parsed && text.find('\0', start) == std::string_view::npos) return true;
   if (parsed) error.kind = ParseError::Kind::TrailingContent;
   if (error.kind == ParseError::Kind::TrailingContent)
-    error.offset = skip_space(text, value_end(text, doc.root().offset));
+    error.offset = skip_space(text, builder.end());
   if (error.kind == ParseError::Kind::Syntax && error.detail.empty()) error.detail = "invalid JSON";
   return false;
 }
