@@ -21,10 +21,10 @@ using detail::Shape;
 constexpr std::uint64_t kMaxAmount = kMaxScaledAmount / kAmountScale;
 
 // Cuts `text` to at most `bytes` bytes without splitting a UTF-8 sequence.
-std::string shorten(const std::string& text, std::size_t bytes) {
-  if (text.size() <= bytes) return text;
+std::string shorten(std::string_view text, std::size_t bytes) {
+  if (text.size() <= bytes) return std::string(text);
   while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-  return text.substr(0, bytes) + "…";
+  return std::string(text.substr(0, bytes)) + "…";
 }
 
 // Replaces bytes that are not UTF-8 (from a parser message quoting the input) with U+FFFD.
@@ -132,7 +132,7 @@ class Loader {
   std::string describe(const Node& node) const {
     switch (node.kind) {
       case Node::Kind::String:
-        return fmt::format("\"{}\"", shorten(std::string(str(node)), 40));
+        return fmt::format("\"{}\"", shorten(str(node), 40));
       case Node::Kind::Float:
         return std::string(str(node));
       case Node::Kind::Integer:
@@ -164,10 +164,11 @@ class Loader {
   void unknown(const std::string& pointer, const Node& m,
                const std::vector<std::string_view>& known) {
     const std::string_view guess = detail::closest(key(m), known);
+    const std::string name = shorten(key(m), 80);
     add("unknown-field", pointer + "/" + std::string(key(m)), m.key_offset,
-        fmt::format("未知字段 \"{}\"（位于 {}）{}", key(m), where(pointer),
+        fmt::format("未知字段 \"{}\"（位于 {}）{}", name, where(pointer),
                     guess.empty() ? "" : fmt::format("，是不是 \"{}\"？", guess)),
-        fmt::format("unknown field \"{}\" in {}{}", key(m), where(pointer),
+        fmt::format("unknown field \"{}\" in {}{}", name, where(pointer),
                     guess.empty() ? "" : fmt::format("; did you mean \"{}\"?", guess)));
   }
 
@@ -205,9 +206,9 @@ std::vector<const Node*> Loader::members(const Node& object, const std::string& 
       continue;
     }
     add("duplicate-field", pointer + "/" + std::string(key(m)), m.key_offset,
-        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个", key(m),
+        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个", shorten(key(m), 80),
                     pointer.empty() ? "/" : pointer),
-        fmt::format("field \"{}\" appears twice in {}; the first is used", key(m),
+        fmt::format("field \"{}\" appears twice in {}; the first is used", shorten(key(m), 80),
                     pointer.empty() ? "/" : pointer));
   }
   return result;

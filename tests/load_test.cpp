@@ -925,3 +925,15 @@ TEST_CASE("a year of more than four digits is a wrong-type finding", "[load][wro
   CHECK(edition_for_year(9999) != nullptr);
   CHECK(edition_for_year(10000) == nullptr);
 }
+
+TEST_CASE("a very long unknown key is quoted shortened, and its pointer is whole",
+          "[load][unknown-field]") {
+  const std::string key(100'000, 'k');
+  const LoadResult r = load(replace_once(ningxia(), R"("agency_kind": "department",)",
+                                         "\"agency_kind\": \"department\", \"" + key + "\": 1,"));
+  REQUIRE(r.diagnostics.size() == 1);
+  const std::string shown = std::string(80, 'k') + "…";
+  check_diagnostic(r.diagnostics[0],
+                   {"unknown-field", 5, 32, "/" + key, "未知字段 \"" + shown + "\"（位于 /）",
+                    "unknown field \"" + shown + "\" in /"});
+}
