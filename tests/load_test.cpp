@@ -866,7 +866,7 @@ TEST_CASE("keys and strings written with escapes are read decoded and found in p
                       "unknown field \"uphold\" in /reviews/review; did you mean \"upheld\"?"}});
 }
 
-TEST_CASE("-0 is the integer 0, in any cell", "[load]") {
+TEST_CASE("a count or amount written -0 is the integer 0", "[load]") {
   const LoadResult r = load(granted_value("-0"));
   CHECK(r.diagnostics.empty());
   CHECK(cell(r, kGrantedNp).is_number());
