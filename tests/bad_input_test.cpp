@@ -44,6 +44,10 @@ void generate(const std::vector<std::string>& how, const fs::path& dir) {
   } else if (how[0] == "string") {
     std::ofstream out(target, std::ios::binary);
     out << "{\"year\": 2020, \"agency\": \"" << std::string(std::stoul(how[1]), 'a') << "\"}\n";
+  } else if (how[0] == "repeat") {  // repeat N TEXT FILE: TEXT written N times
+    REQUIRE(how.size() == 4);
+    std::ofstream out(target, std::ios::binary);
+    for (unsigned long i = 0; i < std::stoul(how[1]); ++i) out << how[2];
   } else if (how[0] == "directory") {
     fs::create_directories(target);
   } else if (how[0] == "fifo") {

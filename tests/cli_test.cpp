@@ -494,7 +494,8 @@ TEST_CASE("init --year 2024 prints a 2021-edition template whose every cell is n
   }
 }
 
-TEST_CASE("check of a fresh template reports every blank cell and exits 1", "[cli]") {
+TEST_CASE("check of a fresh template reports every blank cell and the empty agency, and exits 1",
+          "[cli]") {
   const std::string tmpl = run_govreport({"init", "--year", "2024"}).out;
   const auto r = run_govreport({"check", "-"}, tmpl);
   CHECK(r.exit_code == 1);
@@ -515,7 +516,9 @@ TEST_CASE("check of a fresh template reports every blank cell and exits 1", "[cl
       at->find(row) + row.size() - 4 + 1;  // the row is ASCII: bytes are columns
   CHECK_THAT(r.out, Contains("<stdin>:" + std::to_string(line) + ":" + std::to_string(column) +
                              ": 错误: 二·规章·本年制发件数 为空白；没有请填 0 [blank-cell]\n"));
-  CHECK(r.err == "检查了 1 个文件：" + std::to_string(cells) + " 个错误，4 个警告\n");
+  // Without --agency the name is empty too: one more error, at the agency's value.
+  CHECK_THAT(r.out, Contains(": 错误: agency 为空：请填写机关名称 [missing-field]\n"));
+  CHECK(r.err == "检查了 1 个文件：" + std::to_string(cells + 1) + " 个错误，4 个警告\n");
 }
 
 TEST_CASE("init --year 2018 exits 2: there is no national format before 2019", "[cli]") {
@@ -523,6 +526,22 @@ TEST_CASE("init --year 2018 exits 2: there is no national format before 2019", "
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
   CHECK(r.err == "govreport: 2018 年早于 2019 年，没有全国统一的年度报告格式\n");
+}
+
+TEST_CASE("init refuses a year that check would refuse: more than four digits", "[cli]") {
+  const auto r = run_govreport({"init", "--year", "99999"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == "govreport: 99999 不是四位数的年份\n");
+  const auto en = run_govreport({"--lang", "en", "init", "--year", "10000"});
+  CHECK(en.exit_code == 2);
+  CHECK(en.err == "govreport: 10000 is not a four-digit year\n");
+  // The last year init writes is one that check accepts.
+  const auto last = run_govreport({"init", "--year", "9999", "--agency", "某局"});
+  CHECK(last.exit_code == 0);
+  const auto checked = run_govreport({"check", "--quiet", "-"}, last.out);
+  CHECK(checked.out.find("[wrong-type]") == std::string::npos);
+  CHECK(checked.out.find("[unsupported-year]") == std::string::npos);
 }
 
 TEST_CASE("init -o refuses to overwrite an existing file unless --force", "[cli]") {

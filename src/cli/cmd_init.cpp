@@ -28,6 +28,9 @@ int run_init(const InitOptions& opts, const Context& ctx) {
   auto report =
       make_template(opts.year, opts.agency,
                     opts.kind == "government" ? AgencyKind::Government : AgencyKind::Department);
+  if (!report && opts.year > kLastYear)
+    throw Failure(ctx.tr(fmt::format("{} 不是四位数的年份", opts.year),
+                         fmt::format("{} is not a four-digit year", opts.year)));
   if (!report)
     throw Failure(ctx.tr(
         fmt::format("{} 年早于 2019 年，没有全国统一的年度报告格式", opts.year),
