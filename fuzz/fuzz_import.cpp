@@ -1,22 +1,70 @@
 // libFuzzer target: any bytes through one importer (GOVREPORT_FUZZ_KIND: Text, Html or Pdf),
-// then the checker and the renderers.
+// then the checker and the renderers. Findings must be placed inside the source, every text
+// output must be UTF-8, and the report imported must make a well-formed data file that loads
+// again into the same data.
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "govreport/check.hpp"
 #include "govreport/import.hpp"
+#include "govreport/load.hpp"
 #include "govreport/render.hpp"
+#include "properties.hpp"
+
+using namespace govreport::fuzz;
+
+namespace {
+
+constexpr govreport::SourceKind kKind = govreport::SourceKind::GOVREPORT_FUZZ_KIND;
+
+// Bounds of the places an importer may name. Lines of text end at LF, CR or FF (the text
+// reader's and HTML's rules); columns count at most one per byte, tabs up to 8 (gumbo's tab
+// stops). A PDF names pages in the message, never a line.
+std::vector<std::size_t> source_line_widths(std::string_view bytes) {
+  std::vector<std::size_t> widths;
+  if (kKind == govreport::SourceKind::Pdf) return widths;
+  widths.push_back(0);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '\n' || c == '\f' || (c == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')))
+      widths.push_back(0);
+    else
+      widths.back() += c == '\t' ? 8 : 1;
+  }
+  return widths;
+}
+
+// The shape of a data file: any of these on reading back means the importer wrote a bad file.
+bool is_shape_rule(std::string_view rule) {
+  return rule == "json-syntax" || rule == "unknown-field" || rule == "duplicate-field" ||
+         rule == "missing-field" || rule == "wrong-type" || rule == "unsupported-year" ||
+         rule == "format-mismatch";
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  govreport::ImportResult imported =
-      govreport::import_report(bytes, govreport::SourceKind::GOVREPORT_FUZZ_KIND, "fuzz");
-  (void)govreport::format_summary(imported.summary, "fuzz", govreport::Lang::En);
+  govreport::ImportResult imported = govreport::import_report(bytes, kKind, "fuzz");
+  require_findings(imported.findings, source_line_widths(bytes));
+  for (govreport::Lang lang : {govreport::Lang::Zh, govreport::Lang::En})
+    require_utf8(govreport::format_summary(imported.summary, "fuzz", lang), "the summary");
   if (!imported.report) return 0;
+  require(!imported.unreadable, "an unreadable source gives no report");
   (void)govreport::check_report(*imported.report, "fuzz");
-  (void)govreport::render_text(*imported.report);
-  (void)govreport::write_data_file(*imported.report);
+  require_utf8(govreport::render_text(*imported.report), "the text rendering");
+
+  const std::string written = govreport::write_data_file(*imported.report);
+  require_utf8(written, "the data file written");
+  govreport::LoadResult loaded = govreport::load_report(written, "imported.json");
+  require(loaded.report.has_value(), "an imported report loads again", written);
+  for (const govreport::Diagnostic& d : loaded.diagnostics)
+    require(!is_shape_rule(d.rule), "an imported report makes a well-formed data file",
+            govreport::format_diagnostic(d, govreport::Lang::En) + "\n" + written);
+  require(govreport::write_data_file(*loaded.report) == written,
+          "an imported report, loaded and written again, is the same", written);
   return 0;
 }
