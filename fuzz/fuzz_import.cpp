@@ -61,10 +61,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require_utf8(written, "the data file written");
   govreport::LoadResult loaded = govreport::load_report(written, "imported.json");
   require(loaded.report.has_value(), "an imported report loads again", written);
-  for (const govreport::Diagnostic& d : loaded.diagnostics)
+  // A count printed negative is imported as printed; loading reports it and keeps a blank.
+  govreport::Report expected = *imported.report;
+  for (const govreport::Diagnostic& d : loaded.diagnostics) {
     require(!is_shape_rule(d.rule), "an imported report makes a well-formed data file",
             govreport::format_diagnostic(d, govreport::Lang::En) + "\n" + written);
-  require(govreport::write_data_file(*loaded.report) == written,
-          "an imported report, loaded and written again, is the same", written);
+    if (d.rule == "negative-value") expected.at(d.pointer) = govreport::Cell{};
+  }
+  require_same(govreport::write_data_file(expected), govreport::write_data_file(*loaded.report),
+               "an imported report, loaded and written again, is the same");
   return 0;
 }

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require_utf8(written, "the data file written");
   govreport::LoadResult again = govreport::load_report(written, "again.json");
   require(again.report.has_value(), "a written data file loads again", written);
-  require(govreport::write_data_file(*again.report) == written,
-          "a written data file, loaded and written again, is the same", written);
+  require_same(written, govreport::write_data_file(*again.report),
+               "a written data file, loaded and written again, is the same");
   return 0;
 }

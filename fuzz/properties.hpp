@@ -27,6 +27,16 @@ inline void require(bool ok, std::string_view what, std::string_view detail = {}
   if (!ok) fail(what, detail);
 }
 
+/// Requires `a == b`; on failure shows the first line where they differ.
+inline void require_same(std::string_view a, std::string_view b, std::string_view what) {
+  if (a == b) return;
+  std::size_t at = 0;
+  while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+  const std::size_t from = a.rfind('\n', at) == std::string_view::npos ? 0 : a.rfind('\n', at) + 1;
+  auto line = [&](std::string_view s) { return s.substr(from, s.find('\n', at) - from); };
+  fail(what, "first:  " + std::string(line(a)) + "\nsecond: " + std::string(line(b)));
+}
+
 inline bool valid_utf8(std::string_view s) {
   auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   auto left = static_cast<utf8proc_ssize_t>(s.size());
