@@ -20,16 +20,28 @@ namespace {
 
 constexpr govreport::SourceKind kKind = govreport::SourceKind::GOVREPORT_FUZZ_KIND;
 
-// Bounds of the places an importer may name. Lines of text end at LF, CR or FF (the text
-// reader's and HTML's rules); columns count at most one per byte, tabs up to 8 (gumbo's tab
-// stops). A PDF names pages in the message, never a line.
+// Bounds of the places an importer may name. Lines end at LF or CR (CR LF once), in text also
+// at FF; a column is at most one a byte or UTF-16 unit, a tab up to 8 (gumbo's tab stops). A PDF
+// names pages in the message, never a line.
 std::vector<std::size_t> source_line_widths(std::string_view bytes) {
   std::vector<std::size_t> widths;
   if (kKind == govreport::SourceKind::Pdf) return widths;
+  std::vector<unsigned> units;
+  const bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
+  if (le || be) {
+    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+      const auto a = static_cast<unsigned char>(bytes[i]),
+                 b = static_cast<unsigned char>(bytes[i + 1]);
+      units.push_back(le ? a | b << 8 : a << 8 | b);
+    }
+  } else {
+    for (char c : bytes) units.push_back(static_cast<unsigned char>(c));
+  }
   widths.push_back(0);
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const char c = bytes[i];
-    if (c == '\n' || c == '\f' || (c == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n')))
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const unsigned c = units[i];
+    if (c == '\n' || (c == '\f' && kKind == govreport::SourceKind::Text) ||
+        (c == '\r' && (i + 1 == units.size() || units[i + 1] != '\n')))
       widths.push_back(0);
     else
       widths.back() += c == '\t' ? 8 : 1;
