@@ -277,7 +277,7 @@ void add_pdf(Dictionary& d) {
 }
 
 bool build(std::string_view target, Dictionary& d) {
-  if (target == "load") {
+  if (target == "load" || target == "render_import") {
     add_json(d);
   } else if (target == "import_text") {
     add_labels(d);
@@ -299,8 +299,9 @@ int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   Dictionary d;
   if ((args.size() != 1 && !(args.size() == 3 && args[1] == "--check")) || !build(args[0], d)) {
-    std::fprintf(stderr,
-                 "usage: fuzz_dict load|import_text|import_html|import_pdf [--check FILE]\n");
+    std::fprintf(
+        stderr,
+        "usage: fuzz_dict load|import_text|import_html|import_pdf|render_import [--check FILE]\n");
     return 2;
   }
   const std::string text = d.str(args[0]);
