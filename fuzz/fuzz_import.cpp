@@ -30,9 +30,9 @@ std::vector<std::size_t> source_line_widths(std::string_view bytes) {
   const bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
   if (le || be) {
     for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
-      const auto a = static_cast<unsigned char>(bytes[i]),
-                 b = static_cast<unsigned char>(bytes[i + 1]);
-      units.push_back(le ? a | b << 8 : a << 8 | b);
+      const unsigned a = static_cast<unsigned char>(bytes[i]),
+                     b = static_cast<unsigned char>(bytes[i + 1]);
+      units.push_back(le ? a | b << 8U : a << 8U | b);
     }
   } else {
     for (char c : bytes) units.push_back(static_cast<unsigned char>(c));
