@@ -591,6 +591,21 @@ TEST_CASE("A report whose title gives no year is not imported unless the year is
   CHECK(tables(*given.report).find("proactive/regulations: 0 0 0\n") != std::string::npos);
 }
 
+TEST_CASE("A title names its year whatever four digits it has, and the agency without them",
+          "[import]") {
+  const std::string body =
+      "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n";
+  const ImportResult late = govreport::import_report(
+      "某某局2100年政府信息公开工作年度报告\n" + body, SourceKind::Text, "late.txt");
+  REQUIRE(late.report);
+  CHECK(late.report->year == 2100);
+  CHECK(late.report->agency == "某某局");
+  const ImportResult early = govreport::import_report(
+      "某某局1998年政府信息公开工作年度报告\n" + body, SourceKind::Text, "early.txt");
+  CHECK(found(early) == std::vector<std::string>{"unsupported-year@1"});
+  CHECK_FALSE(early.report);
+}
+
 TEST_CASE("A source that is not a PDF, or bytes in no known encoding, are unreadable", "[import]") {
   const ImportResult pdf = govreport::import_report("this is not a PDF", SourceKind::Pdf, "x.pdf");
   CHECK(pdf.unreadable);
