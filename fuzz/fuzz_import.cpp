@@ -3,6 +3,7 @@
 // output must be UTF-8, and the report imported must make a well-formed data file that loads
 // again into the same data.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -75,7 +76,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(loaded.report.has_value(), "an imported report loads again", written);
   // A count printed negative is imported as printed; loading reports it and keeps a blank.
   govreport::Report expected = *imported.report;
+  // An agency the importer could not find is written empty, for the user to fill in; the import
+  // said so, and loading says it again.
+  const bool agency_missing =
+      std::any_of(imported.findings.begin(), imported.findings.end(),
+                  [](const govreport::Diagnostic& d) { return d.pointer == "/agency"; });
   for (const govreport::Diagnostic& d : loaded.diagnostics) {
+    if (agency_missing && d.rule == "missing-field" && d.pointer == "/agency") continue;
     require(!is_shape_rule(d.rule), "an imported report makes a well-formed data file",
             govreport::format_diagnostic(d, govreport::Lang::En) + "\n" + written);
     if (d.rule == "negative-value") expected.at(d.pointer) = govreport::Cell{};

@@ -27,11 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   report.agency_kind = govreport::AgencyKind::Department;
   report.title.clear();
   report.published.clear();
-  report.preamble.clear();
-  report.overview.clear();
-  report.subsections.clear();
-  report.problems.clear();
-  report.other_matters.clear();
+  for (govreport::Narrative& part : report.narrative) part = {};
 
   struct Printed {
     std::string_view name;

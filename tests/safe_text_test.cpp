@@ -129,8 +129,9 @@ TEST_CASE("the text report drops control characters from the data", "[safe-text]
 
 TEST_CASE("a line of a paragraph cannot start a Markdown block", "[safe-text][markdown]") {
   govreport::Report report = load_report(govreport::test::project_file("data/2020.json"));
-  report.part("preamble").paragraphs = {"第一行\n---", "甲\r===\n-- -\n~~~ code\n    indented\n\n# heading\n2. item",
-                     "   four spaces ahead", "- item\n+ item"};
+  report.part("preamble").paragraphs = {
+      "第一行\n---", "甲\r===\n-- -\n~~~ code\n    indented\n\n# heading\n2. item",
+      "   four spaces ahead", "- item\n+ item"};
   const std::string md = govreport::render_markdown(report);
   const std::size_t at = md.find("第一行");
   REQUIRE(at != std::string::npos);
