@@ -52,6 +52,10 @@ void generate(const std::vector<std::string>& how, const fs::path& dir) {
     for (std::size_t i = 0; i < std::stoul(how[1]); ++i) paragraph += "长";
     data.insert(at + 13, "\"" + paragraph + "\", ");
     std::ofstream(target, std::ios::binary) << data;
+  } else if (how[0] == "repeat") {  // repeat N TEXT FILE: TEXT written N times
+    REQUIRE(how.size() == 4);
+    std::ofstream out(target, std::ios::binary);
+    for (unsigned long i = 0; i < std::stoul(how[1]); ++i) out << how[2];
   } else if (how[0] == "directory") {
     fs::create_directories(target);
   } else if (how[0] == "fifo") {

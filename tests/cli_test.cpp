@@ -196,11 +196,15 @@ TEST_CASE("check of a missing file exits 2 and names the file", "[cli]") {
   const auto r = run_govreport({"check", "no-such-report.json"});
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
-  CHECK(r.err == "govreport: no-such-report.json: 没有这个文件或目录\n");
+  CHECK(r.err ==
+        "govreport: no-such-report.json: 无法打开：文件或目录不存在\n"
+        "检查了 1 个文件：0 个错误，0 个警告，1 个无法读取\n");
 
   const auto en = run_govreport({"--lang", "en", "check", "no-such-report.json"});
   CHECK(en.exit_code == 2);
-  CHECK(en.err == "govreport: no-such-report.json: no such file or directory\n");
+  CHECK(en.err ==
+        "govreport: no-such-report.json: cannot open: no such file or directory\n"
+        "checked 1 file: 0 errors, 0 warnings, 1 unreadable\n");
 }
 
 TEST_CASE("check of a file with an error exits 1 and prints the finding at its line and column",
@@ -433,11 +437,11 @@ TEST_CASE("build into a missing directory exits 2 and names the path", "[cli]") 
   fs::remove_all(dir);
 }
 
-TEST_CASE("build -o /dev/full exits 2 and says the device is full", "[cli]") {
+TEST_CASE("build -o onto a device exits 2: only regular files are written", "[cli]") {
   const auto r = run_govreport({"build", "data/2020.json", "-f", "text", "-o", "/dev/full"});
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
-  CHECK(r.err == "govreport: /dev/full: 无法写入：磁盘空间不足\n");
+  CHECK(r.err == "govreport: /dev/full: 不是普通文件，不能写入（写到标准输出请用 -o -）\n");
 }
 
 TEST_CASE("build of several inputs without --out-dir exits 2", "[cli]") {
@@ -491,7 +495,8 @@ TEST_CASE("init --year 2024 prints a 2021-edition template whose every cell is n
   }
 }
 
-TEST_CASE("check of a fresh template reports every blank cell and exits 1", "[cli]") {
+TEST_CASE("check of a fresh template reports every blank cell and the empty agency, and exits 1",
+          "[cli]") {
   const std::string tmpl = run_govreport({"init", "--year", "2024"}).out;
   const auto r = run_govreport({"check", "-"}, tmpl);
   CHECK(r.exit_code == 1);
@@ -512,7 +517,9 @@ TEST_CASE("check of a fresh template reports every blank cell and exits 1", "[cl
       at->find(row) + row.size() - 4 + 1;  // the row is ASCII: bytes are columns
   CHECK_THAT(r.out, Contains("<stdin>:" + std::to_string(line) + ":" + std::to_string(column) +
                              ": 错误: 二·规章·本年制发件数 为空白；没有请填 0 [blank-cell]\n"));
-  CHECK(r.err == "检查了 1 个文件：" + std::to_string(cells) + " 个错误，4 个警告\n");
+  // Without --agency the name is empty too: one more error, at the agency's value.
+  CHECK_THAT(r.out, Contains(": 错误: agency 为空：请填写机关名称 [missing-field]\n"));
+  CHECK(r.err == "检查了 1 个文件：" + std::to_string(cells + 1) + " 个错误，4 个警告\n");
 }
 
 TEST_CASE("init --year 2018 exits 2: there is no national format before 2019", "[cli]") {
@@ -520,6 +527,22 @@ TEST_CASE("init --year 2018 exits 2: there is no national format before 2019", "
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
   CHECK(r.err == "govreport: 2018 年早于 2019 年，没有全国统一的年度报告格式\n");
+}
+
+TEST_CASE("init refuses a year that check would refuse: more than four digits", "[cli]") {
+  const auto r = run_govreport({"init", "--year", "99999"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err == "govreport: 99999 不是四位数的年份\n");
+  const auto en = run_govreport({"--lang", "en", "init", "--year", "10000"});
+  CHECK(en.exit_code == 2);
+  CHECK(en.err == "govreport: 10000 is not a four-digit year\n");
+  // The last year init writes is one that check accepts.
+  const auto last = run_govreport({"init", "--year", "9999", "--agency", "某局"});
+  CHECK(last.exit_code == 0);
+  const auto checked = run_govreport({"check", "--quiet", "-"}, last.out);
+  CHECK(checked.out.find("[wrong-type]") == std::string::npos);
+  CHECK(checked.out.find("[unsupported-year]") == std::string::npos);
 }
 
 TEST_CASE("init -o refuses to overwrite an existing file unless --force", "[cli]") {

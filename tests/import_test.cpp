@@ -4,6 +4,7 @@
 #include "govreport/import.hpp"
 
 #include <iconv.h>
+#include <poppler/cpp/poppler-global.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -468,6 +469,57 @@ TEST_CASE("In a PDF whose rows all have blank cells, values are placed under the
           "一是信息公开的及时性有待提高；二是政策解读形式单一。下一步将加强培训，提升公开质量。"});
 }
 
+// The fixture's font is one of the standard CJK fonts a PDF may name without embedding it:
+// poppler maps its character codes to text with the CMaps of the Debian package poppler-data,
+// which scripts/install-deps installs.
+TEST_CASE("A PDF in the non-embedded standard font STSong-Light (UniGB-UCS2-H) is read exactly",
+          "[import][poppler-data]") {
+  // The font as the PDF names it (its objects are not compressed), and no font file in it.
+  const std::string bytes = read_file(fixture("blank-columns-2023.pdf"));
+  INFO("without poppler-data (sudo apt-get install poppler-data) this font has no text");
+  CHECK(bytes.find("/BaseFont /STSong-Light-UniGB-UCS2-H") != std::string::npos);
+  CHECK(bytes.find("/Encoding /UniGB-UCS2-H") != std::string::npos);
+  CHECK(bytes.find("/FontFile") == std::string::npos);
+  const ImportResult r = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  CHECK(found(r).empty());
+  CHECK_FALSE(r.unreadable);
+  REQUIRE(r.report);
+  CHECK(r.report->agency == "某某街道办事处");
+  CHECK(r.report->year == 2023);
+  const std::string t = tables(*r.report);
+  CHECK(t.find("applications/received: 5 _ _ _ _ _ 5\n") != std::string::npos);
+  CHECK(t.find("applications/results/granted: 2 1 _ _ _ _ 3\n") != std::string::npos);
+  CHECK(t.find("reviews/review: 1 0 0 0 1\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "Without poppler-data, a PDF in a standard CJK font is unreadable and the message names the "
+    "package",
+    "[import][poppler-data]") {
+  // poppler looks for its data in the directory given here: an empty one is a machine without
+  // poppler-data. It can be changed only while no PDF is open.
+  const std::string empty = temp_dir();
+  REQUIRE(poppler::set_data_dir(empty));
+  const ImportResult r = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  REQUIRE(poppler::set_data_dir(""));
+  fs::remove_all(empty);
+  CHECK(r.unreadable);
+  CHECK_FALSE(r.report);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].rule == std::string("unreadable-source"));
+  CHECK(r.findings[0].message_zh ==
+        "PDF 使用未嵌入的标准中文字体（字符集 Adobe-GB1），无法映射为文字：需要 Debian 软件包 "
+        "poppler-data（sudo apt-get install poppler-data）");
+  CHECK(r.findings[0].message_en ==
+        "the PDF uses a standard CJK font that is not embedded (character collection Adobe-GB1) "
+        "and cannot be mapped to text: it needs the Debian package poppler-data (sudo apt-get "
+        "install poppler-data)");
+  // With its data back, poppler reads the same file.
+  const ImportResult again = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  CHECK_FALSE(again.unreadable);
+  CHECK(again.report);
+}
+
 TEST_CASE("govreport's own PDF reads back to the same cells", "[import][pdf]") {
   const std::string dir = temp_dir();
   for (const char* data : {"data/2020.json", "data/examples/hongze-gov-2024.json"}) {
@@ -539,6 +591,21 @@ TEST_CASE("A report whose title gives no year is not imported unless the year is
   CHECK(tables(*given.report).find("proactive/regulations: 0 0 0\n") != std::string::npos);
 }
 
+TEST_CASE("A title names its year whatever four digits it has, and the agency without them",
+          "[import]") {
+  const std::string body =
+      "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n";
+  const ImportResult late = govreport::import_report(
+      "某某局2100年政府信息公开工作年度报告\n" + body, SourceKind::Text, "late.txt");
+  REQUIRE(late.report);
+  CHECK(late.report->year == 2100);
+  CHECK(late.report->agency == "某某局");
+  const ImportResult early = govreport::import_report(
+      "某某局1998年政府信息公开工作年度报告\n" + body, SourceKind::Text, "early.txt");
+  CHECK(found(early) == std::vector<std::string>{"unsupported-year@1"});
+  CHECK_FALSE(early.report);
+}
+
 TEST_CASE("A source that is not a PDF, or bytes in no known encoding, are unreadable", "[import]") {
   const ImportResult pdf = govreport::import_report("this is not a PDF", SourceKind::Pdf, "x.pdf");
   CHECK(pdf.unreadable);
@@ -547,6 +614,117 @@ TEST_CASE("A source that is not a PDF, or bytes in no known encoding, are unread
   const ImportResult bytes =
       govreport::import_report("\x81\x20\xff\xff", SourceKind::Text, "x.txt");
   CHECK(bytes.unreadable);
+}
+
+namespace {
+
+std::string repeat(std::string_view piece, std::size_t n) {
+  std::string out;
+  out.reserve(piece.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += piece;
+  return out;
+}
+
+// Asserts that `r` is one unreadable-source finding at line 1, `column`, with `zh` and `en`.
+void check_unreadable(const ImportResult& r, std::size_t column, const std::string& zh,
+                      const std::string& en) {
+  CHECK(r.unreadable);
+  CHECK_FALSE(r.report);
+  REQUIRE(r.findings.size() == 1);
+  const Diagnostic& d = r.findings[0];
+  CHECK(d.rule == "unreadable-source");
+  CHECK(d.file == "page.html");
+  CHECK(d.position.line == 1);
+  CHECK(d.position.column == column);
+  CHECK(d.message_zh == zh);
+  CHECK(d.message_en == en);
+}
+
+}  // namespace
+
+TEST_CASE("An HTML page nested too deep is refused before it is parsed, at the tag too deep",
+          "[import][html]") {
+  const std::string zh = "HTML 元素嵌套超过 1000 层，不是年度报告页面，未解析";
+  const std::string en =
+      "HTML elements nest more than 1000 levels deep: not a report page; not parsed";
+  SECTION("30,000 nested tables (the walk through them overflowed the stack)") {
+    const std::string page = "<html><body>" + repeat("<table><tr><td>", 30'000) + "x" +
+                             repeat("</td></tr></table>", 30'000) + "</body></html>";
+    // Rows and cells close themselves: the 1001st table is the one too deep.
+    check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"),
+                     12 + 1000 * 15 + 1, zh, en);
+  }
+  SECTION("100,000 nested divs (46 s inside gumbo)") {
+    const std::string page = "<html><body>" + repeat("<div>", 100'000) + "x";
+    check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"),
+                     12 + 1000 * 5 + 1, zh, en);
+  }
+  SECTION("the same with <div/>, which HTML reads as an open <div>") {
+    const std::string page = repeat("<div/>", 2000);
+    check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"), 1000 * 6 + 1,
+                     zh, en);
+  }
+}
+
+TEST_CASE("Tags that do not nest do not count as depth: unclosed cells, void elements, SVG",
+          "[import][html]") {
+  // 3,000 rows of 10 cells without end tags, 3,000 <br>, an icon of 3,000 self-closed paths,
+  // text in <script> that looks like tags: all read, none too deep.
+  const std::string page =
+      "<html><head><script>" + repeat("<div>", 3000) +
+      "</script></head><body><h1>某某局2021年政府信息公开工作年度报告</h1><table>" +
+      repeat("<tr>" + repeat("<td>1", 10), 3000) + "</table>" + repeat("<br>", 3000) + "<svg>" +
+      repeat("<path d='M0 0'/>", 3000) + "</svg><p>" + repeat("<p>段落", 3000) + "</body></html>";
+  const ImportResult r = govreport::import_report(page, SourceKind::Html, "page.html");
+  CHECK_FALSE(r.unreadable);
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2021);
+  CHECK(r.report->agency == "某某局");
+}
+
+TEST_CASE("An HTML page of more elements than any report is refused before it is parsed",
+          "[import][html]") {
+  // 250,000 <br>: 1 MB that gumbo would turn into 70 MB of nodes; 64 MiB of them, 4.5 GB. With
+  // <html> and <body>, the 199,999th <br> is the element one too many.
+  const std::string page = "<html><body>" + repeat("<br>", 250'000);
+  check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"),
+                   12 + 199'998 * 4 + 1, "HTML 页面的元素超过 200000 个，不是年度报告页面，未解析",
+                   "the HTML page has more than 200000 elements: not a report page; not parsed");
+}
+
+TEST_CASE("A report page nested deep inside a page reads the same as on its own",
+          "[import][html]") {
+  const Report report = load("data/2020.json");
+  const std::string html = govreport::format_by_name("html")->render(report);
+  const std::size_t body = html.find("<body>") + 6, end = html.find("</body>");
+  REQUIRE(body != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  // 200 tables around it (800 levels of elements with their rows and cells) and 700 divs.
+  const std::string deep = html.substr(0, body) + repeat("<table><tr><td>", 200) +
+                           repeat("<div>", 700) + html.substr(body, end - body) +
+                           repeat("</div>", 700) + repeat("</td></tr></table>", 200) +
+                           html.substr(end);
+  const ImportResult r = govreport::import_report(deep, SourceKind::Html, "deep.html");
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  CHECK(tables(*r.report) == tables(report));
+  CHECK(r.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+  CHECK(r.report->part("overview").paragraphs == report.part("overview").paragraphs);
+  CHECK(r.report->part("other_matters").paragraphs == report.part("other_matters").paragraphs);
+}
+
+TEST_CASE("rowspan and colspan share one budget over all the tables of a page", "[import][html]") {
+  // Each small table widens 50 empty rows to 1,000 columns: 3,000 of them made 150 million blank
+  // cells (7 GB) when each table had a budget of its own. Past the page's budget, spans read as 1.
+  const std::string table =
+      "<table><tr><td colspan=999>a<td rowspan=1000>b" + repeat("<tr>", 50) + "</table>";
+  const std::string page =
+      "<html><body><h1>某某局2021年政府信息公开工作年度报告</h1>" + repeat(table, 3000);
+  const ImportResult r = govreport::import_report(page, SourceKind::Html, "page.html");
+  CHECK_FALSE(r.unreadable);
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2021);
+  CHECK(r.summary.cells_number == 0);
 }
 
 TEST_CASE("A GB18030 text file reads the same as its UTF-8 original", "[import]") {

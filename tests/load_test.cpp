@@ -2,6 +2,7 @@
 
 #include "govreport/load.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <string_view>
@@ -709,4 +710,230 @@ TEST_CASE("every finding is listed, not just the first", "[load]") {
           {"unknown-field", 91, 31, "/reviews/review/uphold",
            "未知字段 \"uphold\"（位于 /reviews/review），是不是 \"upheld\"？",
            "unknown field \"uphold\" in /reviews/review; did you mean \"upheld\"?"}});
+}
+
+TEST_CASE("text after the top-level value is a json-syntax finding at that text",
+          "[load][json-syntax]") {
+  const std::string zh = "JSON 值之后还有多余的内容", en = "extra content after the JSON value";
+  struct Case {
+    std::string text;
+    std::size_t line, column;
+  };
+  const std::vector<Case> cases = {
+      {R"({"year": 2020, "agency": "x"} junk)", 1, 31},
+      {"{\"year\": 2020, \"agency\": \"x\"}\n  \"zzz\"", 2, 3},
+      {"[1, 2]]", 1, 7},
+      {"\"abc\" x", 1, 7},
+      {"12 x", 1, 4},
+      // nlohmann stops at a NUL byte as if the text ended there: what follows is still refused.
+      {std::string("{\"year\": 2020, \"agency\": \"x\"}\0garbage", 37), 1, 30},
+      {std::string("{\"year\": 2020}\n\n  \0", 19), 3, 3},
+      {"\xEF\xBB\xBF{} {}", 1, 4},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    check_findings(load(c.text), {{"json-syntax", c.line, c.column, "", zh, en}});
+  }
+  SECTION("the reference file followed by a NUL and garbage") {
+    std::string text = ningxia();
+    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    text += std::string("\0\x01\x02garbage", 10);
+    check_findings(load(text), {{"json-syntax", lines + 1, 1, "", zh, en}});
+  }
+}
+
+TEST_CASE("a UTF-16 or UTF-32 file is named as such at 1:1", "[load][json-syntax]") {
+  auto encode = [](std::string_view ascii, std::size_t width, bool big_endian) {
+    std::string out;
+    for (char c : ascii) {
+      std::string unit(width, '\0');
+      unit[big_endian ? width - 1 : 0] = c;
+      out += unit;
+    }
+    return out;
+  };
+  const std::string json = R"({"year": 2020})";
+  struct Case {
+    std::string text;
+    std::string_view name;
+  };
+  const std::vector<Case> cases = {
+      {"\xFF\xFE" + encode(json, 2, false), "UTF-16"},
+      {"\xFE\xFF" + encode(json, 2, true), "UTF-16"},
+      {encode(json, 2, false), "UTF-16"},
+      {encode(json, 2, true), "UTF-16"},
+      {std::string("\xFF\xFE\0\0", 4) + encode(json, 4, false), "UTF-32"},
+      {std::string("\0\0\xFE\xFF", 4) + encode(json, 4, true), "UTF-32"},
+      {encode(json, 4, false), "UTF-32"},
+      {encode(json, 4, true), "UTF-32"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name << " " << c.text.size() << " bytes");
+    check_findings(load(c.text), {{"json-syntax", 1, 1, "",
+                                   "文件是 " + std::string(c.name) + " 编码，请另存为 UTF-8",
+                                   "the file is " + std::string(c.name) + "; save it as UTF-8"}});
+  }
+}
+
+TEST_CASE("more values than any data file has is one json-syntax finding, not gigabytes",
+          "[load][json-syntax]") {
+  // Two bytes a value: 90 MB of nodes before values were limited.
+  std::string text = "[";
+  for (int i = 0; i < 3'000'000; ++i) text += "0,";
+  text += "0]";
+  check_findings(load(text),
+                 {{"json-syntax", 1, 200'000, "", "JSON 值超过 100000 个，不可能是年度报告数据",
+                   "more than 100000 JSON values: this cannot be report data"}});
+  // The same number of keys of one object, one per line: the finding is at the first one too many.
+  std::string keys = "{\n";
+  for (int i = 0; i < 200'000; ++i) keys += "\"k" + std::to_string(i) + "\": 0,\n";
+  keys += "\"end\": 0}";
+  check_findings(load(keys),
+                 {{"json-syntax", 100'001, 1, "", "JSON 值超过 100000 个，不可能是年度报告数据",
+                   "more than 100000 JSON values: this cannot be report data"}});
+}
+
+TEST_CASE("thousands of findings in a 2 MB file each get their own line and column", "[load]") {
+  // Positions used to be counted from the start of the file for every finding: hours for this.
+  std::string text = "{\"year\": 2020, \"agency\": \"x\",\n";
+  const int n = 45'000;
+  for (int i = 0; i < n; ++i)
+    text += "  \"unknown_key_number_" + std::to_string(i) + "_of_many\": \"中文\",\n";
+  text += "  \"end\": 0}";
+  REQUIRE(text.size() > 2'000'000);
+  const LoadResult r = load(text);
+  std::vector<const Diagnostic*> unknown;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.rule == "unknown-field") unknown.push_back(&d);
+  REQUIRE(unknown.size() == n + 1);
+  for (int i : {0, 1, 12'345, n - 1}) {
+    const Diagnostic& d = *unknown[static_cast<std::size_t>(i)];
+    const std::string key = "unknown_key_number_" + std::to_string(i) + "_of_many";
+    CHECK(d.position.line == static_cast<std::size_t>(i) + 2);
+    CHECK(d.position.column == 3);
+    CHECK(d.pointer == "/" + key);
+    CHECK(d.message_en == "unknown field \"" + key + "\" in /");
+  }
+  CHECK(unknown.back()->position.line == n + 2);
+  CHECK(unknown.back()->position.column == 3);
+}
+
+TEST_CASE("an object with many keys finds each duplicate once, at its second key",
+          "[load][duplicate-field]") {
+  std::string text = "{\"year\": 2020, \"agency\": \"x\"";
+  for (int i = 0; i < 20'000; ++i) text += ", \"k" + std::to_string(i % 10'000) + "\": 0";
+  text += "}";
+  const LoadResult r = load(text);
+  std::size_t duplicates = 0;
+  for (const Diagnostic& d : r.diagnostics) duplicates += d.rule == "duplicate-field" ? 1 : 0;
+  CHECK(duplicates == 10'000);
+}
+
+TEST_CASE("a lone CR ends a line, as in editors; CRLF is one line end", "[load]") {
+  auto with_ends = [](std::string_view text, std::string_view end) {
+    std::string out;
+    for (char c : text) {
+      if (c == '\n')
+        out += end;
+      else
+        out += c;
+    }
+    return out;
+  };
+  const std::string zh = "三（一）予以公开·自然人 为空白；没有请填 0";
+  const std::string en = "三（一）予以公开·自然人 is blank; write 0 if there were none";
+  for (std::string_view end : {"\r", "\r\n", "\n"}) {
+    INFO(end.size());
+    check_findings(load(with_ends(granted_value("null"), end)),
+                   {{"blank-cell", 61, 37, kGrantedNp, zh, en}});
+  }
+  SECTION("a syntax error after CR-only lines") {
+    check_syntax(load("{\r\"year\": 2020,\r\"agency\": \"x\",\r\"a\": NaN}"), 4, 6,
+                 "JSON 语法错误：", "invalid JSON: ");
+  }
+}
+
+TEST_CASE("keys and strings written with escapes are read decoded and found in place", "[load]") {
+  std::string text = replace_once(ningxia(), R"("agency": "宁夏回族自治区人民政府办公厅")",
+                                  R"("agency": "\u5b81\u590f\"x\"")");
+  text = replace_once(text, R"("review": {"upheld": 530,)",
+                      R"("review": {"upheld": 530, "\u0075phold": 1,)");
+  const LoadResult r = load(text);
+  REQUIRE(r.report.has_value());
+  CHECK(r.report->agency == "宁夏\"x\"");
+  check_findings(r, {{"unknown-field", 91, 31, "/reviews/review/uphold",
+                      "未知字段 \"uphold\"（位于 /reviews/review），是不是 \"upheld\"？",
+                      "unknown field \"uphold\" in /reviews/review; did you mean \"upheld\"?"}});
+}
+
+TEST_CASE("a count or amount written -0 is the integer 0", "[load]") {
+  const LoadResult r = load(granted_value("-0"));
+  CHECK(r.diagnostics.empty());
+  CHECK(cell(r, kGrantedNp).is_number());
+  CHECK(cell(r, kGrantedNp).value == 0);
+  const LoadResult amount = load(amount_value("-0.00"));
+  CHECK(amount.diagnostics.empty());
+  CHECK(cell(amount, "/proactive/procurement/amount").value == 0);
+}
+
+TEST_CASE("zeros after the fourth decimal place keep an amount exact", "[load]") {
+  for (std::string_view v : {"2154.970000", "\"2154.970000\"", "2154.97000000000000"}) {
+    INFO(v);
+    const LoadResult r = load(amount_value(v));
+    CHECK(r.diagnostics.empty());
+    CHECK(cell(r, "/proactive/procurement/amount").value == 21549700);
+  }
+  REQUIRE(load(amount_value("2154.970001")).diagnostics.size() == 1);
+}
+
+TEST_CASE("an agency that is empty or only spaces is a missing-field finding at the value",
+          "[load][missing-field]") {
+  for (std::string_view name : {"", "   ", "\\t", "\u3000\u3000", " \u00A0 ", "\u2003\\u3000"}) {
+    INFO(name);
+    check_findings(load(replace_once(ningxia(), R"("agency": "宁夏回族自治区人民政府办公厅")",
+                                     R"("agency": ")" + std::string(name) + "\"")),
+                   {{"missing-field", 4, 13, "/agency", "agency 为空：请填写机关名称",
+                     "agency is empty: give the agency's name"}});
+  }
+}
+
+TEST_CASE("a publication date before the report's year has ended is a wrong-type finding",
+          "[load][wrong-type]") {
+  auto published = [](std::string_view date) {
+    return load(replace_once(
+        ningxia(), R"("agency_kind": "department",)",
+        "\"agency_kind\": \"department\",\n  \"published\": \"" + std::string(date) + "\","));
+  };
+  for (std::string_view date : {"2020-12-31", "2019-05-01", "0000-01-01"}) {
+    INFO(date);
+    check_findings(published(date),
+                   {{"wrong-type", 6, 16, "/published",
+                     "发布日期 " + std::string(date) +
+                         " 早于报告年度结束：2020 年的报告应在 2021-01-01 或之后发布",
+                     "published " + std::string(date) +
+                         " is before the report's year ended: a report for 2020 is published on "
+                         "2021-01-01 or later"}});
+  }
+  CHECK(published("2021-01-01").diagnostics.empty());
+  CHECK(published("2021-01-31").diagnostics.empty());
+}
+
+TEST_CASE("a year of more than four digits is a wrong-type finding", "[load][wrong-type]") {
+  check_findings(load(replace_once(ningxia(), R"("year": 2020)", R"("year": 99999)")),
+                 {{"wrong-type", 2, 11, "/year", "/year 应为四位数的年份，实际是 99999",
+                   "/year must be a four-digit year, not 99999"}});
+  CHECK(edition_for_year(9999) != nullptr);
+  CHECK(edition_for_year(10000) == nullptr);
+}
+
+TEST_CASE("a very long unknown key is quoted shortened, and its pointer is whole",
+          "[load][unknown-field]") {
+  const std::string key(100'000, 'k');
+  const LoadResult r = load(replace_once(ningxia(), R"("agency_kind": "department",)",
+                                         "\"agency_kind\": \"department\", \"" + key + "\": 1,"));
+  REQUIRE(r.diagnostics.size() == 1);
+  const std::string shown = std::string(80, 'k') + "…";
+  check_diagnostic(r.diagnostics[0],
+                   {"unknown-field", 5, 32, "/" + key, "未知字段 \"" + shown + "\"（位于 /）",
+                    "unknown field \"" + shown + "\" in /"});
 }

@@ -3,6 +3,7 @@
 #include "govreport/years.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "govreport/load.hpp"
 #include "govreport/rollup.hpp"
@@ -268,4 +269,107 @@ TEST_CASE("the JSON Schema names every cell with its label and requires what the
   CHECK(schema.find("\"const\": \"2021\"") != std::string::npos);
   CHECK(govreport::schema_file_name(*govreport::edition_by_id("2019")) ==
         "govreport-2019.schema.json");
+}
+
+TEST_CASE(
+    "Summer refuses a sum beyond what a data file can hold, naming the cell, and adds nothing",
+    "[sum]") {
+  const std::string most = replace_once(project_file("data/2020.json"), "\"amount\": 2154.97",
+                                        "\"amount\": \"99999999999999.9999\"");
+  govreport::Summer summer;
+  REQUIRE_FALSE(summer.add(load(most, "a.json"), "a.json"));
+  const auto refused = summer.add(load(most, "b.json"), "b.json");
+  REQUIRE(refused);
+  CHECK(
+      refused->first ==
+      "b.json：加上这份报告后，二·政府集中采购·采购总金额（/proactive/procurement/amount）的合计为 "
+      "199999999999999.9998，超出数据文件能容纳的范围（最大 99999999999999.9999），未汇总");
+  CHECK(refused->second ==
+        "b.json: with it, the sum of 二·政府集中采购·采购总金额 (/proactive/procurement/amount) is "
+        "199999999999999.9998, beyond what a data file can hold (at most "
+        "99999999999999.9999); nothing added up");
+  CHECK(summer.size() == 1);
+  CHECK(summer.result("x").at("/proactive/procurement/amount").value ==
+        govreport::kMaxScaledAmount);
+
+  const std::string count = replace_once(project_file("data/2020.json"), "\"upheld\": 530,",
+                                         "\"upheld\": 999999999999999,");
+  govreport::Summer counts;
+  REQUIRE_FALSE(counts.add(load(count, "a.json"), "a.json"));
+  const auto too_many = counts.add(load(count, "b.json"), "b.json");
+  REQUIRE(too_many);
+  CHECK(too_many->second ==
+        "b.json: with it, the sum of 四·行政复议·结果维持 (/reviews/review/upheld) is "
+        "1999999999999998, beyond what a data file can hold (at most 999999999999999); nothing "
+        "added up");
+}
+
+TEST_CASE(
+    "check_rollup reports a blank, invalid or \"/\" summary cell whose members add up to more",
+    "[sum][rollup]") {
+  govreport::Summer summer;
+  REQUIRE_FALSE(summer.add(load(project_file("data/2020.json"), "a.json"), "a.json"));
+  const Report sum = summer.result("汇总");
+  const std::string granted = "\"granted\": {\"natural_person\": 10,";
+  struct Case {
+    std::string value;
+    std::string zh;
+    std::string actual;
+  };
+  const std::vector<Case> cases = {
+      {"null", "三（一）予以公开·自然人 为空白或无效，1 个成员报告合计 10", ""},
+      {"\"abc\"", "三（一）予以公开·自然人 为空白或无效，1 个成员报告合计 10", ""},
+      {"-3", "三（一）予以公开·自然人 为空白或无效，1 个成员报告合计 10", ""},
+      {"\"/\"", "三（一）予以公开·自然人 填报 \"/\"（不适用），1 个成员报告合计 10", "/"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.value);
+    const Report summary = load(replace_once(project_file("data/2020.json"), granted,
+                                             "\"granted\": {\"natural_person\": " + c.value + ","),
+                                "s.json");
+    const auto found = govreport::check_rollup(summary, "s.json", sum, 1);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].rule == "rollup");
+    CHECK(found[0].file == "s.json");
+    CHECK(found[0].position.line == 61);
+    CHECK(found[0].position.column == 37);
+    CHECK(found[0].pointer == "/applications/results/granted/natural_person");
+    CHECK(found[0].message_zh == c.zh);
+    CHECK(found[0].expected == "10");
+    CHECK(found[0].actual == c.actual);
+  }
+  SECTION("a blank summary cell is a finding even where the members add up to 0") {
+    const Report summary = load(
+        replace_once(project_file("data/2020.json"),
+                     "\"commercial\": 0, \"research\": 0, "
+                     "\"social_welfare\": 0, \"legal_services\": 0, \"other\": 0, \"total\": 10}",
+                     "\"commercial\": null, \"research\": 0, \"social_welfare\": 0, "
+                     "\"legal_services\": 0, \"other\": 0, \"total\": 10}"),
+        "s.json");
+    const auto found = govreport::check_rollup(summary, "s.json", sum, 1);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message_en ==
+          "三（一）予以公开·商业企业 is blank or invalid, but its 1 members add up to 0");
+  }
+  SECTION("\"/\" where the members add up to 0 is no finding") {
+    const Report summary = load(
+        replace_once(project_file("data/2020.json"),
+                     "\"commercial\": 0, \"research\": 0, "
+                     "\"social_welfare\": 0, \"legal_services\": 0, \"other\": 0, \"total\": 10}",
+                     "\"commercial\": \"/\", \"research\": 0, \"social_welfare\": 0, "
+                     "\"legal_services\": 0, \"other\": 0, \"total\": 10}"),
+        "s.json");
+    CHECK(govreport::check_rollup(summary, "s.json", sum, 1).empty());
+  }
+}
+
+TEST_CASE("the JSON Schema refuses what the loader refuses: long years, blank agencies",
+          "[schema]") {
+  const auto schema =
+      nlohmann::json::parse(govreport::json_schema(*govreport::edition_by_id("2021")));
+  CHECK(schema["properties"]["year"]["maximum"] == 9999);
+  CHECK(schema["properties"]["agency"]["pattern"] == "\\S");
+  const auto amount = schema.dump();
+  // "2154.970000" is exact: zeros after the fourth place are allowed, other digits are not.
+  CHECK(amount.find(R"("pattern":"^[0-9]+(\\.[0-9]{1,4}0*)?$")") != std::string::npos);
 }

@@ -88,7 +88,21 @@ class Checker {
   void mismatch(std::string_view rule, int cell, std::int64_t expected, std::string_view parts_zh,
                 std::string_view parts_en) {
     const Cell& c = report_.cells[static_cast<std::size_t>(cell)];
-    if (c.computed || !c.is_number() || c.value == expected) return;
+    if (c.computed || c.is_blank()) return;
+    // "/" says there is nothing to count: true only when the parts add up to nothing.
+    if (c.state == Cell::State::NotApplicable) {
+      if (expected == 0) return;
+      Diagnostic d = make_diagnostic(
+          rule, def(cell).pointer,
+          fmt::format("{} 填报 \"/\"（不适用），{}合计 {}", def(cell).name_zh, parts_zh, expected),
+          fmt::format("{} is \"/\" (not applicable), but its {} add up to {}", def(cell).name_zh,
+                      parts_en, expected));
+      d.expected = std::to_string(expected);
+      d.actual = "/";
+      out_.push_back(std::move(d));
+      return;
+    }
+    if (c.value == expected) return;
     const std::int64_t diff = c.value - expected;
     Diagnostic d = make_diagnostic(
         rule, def(cell).pointer,

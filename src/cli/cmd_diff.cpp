@@ -38,7 +38,7 @@ nlohmann::ordered_json change_json(const CellChange& c) {
 Report load_or_fail(const std::string& path, const Context& ctx) {
   Analysis a = analyze(path, ctx);
   if (!a.report) {
-    print_diagnostics(stderr, a.diagnostics, ctx);
+    print_diagnostics(a.diagnostics, ctx);
     throw Failure(fmt::format("{}: {}", path,
                               ctx.tr("无法读取为年度报告数据", "cannot be read as report data")));
   }
@@ -46,6 +46,7 @@ Report load_or_fail(const std::string& path, const Context& ctx) {
 }
 
 int run_diff(const DiffOptions& opts, const Context& ctx) {
+  refuse_repeated_stdin({opts.older, opts.newer}, ctx);
   const Report older = load_or_fail(opts.older, ctx);
   const Report newer = load_or_fail(opts.newer, ctx);
   const ReportDiff diff = diff_reports(older, newer);
@@ -58,13 +59,15 @@ int run_diff(const DiffOptions& opts, const Context& ctx) {
       j[key] = nlohmann::ordered_json::array();
       for (const CellChange& c : *list) j[key].push_back(change_json(c));
     }
-    fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    print_out(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", ctx);
     return 0;
   }
-  fmt::print("{}\n", ctx.tr(fmt::format("{} → {}：比较了 {} 个单元格，{} 个有变化", opts.older,
-                                        opts.newer, diff.compared, diff.changed.size()),
-                            fmt::format("{} → {}: {} cells compared, {} changed", opts.older,
-                                        opts.newer, diff.compared, diff.changed.size())));
+  std::string out;
+  out +=
+      fmt::format("{}\n", ctx.tr(fmt::format("{} → {}：比较了 {} 个单元格，{} 个有变化", opts.older,
+                                             opts.newer, diff.compared, diff.changed.size()),
+                                 fmt::format("{} → {}: {} cells compared, {} changed", opts.older,
+                                             opts.newer, diff.compared, diff.changed.size())));
   for (const CellChange& c : diff.changed) {
     std::string line = fmt::format("{}: {} → {}", c.name,
                                    c.old_value.empty() ? ctx.tr("空白", "blank") : c.old_value,
@@ -72,19 +75,20 @@ int run_diff(const DiffOptions& opts, const Context& ctx) {
     if (c.difference)
       line += fmt::format(" ({}", difference_text(c)) +
               (c.ratio ? fmt::format(", ×{:.2f})", *c.ratio) : ")");
-    fmt::print("  {}\n", line);
+    out += fmt::format("  {}\n", line);
   }
   auto incomparable = [&](const std::vector<CellChange>& list, const Report& r) {
     if (list.empty()) return;
-    fmt::print(
+    out += fmt::format(
         "{}\n",
         ctx.tr(fmt::format("不可比（只有 {} 版格式有，{} 个单元格）：", r.edition->id, list.size()),
                fmt::format("not comparable (only in the {} edition, {} cells):", r.edition->id,
                            list.size())));
-    for (const CellChange& c : list) fmt::print("  {}\n", c.name);
+    for (const CellChange& c : list) out += fmt::format("  {}\n", c.name);
   };
   incomparable(diff.only_old, older);
   incomparable(diff.only_new, newer);
+  print_out(out, ctx);
   return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "govreport/render.hpp"
@@ -27,6 +28,9 @@ int run_init(const InitOptions& opts, const Context& ctx) {
   auto report =
       make_template(opts.year, opts.agency,
                     opts.kind == "government" ? AgencyKind::Government : AgencyKind::Department);
+  if (!report && opts.year > kLastYear)
+    throw Failure(ctx.tr(fmt::format("{} 不是四位数的年份", opts.year),
+                         fmt::format("{} is not a four-digit year", opts.year)));
   if (!report)
     throw Failure(ctx.tr(
         fmt::format("{} 年早于 2019 年，没有全国统一的年度报告格式", opts.year),
@@ -34,13 +38,12 @@ int run_init(const InitOptions& opts, const Context& ctx) {
   const std::string default_schema = schema_file_name(*report->edition);
   report->schema = opts.schema.empty() ? default_schema : opts.schema;
   const Format* format = opts.output.empty() ? nullptr : format_for_path(opts.output);
-  const bool workbook = format != nullptr && format->name == "xlsx";
-  std::error_code ec;
-  if (!opts.force && !opts.output.empty() && opts.output != "-" && fs::exists(opts.output, ec))
-    throw Failure(fmt::format("{}: {}", opts.output,
-                              ctx.tr("已存在，未覆盖（用 --force 覆盖）",
-                                     "already exists; not overwritten (use --force)")));
-  if (workbook) {
+  if (format != nullptr && format->name == "xlsx") {
+    std::error_code ec;
+    if (!opts.force && fs::exists(opts.output, ec))
+      throw Failure(fmt::format("{}: {}", opts.output,
+                                ctx.tr("已存在，未覆盖（用 --force 覆盖）",
+                                       "already exists; not overwritten (use --force)")));
     std::string bytes;
     try {
       bytes = format->render(*report);
@@ -60,14 +63,24 @@ int run_init(const InitOptions& opts, const Context& ctx) {
   }
   const std::string json = write_data_file(*report);
   if (opts.output.empty() || opts.output == "-") {
-    fmt::print("{}", json);
+    print_out(json, ctx);
     return 0;
   }
-  write_output(opts.output, json, {}, ctx);
-  // The default "$schema" names a file beside the data file: write it there unless it exists.
+  std::error_code ec;
+  if (!opts.force && fs::exists(opts.output, ec))
+    throw Failure(fmt::format("{}: {}", opts.output,
+                              ctx.tr("已存在，未覆盖（用 --force 覆盖）",
+                                     "already exists; not overwritten (use --force)")));
+  // The default "$schema" names a file beside the data file: written there unless it exists.
+  // Both files are written, or neither.
+  PendingOutput data(opts.output, json, {}, ctx);
   const fs::path schema_path = fs::path(opts.output).parent_path() / default_schema;
-  if (opts.schema.empty() && !fs::exists(schema_path, ec)) {
-    write_output(schema_path.string(), json_schema(*report->edition), {}, ctx);
+  std::optional<PendingOutput> schema;
+  if (opts.schema.empty() && !data.is_stdout() && !fs::exists(schema_path, ec))
+    schema.emplace(schema_path.string(), json_schema(*report->edition), InputFiles{}, ctx);
+  data.commit(ctx);
+  if (schema) {
+    schema->commit(ctx);
     if (!ctx.quiet)
       fmt::print(stderr, "{}\n",
                  ctx.tr(fmt::format("已写入 {}（供编辑器补全和提示）", schema_path.string()),
@@ -96,7 +109,8 @@ void setup_init(CLI::App& sub, Context& ctx, int& exit_code) {
       ->check(CLI::IsMember({"department", "government"}));
   sub.add_option("-o,--output", opts->output,
                  "Write to this file instead of standard output; FILE.xlsx writes the workbook "
-                 "to fill in (Excel, WPS)");
+                 "to fill in (Excel, WPS)")
+      ->check(non_empty_name(ctx));
   sub.add_option(
       "--schema", opts->schema,
       "Value of \"$schema\" (default: govreport-EDITION.schema.json, written beside -o if absent)");

@@ -73,12 +73,13 @@ struct Document {
 struct Unreadable {
   std::string zh;
   std::string en;
+  Where where;  ///< where the source stops being readable, when one place is to blame
 };
 
 /// Reads text (pdftotext output, copied pages, govreport's text and Markdown).
 Document read_text(std::string_view utf8);
-/// Reads an HTML page.
-Document read_html(std::string_view utf8, std::string charset);
+/// Reads an HTML page; returns an Unreadable when its elements nest too deep to be a report.
+Document read_html(std::string_view utf8, std::string charset, std::optional<Unreadable>& failure);
 /// Reads a PDF; returns an Unreadable when it cannot be opened or has no text.
 Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
 

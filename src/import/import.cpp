@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "govreport/safe_text.hpp"
 #include "import/document.hpp"
 #include "import/normalize.hpp"
 #include "import/recognise.hpp"
@@ -36,7 +37,7 @@ Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unre
                          "the character encoding is neither UTF-8 nor GB18030/GBK"};
     return {};
   }
-  if (kind == SourceKind::Html) return read_html(*utf8, charset);
+  if (kind == SourceKind::Html) return read_html(*utf8, charset, failure);
   Document doc = read_text(*utf8);
   if (charset != "UTF-8") doc.description += " (" + charset + ")";
   return doc;
@@ -199,7 +200,7 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
   if (failure) {
-    findings.add("unreadable-source", {}, "", failure->zh, failure->en);
+    findings.add("unreadable-source", failure->where, "", failure->zh, failure->en);
     result.unreadable = true;
     finish(result, findings);
     return result;
@@ -277,7 +278,12 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   return result;
 }
 
-std::string format_summary(const ImportSummary& s, std::string_view file, Lang lang) {
+std::string format_summary(const ImportSummary& summary, std::string_view name, Lang lang) {
+  // The agency comes from the page, the file name from the command line: neither may print a
+  // control sequence.
+  ImportSummary s = summary;
+  s.agency = printable(s.agency);
+  const std::string file = printable(name);
   const bool en = lang == Lang::En;
   std::string out;
   if (s.edition.empty()) {

@@ -30,11 +30,14 @@ int marker(std::u32string_view folded) {
   return 0;
 }
 
+// Four digits, not part of a longer number. Any year is read as printed: the year decides the
+// edition, and a year without one is reported, never replaced by another year of the text.
 bool is_year_at(const std::u32string& s, std::size_t i) {
-  if (i + 4 > s.size()) return false;
-  if (s[i] != U'2' || s[i + 1] != U'0') return false;
-  if (s[i + 2] < U'0' || s[i + 2] > U'9' || s[i + 3] < U'0' || s[i + 3] > U'9') return false;
-  return i == 0 || s[i - 1] < U'0' || s[i - 1] > U'9';
+  auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= U'0' && s[k] <= U'9'; };
+  if (i + 4 > s.size() || s[i] == U'0') return false;
+  for (std::size_t k = i; k < i + 4; ++k)
+    if (!digit(k)) return false;
+  return (i == 0 || !digit(i - 1)) && !digit(i + 4);
 }
 
 int year_value(const std::u32string& s, std::size_t i) {

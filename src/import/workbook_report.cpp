@@ -311,7 +311,16 @@ class OwnReader {
         date = serial_date(std::strtod(c->value.c_str(), nullptr), book_.date1904);
       else if (c != nullptr && c->type == SheetCell::Type::Text)
         date = parse_date(c->value);
-      if (date) {
+      // The report covers a whole year: it cannot come out before the year has ended.
+      const std::string earliest = fmt::format("{}-01-01", r.year + 1);
+      if (date && *date < earliest) {
+        add("wrong-type", "/published", at,
+            fmt::format("发布日期 {} 早于报告年度结束：{} 年的报告应在 {} 或之后发布", *date,
+                        r.year, earliest),
+            fmt::format("published {} is before the report's year ended: a report for {} is "
+                        "published on {} or later",
+                        *date, r.year, earliest));
+      } else if (date) {
         r.published = *date;
       } else if (c != nullptr && !c->empty()) {
         const std::string text = text_at(*at);

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "govreport/safe_text.hpp"
+
 namespace govreport {
 namespace {
 
@@ -122,7 +124,7 @@ Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string
 }
 
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {
-  std::string out = d.file;
+  std::string out = printable(d.file);
   if (d.position.line > 0)
     out += ":" + std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
   else if (!d.position.place.empty())
@@ -130,7 +132,7 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   const bool en = lang == Lang::En;
   out += d.severity == Severity::Error ? (en ? ": error: " : ": 错误: ")
                                        : (en ? ": warning: " : ": 警告: ");
-  out += d.message(lang);
+  out += printable(d.message(lang));  // a key with a line break must not forge a second finding
   out += " [" + std::string(d.rule) + "]";
   return out;
 }

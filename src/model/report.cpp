@@ -82,8 +82,10 @@ std::string format_amount(std::int64_t scaled) {
 std::optional<std::int64_t> parse_amount(std::string_view text) {
   const std::size_t dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
-  const std::string_view fraction =
+  std::string_view fraction =
       dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  // Zeros after the fourth decimal place change nothing: "2154.970000" is exact.
+  while (fraction.size() > 4 && fraction.back() == '0') fraction.remove_suffix(1);
   if (whole.empty() || whole.size() > 14 || fraction.size() > 4) return std::nullopt;
   if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
   for (char c : whole)

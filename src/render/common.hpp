@@ -29,8 +29,9 @@ std::string row_label(const Row& row);
 /// Returns the printed form of a table cell of `report` (a 2019 amount carries its unit).
 std::string cell_text(const Report& report, const Table& table, int row, int column);
 
-/// Escapes text for HTML and XML (& < > " '), dropping what XML 1.0 cannot hold: C0 controls
-/// other than tab and line ends, and U+FFFE / U+FFFF.
+/// Escapes text for HTML and XML (& < > " ') after making it publishable(), which drops what XML
+/// 1.0 cannot hold (C0 controls other than tab and line ends, U+FFFE, U+FFFF) and replaces bytes
+/// that are not UTF-8.
 std::string markup_escape(std::string_view text);
 
 /// Returns the canonical JSON of the report; `with_title` writes the default title when none is

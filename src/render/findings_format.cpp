@@ -5,6 +5,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "govreport/safe_text.hpp"
 #include "govreport/version.hpp"
 #include "render/common.hpp"
 
@@ -35,6 +36,7 @@ class TextWriter : public FindingsWriter {
     for (const Diagnostic& d : findings) out += format_diagnostic(d, lang_) + "\n";
     return out;
   }
+  std::string unreadable(std::string_view, std::string_view) override { return {}; }
 
  private:
   Lang lang_;
@@ -49,11 +51,11 @@ class JsonWriter : public FindingsWriter {
     for (const Diagnostic& d : findings) {
       json record = {{"rule", d.rule},
                      {"severity", severity_name(d.severity)},
-                     {"file", d.file},
+                     {"file", printable(d.file)},
                      {"line", d.position.line},
                      {"column", d.position.column},
                      {"pointer", d.pointer},
-                     {"message", d.message(lang_)},
+                     {"message", printable(d.message(lang_))},
                      {"expected", value_json(d.expected)},
                      {"actual", value_json(d.actual)}};
       if (!d.position.place.empty()) record["place"] = d.position.place;
@@ -62,14 +64,27 @@ class JsonWriter : public FindingsWriter {
     }
     return out;
   }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    unreadable_.push_back({{"file", name}, {"message", message}});
+    return {};
+  }
   std::string end(const CheckSummary& s) override {
     json summary = {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}};
-    return std::string(first_ ? "" : "\n") + "],\n\"summary\": " + dump(summary) + "}\n";
+    std::string out = std::string(first_ ? "" : "\n") + "],\n";
+    if (!unreadable_.empty()) {
+      summary["unreadable"] = s.unreadable;
+      out += "\"unreadable\": [";
+      for (std::size_t i = 0; i < unreadable_.size(); ++i)
+        out += std::string(i == 0 ? "\n  " : ",\n  ") + dump(unreadable_[i]);
+      out += "\n],\n";
+    }
+    return out + "\"summary\": " + dump(summary) + "}\n";
   }
 
  private:
   Lang lang_;
   bool first_ = true;
+  std::vector<json> unreadable_;
 };
 
 // Percent-encodes a path into a relative URI reference, as SARIF requires.
@@ -124,7 +139,7 @@ class SarifWriter : public FindingsWriter {
       json result = {{"ruleId", d.rule},
                      {"ruleIndex", index},
                      {"level", severity_name(d.severity)},
-                     {"message", {{"text", d.message(lang_)}}},
+                     {"message", {{"text", printable(d.message(lang_))}}},
                      {"locations", json::array({location})},
                      {"properties",
                       {{"pointer", d.pointer},
@@ -135,11 +150,25 @@ class SarifWriter : public FindingsWriter {
     }
     return out;
   }
-  std::string end(const CheckSummary&) override { return "\n]}]}\n"; }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    notifications_.push_back(
+        {{"level", "error"},
+         {"message", {{"text", message}}},
+         {"locations",
+          json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", uri(name)}}}}}}})}});
+    return {};
+  }
+  std::string end(const CheckSummary&) override {
+    if (notifications_.empty()) return "\n]}]}\n";
+    json invocation = {{"executionSuccessful", false},
+                       {"toolExecutionNotifications", notifications_}};
+    return "\n], \"invocations\": [" + dump(invocation) + "]}]}\n";
+  }
 
  private:
   Lang lang_;
   bool first_ = true;
+  std::vector<json> notifications_;
 };
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','.
@@ -177,15 +206,20 @@ class GithubWriter : public FindingsWriter {
   std::string file(std::string_view, const std::vector<Diagnostic>& findings) override {
     std::string out;
     for (const Diagnostic& d : findings) {
-      out += fmt::format("::{} file={}", severity_name(d.severity), escape_property(d.file));
+      out += fmt::format("::{} file={}", severity_name(d.severity),
+                         escape_property(printable(d.file)));
       if (d.position.line > 0)
         out += fmt::format(",line={},col={}", d.position.line, d.position.column);
       const std::string where =
-          d.position.line == 0 && !d.position.place.empty() ? d.position.place + ": " : "";
+          d.position.line == 0 && !d.position.place.empty() ? printable(d.position.place) + ": " : "";
       out += fmt::format(",title={}::{}{}\n", escape_property(d.rule), escape_data(where),
-                         escape_data(d.message(lang_)));
+                         escape_data(printable(d.message(lang_))));
     }
     return out;
+  }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    return fmt::format("::error file={},title=unreadable::{}\n", escape_property(name),
+                       escape_data(message));
   }
 
  private:
@@ -201,7 +235,7 @@ class JunitWriter : public FindingsWriter {
     std::string lines;
     for (const Diagnostic& d : findings) lines += format_diagnostic(d, options_.lang) + "\n";
     std::string c = fmt::format("    <testcase classname=\"govreport.check\" name=\"{}\">",
-                                detail::markup_escape(name));
+                                detail::markup_escape(printable(name)));
     if (errors > 0 || (options_.strict && warnings > 0)) {
       ++failures_;
       c += fmt::format(
@@ -214,20 +248,29 @@ class JunitWriter : public FindingsWriter {
     ++tests_;
     return {};
   }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    cases_ += fmt::format(
+        "    <testcase classname=\"govreport.check\" name=\"{}\">\n"
+        "      <error type=\"unreadable\" message=\"{}\"/>\n    </testcase>\n",
+        detail::markup_escape(name), detail::markup_escape(message));
+    ++tests_;
+    ++errors_;
+    return {};
+  }
   std::string end(const CheckSummary&) override {
     return fmt::format(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n"
-        "  <testsuite name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" "
+        "<testsuites name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"{3}\">\n"
+        "  <testsuite name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"{3}\" "
         "skipped=\"0\">\n"
         "{2}  </testsuite>\n</testsuites>\n",
-        tests_, failures_, cases_);
+        tests_, failures_, cases_, errors_);
   }
 
  private:
   FindingsOptions options_;
   std::string cases_;  // one short element per file: the counts must come first
-  std::size_t tests_ = 0, failures_ = 0;
+  std::size_t tests_ = 0, failures_ = 0, errors_ = 0;
 };
 
 template <class W>

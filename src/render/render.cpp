@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "govreport/safe_text.hpp"
 #include "render/common.hpp"
 
 namespace govreport {
@@ -90,15 +91,7 @@ std::string cell_text(const Report& report, const Table& table, int row, int col
 std::string markup_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-      i += 2;
-      continue;
-    }
+  for (const char c : publishable(text)) {
     switch (c) {
       case '&':
         out += "&amp;";
