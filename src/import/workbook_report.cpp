@@ -104,7 +104,7 @@ class OwnReader {
     const int year = read_year(*info);
     const Edition* edition = year == 0 ? nullptr : edition_for_year(year);
     if (year != 0 && edition == nullptr)
-      add("unsupported-year", "/year", field(wb::Field::Year),
+      add("unsupported-year", pointer(wb::Field::Year), field(wb::Field::Year),
           fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
           fmt::format("{} is before {}, which has no national table format; nothing imported", year,
                       kFirstYear));
@@ -228,6 +228,13 @@ class OwnReader {
     return it == field_at_.end() ? std::nullopt : std::optional<At>(it->second);
   }
 
+  // The JSON Pointer that a field fills.
+  static std::string pointer(wb::Field f) {
+    for (const wb::FieldLabel& l : wb::kFields)
+      if (l.field == f) return std::string(l.pointer);
+    return {};
+  }
+
   static std::string_view field_label(wb::Field f) {
     for (const wb::FieldLabel& l : wb::kFields)
       if (l.field == f) return l.zh;
@@ -254,11 +261,11 @@ class OwnReader {
     if (year != 0) return year;
     const std::string_view label = field_label(wb::Field::Year);
     if (at)
-      add("missing-metadata", "/year", at,
+      add("missing-metadata", pointer(wb::Field::Year), at,
           fmt::format("{}“{}”不是年份；请填写报告年度或用 --year 指定", label, text),
           fmt::format("{} \"{}\" is no year; fill it in or give --year", label, text));
     else
-      add_on_sheet("missing-metadata", "/year", info,
+      add_on_sheet("missing-metadata", pointer(wb::Field::Year), info,
                    fmt::format("未找到“{}”；请用 --year 指定", label),
                    fmt::format("no \"{}\" found; give it with --year", label));
     return 0;
@@ -266,25 +273,25 @@ class OwnReader {
 
   void read_metadata(std::size_t info) {
     Report& r = *report_;
-    if (const auto at = field(wb::Field::Year)) record("/year", *at);
+    if (const auto at = field(wb::Field::Year)) record(pointer(wb::Field::Year), *at);
     const std::optional<At> agency = field(wb::Field::Agency);
     r.agency = !options_.agency.empty() ? options_.agency
                : agency                 ? tidy(text_at(*agency))
                                         : std::string();
-    if (agency) record("/agency", *agency);
+    if (agency) record(pointer(wb::Field::Agency), *agency);
     if (r.agency.empty()) {
       const std::string_view label = field_label(wb::Field::Agency);
       if (agency)
-        add("missing-metadata", "/agency", agency,
+        add("missing-metadata", pointer(wb::Field::Agency), agency,
             fmt::format("{}为空；请填写或用 --agency 指定", label),
             fmt::format("{} is empty; fill it in or give --agency", label));
       else
-        add_on_sheet("missing-metadata", "/agency", info,
+        add_on_sheet("missing-metadata", pointer(wb::Field::Agency), info,
                      fmt::format("未找到“{}”；请用 --agency 指定", label),
                      fmt::format("no \"{}\" found; give it with --agency", label));
     }
     if (const auto at = field(wb::Field::Kind)) {
-      record("/agency_kind", *at);
+      record(pointer(wb::Field::Kind), *at);
       const std::string text = text_at(*at);
       const std::u32string k = fold(text);
       if (k == fold(wb::kGovernment) || k == U"government" || k == fold("人民政府")) {
@@ -292,7 +299,7 @@ class OwnReader {
       } else if (k.empty() || k == fold(wb::kDepartment) || k == U"department") {
         r.agency_kind = AgencyKind::Department;
       } else {
-        add("wrong-type", "/agency_kind", at,
+        add("wrong-type", pointer(wb::Field::Kind), at,
             fmt::format("{}“{}”应为“{}”或“{}”", field_label(wb::Field::Kind), text, wb::kDepartment,
                         wb::kGovernment),
             fmt::format("{} \"{}\" should be \"{}\" or \"{}\"", field_label(wb::Field::Kind), text,
@@ -300,11 +307,11 @@ class OwnReader {
       }
     }
     if (const auto at = field(wb::Field::Title)) {
-      record("/title", *at);
+      record(pointer(wb::Field::Title), *at);
       r.title = text_at(*at);
     }
     if (const auto at = field(wb::Field::Published)) {
-      record("/published", *at);
+      record(pointer(wb::Field::Published), *at);
       const SheetCell* c = cell(*at);
       std::optional<std::string> date;
       if (c != nullptr && c->type == SheetCell::Type::Number)
@@ -314,7 +321,7 @@ class OwnReader {
       // The report covers a whole year: it cannot come out before the year has ended.
       const std::string earliest = fmt::format("{}-01-01", r.year + 1);
       if (date && *date < earliest) {
-        add("wrong-type", "/published", at,
+        add("wrong-type", pointer(wb::Field::Published), at,
             fmt::format("发布日期 {} 早于报告年度结束：{} 年的报告应在 {} 或之后发布", *date,
                         r.year, earliest),
             fmt::format("published {} is before the report's year ended: a report for {} is "
@@ -324,7 +331,7 @@ class OwnReader {
         r.published = *date;
       } else if (c != nullptr && !c->empty()) {
         const std::string text = text_at(*at);
-        add("wrong-type", "/published", at,
+        add("wrong-type", pointer(wb::Field::Published), at,
             fmt::format("{}“{}”不是日期；请填写如 2026-01-20", field_label(wb::Field::Published),
                         text),
             fmt::format("{} \"{}\" is no date; write e.g. 2026-01-20",
@@ -357,7 +364,7 @@ class OwnReader {
     // Edition::narrative), the section of a table, or nothing yet.
     constexpr int kNone = -1, kTables = -2;
     int part = kNone;
-    auto pointer = [&](int k) {
+    auto part_pointer = [&](int k) {
       return "/" + std::string(e.narrative[static_cast<std::size_t>(k)].key);
     };
     auto in_subsection = [&] {
@@ -379,7 +386,7 @@ class OwnReader {
         if (k >= 0) {
           part = k;
           subsection_ = false;
-          record(pointer(k), part_at);
+          record(part_pointer(k), part_at);
           ++parts_found_[std::string(e.narrative[static_cast<std::size_t>(k)].section)];
         } else if (heading.section >= 0) {  // a section of tables
           const Section& sec = e.sections[static_cast<std::size_t>(heading.section)];
@@ -402,7 +409,7 @@ class OwnReader {
         n.subsections.push_back({title, {}});
         subsection_ = true;
         const std::string base =
-            fmt::format("{}/subsections/{}", pointer(part), n.subsections.size() - 1);
+            fmt::format("{}/subsections/{}", part_pointer(part), n.subsections.size() - 1);
         record(base, name.empty() ? title_at : part_at);
         if (!title.empty()) record(base + "/title", title_at);
       } else if (!title.empty()) {
@@ -423,13 +430,13 @@ class OwnReader {
       Narrative& n = r.narrative[static_cast<std::size_t>(part)];
       if (in_subsection()) {
         Subsection& sub = n.subsections.back();
-        record(fmt::format("{}/subsections/{}/paragraphs/{}", pointer(part),
+        record(fmt::format("{}/subsections/{}/paragraphs/{}", part_pointer(part),
                            n.subsections.size() - 1, sub.paragraphs.size()),
                text_cell);
         sub.paragraphs.push_back(std::move(text));
         continue;
       }
-      record(fmt::format("{}{}/{}", pointer(part), has_subsections ? "/paragraphs" : "",
+      record(fmt::format("{}{}/{}", part_pointer(part), has_subsections ? "/paragraphs" : "",
                          n.paragraphs.size()),
              text_cell);
       n.paragraphs.push_back(std::move(text));
