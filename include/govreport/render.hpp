@@ -16,6 +16,7 @@ struct Format {
   std::string_view extension;  ///< file extension, with the dot
   std::string_view description;
   std::string (*render)(const Report&);
+  bool binary = false;  ///< bytes of an archive (docx, xlsx), not text
 };
 
 /// Returns every output format.

@@ -54,8 +54,7 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
     throw Failure(ctx.tr("--charts 只用于 html 和 pdf 格式",
                          "--charts applies to the html and pdf formats only"));
   const bool to_stdout = opts.out_dir.empty() && (opts.output.empty() || opts.output == "-");
-  if (to_stdout && (pdf || format.name == "docx" || format.name == "xlsx") &&
-      ::isatty(STDOUT_FILENO))
+  if (to_stdout && (pdf || format.binary) && ::isatty(STDOUT_FILENO))
     throw Failure(ctx.tr(
         fmt::format("{} 是二进制格式，不输出到终端：请用 -o 指定文件", format.name),
         fmt::format("{} is binary and not written to a terminal: use -o FILE", format.name)));
@@ -191,11 +190,10 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("-f,--format", opts->format,
                  "Output format; default: from the -o extension, else text")
       ->check(CLI::IsMember(names));
-  auto* output =
-      sub.add_option(
-             "-o,--output", opts->output,
-             "Write to this file (.txt .md .json .html .docx .xlsx .pdf) instead of standard output")
-          ->check(non_empty_name(ctx));
+  auto* output = sub.add_option("-o,--output", opts->output,
+                                "Write to this file (.txt .md .json .html .docx .xlsx .pdf) "
+                                "instead of standard output")
+                     ->check(non_empty_name(ctx));
   sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")
       ->check(non_empty_name(ctx, true))
       ->excludes(output);
