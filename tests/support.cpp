@@ -39,6 +39,11 @@ bool matches_golden(const std::string& name, const std::string& actual) {
 
 RunResult run_govreport(const std::vector<std::string>& args, const std::string& input,
                         const std::string& cwd) {
+  return run_program(GOVREPORT_BINARY, args, input, cwd);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& input, const std::string& cwd) {
   const std::string dir = temp_dir();
   const std::string in_path = dir + "/stdin", out_path = dir + "/stdout",
                     err_path = dir + "/stderr";
@@ -53,7 +58,7 @@ RunResult run_govreport(const std::vector<std::string>& args, const std::string&
     dup2(out, 1);
     dup2(err, 2);
     std::vector<char*> argv;
-    std::string binary = GOVREPORT_BINARY;
+    std::string binary = program;
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
     for (std::string& a : copies) argv.push_back(a.data());

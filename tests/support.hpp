@@ -27,6 +27,10 @@ struct RunResult {
 RunResult run_govreport(const std::vector<std::string>& args, const std::string& input = "",
                         const std::string& cwd = "");
 
+/// Runs `program` like run_govreport.
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& input = "", const std::string& cwd = "");
+
 /// Creates a fresh empty temporary directory and returns its path.
 std::string temp_dir();
 

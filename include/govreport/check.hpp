@@ -13,7 +13,4 @@ namespace govreport {
 /// Runs every single-report rule on `report` and returns all findings, attributed to `file`.
 std::vector<Diagnostic> check_report(const Report& report, std::string_view file);
 
-/// Fills in the totals that are marked computed, from their parts (blank if a part is blank).
-void fill_totals(Report& report);
-
 }  // namespace govreport

@@ -4,19 +4,10 @@
 
 #include "check/check_internal.hpp"
 #include "govreport/references.hpp"
+#include "model/totals.hpp"
 
 namespace govreport {
 namespace detail {
-
-std::optional<std::int64_t> sum_cells(const Report& report, const std::vector<int>& cells) {
-  std::int64_t sum = 0;
-  for (int i : cells) {
-    const Cell& c = report.cells[static_cast<std::size_t>(i)];
-    if (c.is_blank()) return std::nullopt;
-    if (c.is_number()) sum += c.value;
-  }
-  return sum;
-}
 
 std::string signed_number(std::int64_t v) {
   return v > 0 ? "+" + std::to_string(v) : std::to_string(v);
@@ -28,34 +19,9 @@ namespace {
 
 using detail::sum_cells;
 
-// The data rows a total row adds up: every data row inside its group, except totals.
-std::vector<int> rows_under(const Table& table, int total_row) {
-  const int group = table.rows[static_cast<std::size_t>(total_row)].parent;
-  std::vector<int> rows;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (table.rows[r].role != RowRole::Data) continue;
-    for (int p = table.rows[r].parent; p >= 0; p = table.rows[static_cast<std::size_t>(p)].parent) {
-      if (p == group) {
-        rows.push_back(static_cast<int>(r));
-        break;
-      }
-    }
-  }
-  return rows;
-}
-
-std::vector<int> row_cells(const Table& table, int row, int total_column) {
-  std::vector<int> cells;
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
-    if (static_cast<int>(c) != total_column) cells.push_back(table.cell(row, static_cast<int>(c)));
-  return cells;
-}
-
-std::vector<int> column_cells(const Table& table, const std::vector<int>& rows, int column) {
-  std::vector<int> cells;
-  for (int r : rows) cells.push_back(table.cell(r, column));
-  return cells;
-}
+using detail::column_cells;
+using detail::row_cells;
+using detail::rows_under;
 
 class Checker {
  public:
@@ -143,12 +109,12 @@ class Checker {
       const auto sum = sum_cells(report_, cells);
       if (!sum || *sum >= 0) continue;
       const std::string row_name(table.rows[r].zh);
-      Diagnostic d = make_diagnostic(
-          "item-count", def(cells.back()).pointer,
-          fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section, row_name,
-                      fmt::join(terms, " 加 "), *sum),
-          fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
-                      fmt::join(terms, " + "), *sum));
+      Diagnostic d =
+          make_diagnostic("item-count", def(cells.back()).pointer,
+                          fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section,
+                                      row_name, fmt::join(terms, " 加 "), *sum),
+                          fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
+                                      fmt::join(terms, " + "), *sum));
       d.expected = "0";
       d.actual = std::to_string(*sum);
       out_.push_back(std::move(d));
@@ -245,34 +211,6 @@ class Checker {
 
 std::vector<Diagnostic> check_report(const Report& report, std::string_view file) {
   return Checker(report, file).run();
-}
-
-void fill_totals(Report& report) {
-  for (const Table& table : report.edition->tables) {
-    const int total = table.column_index(table.total_column);
-    if (total >= 0) {
-      for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        if (table.rows[r].role != RowRole::Data) continue;
-        Cell& cell = report.cells[static_cast<std::size_t>(table.cell(static_cast<int>(r), total))];
-        if (!cell.computed) continue;
-        const auto sum = sum_cells(report, row_cells(table, static_cast<int>(r), total));
-        cell = sum ? Cell::number(*sum) : Cell{};
-        cell.computed = true;
-      }
-    }
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      if (table.rows[r].role != RowRole::Total) continue;
-      const std::vector<int> rows = rows_under(table, static_cast<int>(r));
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        Cell& cell = report.cells[static_cast<std::size_t>(
-            table.cell(static_cast<int>(r), static_cast<int>(c)))];
-        if (!cell.computed) continue;
-        const auto sum = sum_cells(report, column_cells(table, rows, static_cast<int>(c)));
-        cell = sum ? Cell::number(*sum) : Cell{};
-        cell.computed = true;
-      }
-    }
-  }
 }
 
 }  // namespace govreport

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "render/common.hpp"
+#include "model/printed.hpp"
 #include "text/edit_distance.hpp"
 
 namespace govreport {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/importer.hpp"
 #include "govreport/import.hpp"
 #include "govreport/render.hpp"
 
@@ -50,7 +51,7 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
     const std::string& source = opts.sources[i];
     const std::string name = source == "-" ? "<stdin>" : source;
     const ImportResult result =
-        import_report(bytes[i], kind_of(opts, source, bytes[i], ctx), name, options);
+        importer(ctx).import_report(bytes[i], kind_of(opts, source, bytes[i], ctx), name, options);
     print_diagnostics(stderr, result.findings, ctx);
     if (!ctx.quiet) fmt::print(stderr, "{}", format_summary(result.summary, name, ctx.lang));
     unreadable = unreadable || result.unreadable;

@@ -186,6 +186,7 @@ void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostic
 
 }  // namespace govreport::cli
 
+#include "cli/importer.hpp"
 #include "govreport/check.hpp"
 #include "govreport/import.hpp"
 #include "govreport/load.hpp"
@@ -198,7 +199,7 @@ Analysis analyze(const std::string& path, const Context& ctx) {
   Analysis result;
   // A published report (PDF, HTML, text) is read by the importer, then checked like data.
   if (const auto kind = path == "-" ? std::nullopt : source_kind_for_path(path)) {
-    ImportResult imported = import_report(bytes, *kind, name);
+    ImportResult imported = importer(ctx).import_report(bytes, *kind, name, {});
     if (imported.unreadable && !imported.findings.empty())
       throw Failure(format_diagnostic(imported.findings.front(), ctx.lang));
     result = {std::move(imported.report), std::move(imported.findings)};

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "import/document.hpp"
 #include "import/normalize.hpp"
@@ -16,12 +15,6 @@ namespace govreport {
 namespace {
 
 using namespace importer;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Reads the source into lines; sets `failure` when it cannot be read at all.
 Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
@@ -123,51 +116,6 @@ void finish(ImportResult& result, Findings& findings) {
 
 }  // namespace
 
-std::optional<SourceKind> source_kind_by_name(std::string_view name) {
-  if (name == "pdf") return SourceKind::Pdf;
-  if (name == "html") return SourceKind::Html;
-  if (name == "text") return SourceKind::Text;
-  return std::nullopt;
-}
-
-std::optional<SourceKind> source_kind_for_path(std::string_view path) {
-  const std::size_t dot = path.rfind('.');
-  const std::size_t slash = path.find_last_of("/\\");
-  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
-    return std::nullopt;
-  const std::string ext = lower(path.substr(dot + 1));
-  if (ext == "pdf") return SourceKind::Pdf;
-  if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return SourceKind::Html;
-  if (ext == "txt" || ext == "text" || ext == "md" || ext == "markdown") return SourceKind::Text;
-  return std::nullopt;
-}
-
-SourceKind sniff_source_kind(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
-  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceKind::Pdf;
-  const std::string low = lower(head);
-  std::size_t i = low.starts_with("\xef\xbb\xbf") ? 3 : 0;
-  while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i])) != 0) ++i;
-  if (i < low.size() && low[i] == '<') {
-    for (std::string_view tag :
-         {"<html", "<!doctype html", "<body", "<table", "<p", "<div", "<meta", "<head"})
-      if (low.find(tag) != std::string::npos) return SourceKind::Html;
-  }
-  return SourceKind::Text;
-}
-
-std::string_view source_kind_name(SourceKind kind) {
-  switch (kind) {
-    case SourceKind::Pdf:
-      return "pdf";
-    case SourceKind::Html:
-      return "html";
-    case SourceKind::Text:
-      break;
-  }
-  return "text";
-}
-
 ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
                            const ImportOptions& options) {
   ImportResult result;
@@ -253,43 +201,6 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   result.report = std::move(report);
   finish(result, findings);
   return result;
-}
-
-std::string format_summary(const ImportSummary& s, std::string_view file, Lang lang) {
-  const bool en = lang == Lang::En;
-  std::string out;
-  if (s.edition.empty()) {
-    out += en ? fmt::format("{}: nothing imported from {}", file, s.source)
-              : fmt::format("{}: 未能从 {} 导入", file, s.source);
-  } else {
-    out += en ? fmt::format("{}: imported {}: {}, {}, {} edition\n", file, s.source, s.year,
-                            s.agency.empty() ? "(agency unknown)" : s.agency, s.edition)
-              : fmt::format("{}: 已导入 {}：{} 年，{}，{} 版格式\n", file, s.source, s.year,
-                            s.agency.empty() ? "（机关不明）" : s.agency, s.edition);
-    const int cells = s.cells_number + s.cells_blank + s.cells_not_applicable;
-    out += en ? fmt::format(
-                    "{}: sections {}/6, tables {}/{}, rows {}/{}; {} cells: {} numbers, {} blank, "
-                    "{} \"/\"\n",
-                    file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
-                    s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable)
-              : fmt::format(
-                    "{}: 正文 {}/6 部分，表格 {}/{} 张，行 {}/{}；单元格 {} 个：数字 {}，空白 "
-                    "{}，“/” {}\n",
-                    file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
-                    s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable);
-    std::vector<std::string> missing = s.sections_missing;
-    missing.insert(missing.end(), s.tables_missing.begin(), s.tables_missing.end());
-    if (!missing.empty()) {
-      std::string list;
-      for (const std::string& m : missing) list += (list.empty() ? "" : en ? ", " : "、") + m;
-      out += en ? fmt::format("{}: not found: {}\n", file, list)
-                : fmt::format("{}: 未找到：{}\n", file, list);
-    }
-  }
-  if (s.edition.empty()) out += "\n";
-  out += en ? fmt::format("{}: {} errors, {} warnings\n", file, s.errors, s.warnings)
-            : fmt::format("{}: 错误 {} 个，警告 {} 个\n", file, s.errors, s.warnings);
-  return out;
 }
 
 }  // namespace govreport

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "govreport/check.hpp"
 #include "model/json_tree.hpp"
 #include "model/shape.hpp"
 #include "text/edit_distance.hpp"

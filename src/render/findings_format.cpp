@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "govreport/version.hpp"
-#include "render/common.hpp"
+#include "text/text.hpp"
 
 namespace govreport {
 namespace {

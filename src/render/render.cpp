@@ -74,51 +74,5 @@ std::string row_label(const Row& row) {
   return label + std::string(row.numbering) + std::string(row.zh);
 }
 
-std::string cell_text(const Report& report, const Table& table, int row, int column) {
-  const Column& col = table.columns[static_cast<std::size_t>(column)];
-  const Cell& cell = report.cells[static_cast<std::size_t>(table.cell(row, column))];
-  std::string text = format_cell(cell, col.kind);
-  // The 2019 edition prints no unit for 采购总金额; the data holds 万元, so the value carries it.
-  if (col.kind == CellKind::Amount && cell.is_number() &&
-      col.zh.find("万元") == std::string_view::npos)
-    text += "万元";
-  return text;
-}
-
-std::string markup_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-      i += 2;
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace detail
 }  // namespace govreport
