@@ -197,7 +197,7 @@ TEST_CASE("Summer refuses reports of another year or edition", "[sum]") {
   const auto refused = summer.add(
       load(project_file("data/examples/hongze-gov-2024.json"), "2024.json"), "2024.json");
   REQUIRE(refused);
-  CHECK(refused->first ==
+  CHECK(refused->zh ==
         "2024.json 是 2024 年（2021 版格式）的报告，而 2020.json 是 2020 年（2019 "
         "版格式）的：只能汇总同一年、同一版格式的报告");
   CHECK(summer.size() == 1);

@@ -25,7 +25,8 @@ using detail::rows_under;
 
 class Checker {
  public:
-  Checker(const Report& report, std::string_view file) : report_(report), file_(file) {}
+  Checker(const Report& report, std::string_view file)
+      : report_(report), findings_(std::string(file), &report.source) {}
 
   std::vector<Diagnostic> run() {
     for (const Table& table : report_.edition->tables) {
@@ -36,13 +37,9 @@ class Checker {
     for (const Equation& eq : report_.edition->equations) equation(eq);
     empty_sections();
     deadline();
-    detail::check_narrative(report_, out_);
-    check_references(report_, out_);
-    for (Diagnostic& d : out_) {
-      d.file = file_;
-      if (d.position.line == 0) d.position = report_.source.position_of(d.pointer);
-    }
-    return std::move(out_);
+    detail::check_narrative(report_, findings_);
+    check_references(report_, findings_);
+    return std::move(findings_.list());
   }
 
  private:
@@ -56,15 +53,14 @@ class Checker {
     const Cell& c = report_.cells[static_cast<std::size_t>(cell)];
     if (c.computed || !c.is_number() || c.value == expected) return;
     const std::int64_t diff = c.value - expected;
-    Diagnostic d = make_diagnostic(
-        rule, def(cell).pointer,
-        fmt::format("{} 填报 {}，{}合计 {}（差 {}）", def(cell).name_zh, c.value, parts_zh,
-                    expected, detail::signed_number(diff)),
-        fmt::format("{} is {}, but its {} add up to {} (diff {})", def(cell).name_zh, c.value,
-                    parts_en, expected, detail::signed_number(diff)));
+    Diagnostic& d =
+        findings_.add(rule, def(cell).pointer,
+                      {fmt::format("{} 填报 {}，{}合计 {}（差 {}）", def(cell).name_zh, c.value,
+                                   parts_zh, expected, detail::signed_number(diff)),
+                       fmt::format("{} is {}, but its {} add up to {} (diff {})", def(cell).name_zh,
+                                   c.value, parts_en, expected, detail::signed_number(diff))});
     d.expected = std::to_string(expected);
     d.actual = std::to_string(c.value);
-    out_.push_back(std::move(d));
   }
 
   void row_totals(const Table& table) {
@@ -109,15 +105,14 @@ class Checker {
       const auto sum = sum_cells(report_, cells);
       if (!sum || *sum >= 0) continue;
       const std::string row_name(table.rows[r].zh);
-      Diagnostic d =
-          make_diagnostic("item-count", def(cells.back()).pointer,
-                          fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section,
-                                      row_name, fmt::join(terms, " 加 "), *sum),
-                          fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
-                                      fmt::join(terms, " + "), *sum));
+      Diagnostic& d =
+          findings_.add("item-count", def(cells.back()).pointer,
+                        {fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section,
+                                     row_name, fmt::join(terms, " 加 "), *sum),
+                         fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
+                                     fmt::join(terms, " + "), *sum)});
       d.expected = "0";
       d.actual = std::to_string(*sum);
-      out_.push_back(std::move(d));
     }
   }
 
@@ -149,15 +144,14 @@ class Checker {
       if (!left || !right || *left == *right) continue;
       const std::string_view column = table->columns[c].zh;
       const int anchor = table->cell(lhs.front(), col);
-      Diagnostic d = make_diagnostic(
+      Diagnostic& d = findings_.add(
           eq.rule, def(anchor).pointer,
-          fmt::format("{}·{}：{} 为 {}，{} 为 {}（差 {}）", table->section, column, lhs_label,
-                      *left, rhs_label, *right, detail::signed_number(*left - *right)),
-          fmt::format("{}·{}: {} is {}, but {} is {} (diff {})", table->section, column, lhs_label,
-                      *left, rhs_label, *right, detail::signed_number(*left - *right)));
+          {fmt::format("{}·{}：{} 为 {}，{} 为 {}（差 {}）", table->section, column, lhs_label,
+                       *left, rhs_label, *right, detail::signed_number(*left - *right)),
+           fmt::format("{}·{}: {} is {}, but {} is {} (diff {})", table->section, column, lhs_label,
+                       *left, rhs_label, *right, detail::signed_number(*left - *right))});
       d.expected = std::to_string(*right);
       d.actual = std::to_string(*left);
-      out_.push_back(std::move(d));
     }
   }
 
@@ -179,9 +173,9 @@ class Checker {
       bool blank = empty(text.paragraphs);
       for (const Subsection& s : text.subsections) blank = blank && empty(s.paragraphs);
       if (!blank) continue;
-      out_.push_back(make_diagnostic("empty-section", "/" + std::string(part.key),
-                                     fmt::format("{} 没有内容", part.heading_zh),
-                                     fmt::format("{} is empty", part.heading_en)));
+      findings_.add("empty-section", "/" + std::string(part.key),
+                    {fmt::format("{} 没有内容", part.heading_zh),
+                     fmt::format("{} is empty", part.heading_en)});
     }
   }
 
@@ -191,20 +185,18 @@ class Checker {
     const std::string limit =
         fmt::format("{}-{}", report_.year + 1, government ? "03-31" : "01-31");
     if (report_.published <= limit) return;
-    Diagnostic d = make_diagnostic(
+    Diagnostic& d = findings_.add(
         "deadline", "/published",
-        fmt::format("发布日期 {} 晚于{}的法定期限 {}", report_.published,
-                    government ? "政府" : "部门", limit),
-        fmt::format("published {}, after the deadline {} for a {}", report_.published, limit,
-                    government ? "government" : "department"));
+        {fmt::format("发布日期 {} 晚于{}的法定期限 {}", report_.published,
+                     government ? "政府" : "部门", limit),
+         fmt::format("published {}, after the deadline {} for a {}", report_.published, limit,
+                     government ? "government" : "department")});
     d.expected = limit;
     d.actual = report_.published;
-    out_.push_back(std::move(d));
   }
 
   const Report& report_;
-  std::string file_;
-  std::vector<Diagnostic> out_;
+  Findings findings_;
 };
 
 }  // namespace

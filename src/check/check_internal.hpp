@@ -10,8 +10,8 @@
 
 namespace govreport::detail {
 
-/// Appends narrative-number findings for every paragraph of `report`.
-void check_narrative(const Report& report, std::vector<Diagnostic>& out);
+/// Adds narrative-number findings for every paragraph of `report`.
+void check_narrative(const Report& report, Findings& findings);
 
 /// Formats a signed difference: "+3", "-1", "0".
 std::string signed_number(std::int64_t v);

@@ -23,18 +23,17 @@ Cell add_cells(const Cell& a, const Cell& b) {
 
 }  // namespace
 
-std::optional<std::pair<std::string, std::string>> Summer::add(const Report& member,
-                                                               std::string_view file) {
+std::optional<Message> Summer::add(const Report& member, std::string_view file) {
   if (sum_ && (member.year != sum_->year || member.edition != sum_->edition)) {
-    return std::pair{fmt::format("{} 是 {} 年（{} 版格式）的报告，而 {} 是 {} 年（{} "
-                                 "版格式）的：只能汇总同一年、同一版格式的报告",
-                                 file, member.year, member.edition->id, first_file_, sum_->year,
-                                 sum_->edition->id),
-                     fmt::format("{} is a {} report ({} edition) but {} is {} ({} edition): only "
-                                 "reports of one year and "
-                                 "edition can be added up",
-                                 file, member.year, member.edition->id, first_file_, sum_->year,
-                                 sum_->edition->id)};
+    return Message{fmt::format("{} 是 {} 年（{} 版格式）的报告，而 {} 是 {} 年（{} "
+                               "版格式）的：只能汇总同一年、同一版格式的报告",
+                               file, member.year, member.edition->id, first_file_, sum_->year,
+                               sum_->edition->id),
+                   fmt::format("{} is a {} report ({} edition) but {} is {} ({} edition): only "
+                               "reports of one year and "
+                               "edition can be added up",
+                               file, member.year, member.edition->id, first_file_, sum_->year,
+                               sum_->edition->id)};
   }
   std::size_t blank = 0;
   for (const Cell& c : member.cells) blank += c.is_blank() ? 1 : 0;
@@ -61,7 +60,7 @@ Report Summer::result(std::string_view agency) const {
 
 std::vector<Diagnostic> check_rollup(const Report& summary, std::string_view summary_file,
                                      const Report& sum, std::size_t members) {
-  std::vector<Diagnostic> out;
+  Findings findings(std::string(summary_file), &summary.source);
   const Edition& e = *summary.edition;
   for (std::size_t i = 0; i < e.cells.size(); ++i) {
     const Cell& s = summary.cells[i];
@@ -74,20 +73,16 @@ std::vector<Diagnostic> check_rollup(const Report& summary, std::string_view sum
     const std::string diff = kind == CellKind::Amount ? (s.value > expected ? "+" : "") +
                                                             format_amount(s.value - expected)
                                                       : detail::signed_number(s.value - expected);
-    Diagnostic d =
-        make_diagnostic("rollup", e.cells[i].pointer,
-                        fmt::format("{} 填报 {}，{} 个成员报告合计 {}（差 {}）", e.cells[i].name_zh,
-                                    a, members, b, diff),
-                        fmt::format("{} is {}, but its {} members add up to {} (diff {})",
-                                    e.cells[i].name_zh, a, members, b, diff));
-    d.file = summary_file;
-    d.position = summary.source.position_of(e.cells[i].pointer);
+    Diagnostic& d = findings.add("rollup", e.cells[i].pointer,
+                                 {fmt::format("{} 填报 {}，{} 个成员报告合计 {}（差 {}）",
+                                              e.cells[i].name_zh, a, members, b, diff),
+                                  fmt::format("{} is {}, but its {} members add up to {} (diff {})",
+                                              e.cells[i].name_zh, a, members, b, diff)});
     d.expected = b;
     d.actual = a;
-    out.push_back(std::move(d));
   }
-  sort_diagnostics(out);
-  return out;
+  sort_diagnostics(findings.list());
+  return std::move(findings.list());
 }
 
 ReportDiff diff_reports(const Report& older, const Report& newer) {

@@ -34,8 +34,7 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
                                        "cannot be read as report data; nothing added up")));
     }
     if (a.has_errors()) with_errors.push_back(file);
-    if (auto refused = summer.add(*a.report, file))
-      throw Failure(ctx.lang == Lang::En ? refused->second : refused->first);
+    if (auto refused = summer.add(*a.report, file)) throw Failure(refused->in(ctx.lang));
   }
   if (!ctx.quiet) {
     if (!with_errors.empty())

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "govreport/diagnostic.hpp"
+
 namespace govreport::importer {
 
 /// Where a line was in the source: line and column of a text, or the page of a PDF.
@@ -65,18 +67,12 @@ struct Document {
   std::string description;  ///< for the summary: "PDF, 5 pages", "HTML (GB18030)"
 };
 
-/// Describes why a source could not be read at all.
-struct Unreadable {
-  std::string zh;
-  std::string en;
-};
-
 /// Reads text (pdftotext output, copied pages, govreport's text and Markdown).
 Document read_text(std::string_view utf8);
 /// Reads an HTML page.
 Document read_html(std::string_view utf8, std::string charset);
-/// Reads a PDF; returns an Unreadable when it cannot be opened or has no text.
-Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
+/// Reads a PDF; sets `failure` to why when it cannot be opened or has no text.
+Document read_pdf(std::string_view bytes, std::optional<Message>& failure);
 
 /// Converts `bytes` to UTF-8: a BOM, then `declared` (a charset name, may be empty), then
 /// valid UTF-8, then GB18030. Sets `charset` to the one used; nullopt if nothing fits.

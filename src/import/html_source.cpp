@@ -186,7 +186,7 @@ class Walker {
 
   // Whitespace-separated words of raw text (every kind of space counts).
   static std::string spaced_words(const std::string& raw) {
-    const std::u32string in = decode(raw);
+    const std::u32string in = decode_utf8(raw);
     std::u32string out;
     for (char32_t c : in) {
       const bool space = c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 ||
@@ -198,7 +198,7 @@ class Walker {
       }
     }
     while (!out.empty() && out.back() == U' ') out.pop_back();
-    return encode(out);
+    return encode_utf8(out);
   }
 
   void add(Line line) {

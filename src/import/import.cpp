@@ -17,15 +17,15 @@ namespace {
 using namespace importer;
 
 // Reads the source into lines; sets `failure` when it cannot be read at all.
-Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
+Document read_source(std::string_view bytes, SourceKind kind, std::optional<Message>& failure) {
   if (kind == SourceKind::Pdf) return read_pdf(bytes, failure);
   std::string charset;
   const std::string declared =
       kind == SourceKind::Html ? declared_html_charset(bytes) : std::string();
   const std::optional<std::string> utf8 = to_utf8(bytes, declared, charset);
   if (!utf8) {
-    failure = Unreadable{"无法识别文字编码（既不是 UTF-8，也不是 GB18030/GBK）",
-                         "the character encoding is neither UTF-8 nor GB18030/GBK"};
+    failure = Message{"无法识别文字编码（既不是 UTF-8，也不是 GB18030/GBK）",
+                      "the character encoding is neither UTF-8 nor GB18030/GBK"};
     return {};
   }
   if (kind == SourceKind::Html) return read_html(*utf8, charset);
@@ -54,7 +54,7 @@ std::string squeeze(std::string_view text) {
 struct Region {
   Span span;
   std::vector<std::string_view> sections;
-  Place place;
+  Message place;
 };
 
 std::vector<Region> table_regions(const Document& doc, const Sections& found,
@@ -81,8 +81,8 @@ std::vector<Region> table_regions(const Document& doc, const Sections& found,
       regions.back().sections.push_back(sec.numeral);
       continue;
     }
-    const Place lines = describe(doc, span);
-    Place place;
+    const Message lines = describe(doc, span);
+    Message place;
     const std::string heading = std::string(sec.numeral) + "、" + std::string(sec.zh);
     if (found.heading[k]) {
       place = {fmt::format("“{}”之下（{}）", heading, lines.zh),
@@ -120,12 +120,12 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
                            const ImportOptions& options) {
   ImportResult result;
   Findings findings{std::string(file)};
-  std::optional<Unreadable> failure;
+  std::optional<Message> failure;
   const Document doc = read_source(bytes, kind, failure);
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
   if (failure) {
-    findings.add("unreadable-source", {}, "", failure->zh, failure->en);
+    add_finding(findings, "unreadable-source", {}, "", failure->zh, failure->en);
     result.unreadable = true;
     finish(result, findings);
     return result;
@@ -137,22 +137,22 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   const std::optional<Title> title = find_title(doc, top);
   int year = options.year != 0 ? options.year : title ? title->year : 0;
   if (year == 0) year = find_statistics_year(doc, {doc.content_begin, top});
-  const Place head = describe(doc, {0, top});
+  const Message head = describe(doc, {0, top});
   if (year == 0) {
-    findings.add(
-        "missing-metadata", doc.lines.empty() ? Where{} : doc.lines.front().where, "/year",
-        fmt::format("标题中没有找到年份（在{}中查找）；请用 --year 指定", head.zh),
+    add_finding(
+        findings, "missing-metadata", doc.lines.empty() ? Where{} : doc.lines.front().where,
+        "/year", fmt::format("标题中没有找到年份（在{}中查找）；请用 --year 指定", head.zh),
         fmt::format("no year found in the title (looked in {}); give it with --year", head.en));
     finish(result, findings);
     return result;
   }
   const Edition* edition = edition_for_year(year);
   if (edition == nullptr) {
-    findings.add(
-        "unsupported-year", title ? doc.lines[title->lines.begin].where : Where{}, "/year",
-        fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
-        fmt::format("{} is before {}, which has no national table format; nothing imported", year,
-                    kFirstYear));
+    add_finding(findings, "unsupported-year", title ? doc.lines[title->lines.begin].where : Where{},
+                "/year",
+                fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
+                fmt::format("{} is before {}, which has no national table format; nothing imported",
+                            year, kFirstYear));
     finish(result, findings);
     return result;
   }
@@ -160,9 +160,9 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   Report report = make_report(*edition, year);
   report.agency = !options.agency.empty() ? options.agency : title ? title->agency : std::string();
   if (report.agency.empty())
-    findings.add(
-        "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{}, "/agency",
-        fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
+    add_finding(
+        findings, "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{},
+        "/agency", fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
         fmt::format("no agency found in the title (looked in {}); give it with --agency", head.en));
   // An agency named 人民政府 is a government; any other is a department.
   if (report.agency.ends_with("人民政府")) report.agency_kind = AgencyKind::Government;

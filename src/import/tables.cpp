@@ -41,21 +41,21 @@ std::string values_text(const PrintedRow& row) {
 
 std::string as_printed(const std::string& label, std::size_t folded_length) {
   std::u32string compact;
-  for (char32_t c : decode(tidy(label)))
+  for (char32_t c : decode_utf8(tidy(label)))
     if (c != U' ') compact.push_back(c);
   if (folded_length < compact.size()) compact = compact.substr(compact.size() - folded_length);
-  return encode(compact);
+  return encode_utf8(compact);
 }
 
 void TableRead::take(const PrintedRow& printed, const Table* table, int row, bool by_label) {
   const std::pair<const Table*, int> key{table, row};
   if (filled.contains(key)) {
     const Row& r = table->rows[static_cast<std::size_t>(row)];
-    findings.add("extra-row", printed.where, row_pointer(*table, r),
-                 fmt::format("{} 印了两次；第二次的数值 {} 未导入", row_name(*table, r),
-                             values_text(printed)),
-                 fmt::format("{} is printed twice; the values {} of the second were not imported",
-                             row_name(*table, r), values_text(printed)));
+    add_finding(findings, "extra-row", printed.where, row_pointer(*table, r),
+                fmt::format("{} 印了两次；第二次的数值 {} 未导入", row_name(*table, r),
+                            values_text(printed)),
+                fmt::format("{} is printed twice; the values {} of the second were not imported",
+                            row_name(*table, r), values_text(printed)));
     return;
   }
   filled[key] = printed;
@@ -68,7 +68,7 @@ void TableRead::accumulate(const PrintedRow& printed, const Table* table, int ro
 }
 
 void read_tables(const Document& doc, Span span, const std::vector<std::string_view>& sections,
-                 const Place& place, Report& report, Findings& findings, TableCounts& counts) {
+                 const Message& place, Report& report, Findings& findings, TableCounts& counts) {
   TableRead read{.doc = doc,
                  .span = span,
                  .place = place,

@@ -74,7 +74,7 @@ struct TableRead {
 
   const Document& doc;
   Span span;
-  const Place& place;
+  const Message& place;
   Report& report;
   Findings& findings;
   TableCounts& counts;

@@ -150,8 +150,8 @@ std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Tab
     }
     if (!placed) {
       if (report_issues)
-        read.findings.add(
-            "cell-count", printed.where, row_pointer(*table, r),
+        add_finding(
+            read.findings, "cell-count", printed.where, row_pointer(*table, r),
             fmt::format("{} 有 {} 个数值（{}），表格有 {} 列；无法判断各属哪一列，整行留空",
                         row_name(*table, r), values.size(), values_text(printed), n),
             fmt::format(
@@ -176,16 +176,16 @@ std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Tab
     const std::string text = tidy(slots[c]->text);
     if (reading.issue == CellReading::Issue::Unreadable) {
       if (report_issues)
-        read.findings.add(
-            "unreadable-cell", printed.where, pointer,
+        add_finding(
+            read.findings, "unreadable-cell", printed.where, pointer,
             fmt::format("{}：“{}”不是数字、空白或“/”，留空", name, text),
             fmt::format("{}: \"{}\" is not a number, blank or \"/\"; left blank", name, text));
       continue;
     }
     if (reading.issue == CellReading::Issue::NoUnit) {
       if (report_issues)
-        read.findings.add(
-            "amount-unit", printed.where, pointer,
+        add_finding(
+            read.findings, "amount-unit", printed.where, pointer,
             fmt::format("{}：“{}”没有写单位，格式也未规定单位（元还是万元？），留空", name, text),
             fmt::format(
                 "{}: \"{}\" has no unit and the format prints none (元 or 万元?); left blank", name,
@@ -195,16 +195,15 @@ std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Tab
     cells[c] = reading.cell;
     const bool expected_unit = col.kind == CellKind::Amount && reading.unit == "万元";
     if (report_issues && !reading.unit.empty() && !expected_unit)
-      read.findings.add("cell-unit", printed.where, pointer,
-                        reading.converted ? fmt::format("{}：“{}”带有单位，换算为 {} 万元", name,
-                                                        text, format_amount(reading.cell.value))
-                                          : fmt::format("{}：“{}”带有单位“{}”，读作 {}", name, text,
-                                                        reading.unit, reading.cell.value),
-                        reading.converted
-                            ? fmt::format("{}: \"{}\" carries a unit; converted to {} 万元", name,
-                                          text, format_amount(reading.cell.value))
-                            : fmt::format("{}: \"{}\" carries the unit {}; read as {}", name, text,
-                                          reading.unit, reading.cell.value));
+      add_finding(read.findings, "cell-unit", printed.where, pointer,
+                  reading.converted ? fmt::format("{}：“{}”带有单位，换算为 {} 万元", name, text,
+                                                  format_amount(reading.cell.value))
+                                    : fmt::format("{}：“{}”带有单位“{}”，读作 {}", name, text,
+                                                  reading.unit, reading.cell.value),
+                  reading.converted ? fmt::format("{}: \"{}\" carries a unit; converted to {} 万元",
+                                                  name, text, format_amount(reading.cell.value))
+                                    : fmt::format("{}: \"{}\" carries the unit {}; read as {}",
+                                                  name, text, reading.unit, reading.cell.value));
   }
   return cells;
 }

@@ -52,8 +52,8 @@ void out_of_order(TableRead& read, const PrintedRow& row, const Candidate& c,
                   const Candidate& other) {
   const Row& r = c.def();
   const Row& o = other.def();
-  read.findings.add(
-      "row-order", row.where, row_pointer(*c.table, r),
+  add_finding(
+      read.findings, "row-order", row.where, row_pointer(*c.table, r),
       fmt::format("{}：其行名之前还有行名“{}{}”而没有数值，来源中的文字不是按行排列的（例如不带 "
                   "-layout 的 pdftotext）；"
                   "无法判断数值 {} 属于哪一行，未导入",
@@ -75,11 +75,11 @@ void variant(TableRead& read, const PrintedRow& row, const Candidate& c, const s
   const std::string why_en = how == How::Typo    ? "taken by its place and numbering as"
                              : how == How::Noted ? "carries a bracketed note; taken as"
                                                  : "lacks its numbering; taken as";
-  read.findings.add("label-variant", row.where, row_pointer(*c.table, c.def()),
-                    fmt::format("{}：印作“{}”，与格式规定的“{}”不同，{}该行", table_name(*c.table),
-                                printed, official, why_zh),
-                    fmt::format("{}: printed \"{}\", not the official \"{}\"; {} that row",
-                                table_name_en(*c.table), printed, official, why_en));
+  add_finding(read.findings, "label-variant", row.where, row_pointer(*c.table, c.def()),
+              fmt::format("{}：印作“{}”，与格式规定的“{}”不同，{}该行", table_name(*c.table),
+                          printed, official, why_zh),
+              fmt::format("{}: printed \"{}\", not the official \"{}\"; {} that row",
+                          table_name_en(*c.table), printed, official, why_en));
 }
 
 void unplaced(TableRead& read, const PrintedRow& row) {
@@ -111,8 +111,8 @@ void unplaced(TableRead& read, const PrintedRow& row) {
                   [&](const Table* t) { return row.values.size() == t->columns.size(); });
   if (!row_like || tail.size() > 40) return;
   const std::string printed = as_printed(row.label, tail.size());
-  read.findings.add(
-      "extra-row", row.where_of_tail(tail.size()), "",
+  add_finding(
+      read.findings, "extra-row", row.where_of_tail(tail.size()), "",
       fmt::format("“{}”不是格式规定的行（地方增设的行？）；其数值 {} 未导入，也不计入合计", printed,
                   values_text(row)),
       fmt::format(
@@ -134,7 +134,7 @@ void place(TableRead& read, PrintedRow& row) {
   }
   const Candidate& c = *m->candidate;
   const std::string printed =
-      from_own ? encode(m->printed) : as_printed(row.label, m->printed.size());
+      from_own ? encode_utf8(m->printed) : as_printed(row.label, m->printed.size());
   if (!from_own) row.where = row.where_of_tail(m->printed.size());
   if (!blank && c.def().role != RowRole::Group) {
     const std::u32string& text = from_own ? own : label;

@@ -28,8 +28,8 @@ void report_missing(TableRead& read) {
     if (found == 0) {
       read.counts.tables_missing.push_back(table_name(*t));
       const Row& first = t->rows.front();
-      read.findings.add(
-          "missing-table", where, row_pointer(*t, first),
+      add_finding(
+          read.findings, "missing-table", where, row_pointer(*t, first),
           fmt::format("未找到{}（在{}中查找）；其单元格留空", table_name(*t), read.place.zh),
           fmt::format("{} not found (looked in {}); its cells are left blank", table_name_en(*t),
                       read.place.en));
@@ -38,8 +38,8 @@ void report_missing(TableRead& read) {
     ++read.counts.tables_found;
     for (int r : missing) {
       const Row& row = t->rows[static_cast<std::size_t>(r)];
-      read.findings.add(
-          "missing-row", where, row_pointer(*t, row),
+      add_finding(
+          read.findings, "missing-row", where, row_pointer(*t, row),
           fmt::format("未找到 {}（在{}中查找）；其单元格留空", row_name(*t, row), read.place.zh),
           fmt::format("{} not found (looked in {}); its cells are left blank", row_name(*t, row),
                       read.place.en));

@@ -27,8 +27,8 @@ void other_edition(TableRead& read, PrintedRow& row, const Candidate& c,
   const int index = table ? table->row_index(path) : -1;
   if (index >= 0 && table->rows[static_cast<std::size_t>(index)].role != RowRole::Group) {
     const Row& r = table->rows[static_cast<std::size_t>(index)];
-    read.findings.add(
-        "label-variant", row.where, row_pointer(*table, r),
+    add_finding(
+        read.findings, "label-variant", row.where, row_pointer(*table, r),
         fmt::format("{}：“{}”是 {} 版格式的写法，{} 版格式为“{}{}”，认作该行", table_name(*table),
                     printed, c.edition->id, mine.id, r.numbering, r.zh),
         fmt::format(
@@ -55,8 +55,8 @@ void other_edition(TableRead& read, PrintedRow& row, const Candidate& c,
       }
       const auto parts = std::count_if(table->rows.begin(), table->rows.end(),
                                        [&](const Row& x) { return x.parent == index; });
-      read.findings.add(
-          "merged-row", row.where, row_pointer(*table, t),
+      add_finding(
+          read.findings, "merged-row", row.where, row_pointer(*table, t),
           fmt::format("{}：“{}”按 {} 版格式印作一行，{} 版格式分为 {} 行；数值记入{}{}{}，{}留空",
                       table_name(*table), printed, c.edition->id, mine.id, parts, group.numbering,
                       t.numbering, t.zh, blanks_zh),
@@ -75,8 +75,8 @@ void other_edition(TableRead& read, PrintedRow& row, const Candidate& c,
       const int up = table->row_index(prefix);
       if (up < 0 || table->rows[static_cast<std::size_t>(up)].role == RowRole::Group) continue;
       const Row& r = table->rows[static_cast<std::size_t>(up)];
-      read.findings.add(
-          "merged-row", row.where, row_pointer(*table, r),
+      add_finding(
+          read.findings, "merged-row", row.where, row_pointer(*table, r),
           fmt::format("{}：“{}”是 {} 版格式的分项，{} 版格式合为“{}{}”一行，数值计入该行",
                       table_name(*table), printed, c.edition->id, mine.id, r.numbering, r.zh),
           fmt::format(
@@ -87,8 +87,8 @@ void other_edition(TableRead& read, PrintedRow& row, const Candidate& c,
       return;
     }
   }
-  read.findings.add(
-      "extra-row", row.where, "",
+  add_finding(
+      read.findings, "extra-row", row.where, "",
       fmt::format("“{}”是 {} 版格式的行，{} 版格式没有这一行；其数值 {} 未导入", printed,
                   c.edition->id, mine.id, values_text(row)),
       fmt::format(
@@ -104,8 +104,8 @@ void group_with_values(TableRead& read, PrintedRow& row, const Candidate& c,
     other_edition(read, row, o, printed);
     return;
   }
-  read.findings.add(
-      "merged-row", row.where, row_pointer(*c.table, c.def()),
+  add_finding(
+      read.findings, "merged-row", row.where, row_pointer(*c.table, c.def()),
       fmt::format("{}：“{}”是分项的标题，却填了数值；无法判断属于哪一分项，未导入",
                   table_name(*c.table), printed),
       fmt::format("{}: \"{}\" heads a group of rows but carries values; which row they belong to "

@@ -7,6 +7,7 @@
 #include "model/json_tree.hpp"
 #include "model/shape.hpp"
 #include "text/edit_distance.hpp"
+#include "text/utf8.hpp"
 
 namespace govreport {
 namespace {
@@ -20,37 +21,6 @@ constexpr std::uint64_t kMaxCount = 999'999'999'999'999;
 // bound.
 constexpr std::uint64_t kMaxAmount = 99'999'999'999'999;
 
-// Cuts `text` to at most `bytes` bytes without splitting a UTF-8 sequence.
-std::string shorten(const std::string& text, std::size_t bytes) {
-  if (text.size() <= bytes) return text;
-  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-  return text.substr(0, bytes) + "…";
-}
-
-// Replaces bytes that are not UTF-8 (from a parser message quoting the input) with U+FFFD.
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-    bool ok = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; ok && k < n; ++k)
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok) {
-      out.append(s.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
-}
-
 // nlohmann quotes the whole token it was reading ("last read: '…'"), which for an unterminated
 // string is the rest of the file: keep its first 30 bytes.
 std::string shorten_last_read(const std::string& detail) {
@@ -61,7 +31,7 @@ std::string shorten_last_read(const std::string& detail) {
   const std::size_t end = detail.find('\'', from);
   const std::size_t length = (end == std::string::npos ? detail.size() : end) - from;
   if (length <= 40) return detail;
-  return detail.substr(0, from) + shorten(detail.substr(from, length), 30) +
+  return detail.substr(0, from) + detail::shorten_bytes(detail.substr(from, length), 30) +
          (end == std::string::npos ? "" : detail.substr(end));
 }
 
@@ -70,7 +40,7 @@ std::string where(const std::string& pointer) { return pointer.empty() ? "/" : p
 std::string describe(const Node& node) {
   switch (node.kind) {
     case Node::Kind::String:
-      return fmt::format("\"{}\"", shorten(node.text, 40));
+      return fmt::format("\"{}\"", detail::shorten_bytes(node.text, 40));
     case Node::Kind::Float:
       return node.text;
     case Node::Kind::Integer:
@@ -100,17 +70,18 @@ bool valid_date(std::string_view s) {
 class Loader {
  public:
   Loader(std::string_view text, std::string_view file, const Edition* edition)
-      : text_(text), file_(file), edition_(edition) {}
+      : text_(text), findings_(std::string(file)), edition_(edition) {}
 
-  LoadResult run();
+  LoadResult run() {
+    read();
+    out_.diagnostics = std::move(findings_.list());
+    return std::move(out_);
+  }
 
  private:
   void add(std::string_view rule, const std::string& pointer, std::size_t offset, std::string zh,
            std::string en) {
-    Diagnostic d = make_diagnostic(rule, pointer, std::move(zh), std::move(en));
-    d.file = file_;
-    d.position = position_in(text_, offset);
-    out_.diagnostics.push_back(std::move(d));
+    findings_.add(rule, pointer, {std::move(zh), std::move(en)}, position_in(text_, offset));
   }
   void wrong_type(const std::string& pointer, const Node& node, std::string_view want_zh,
                   std::string_view want_en) {
@@ -144,13 +115,14 @@ class Loader {
     return nullptr;
   }
   std::vector<std::string> paragraphs(const Node& node, const std::string& pointer);
+  void read();
   void subsections(const Node& node, const std::string& pointer, Narrative& part);
   void tables(const Node& node, const Shape& shape, const std::string& pointer);
   void cell(const Node& node, int index);
   void mark_missing(const Shape& shape);
 
   std::string_view text_;
-  std::string file_;
+  Findings findings_;
   const Edition* edition_;  // the edition to read against, or nullptr for the year's
   detail::Document doc_;
   LoadResult out_;
@@ -367,23 +339,23 @@ void Loader::tables(const Node& node, const Shape& shape, const std::string& poi
   }
 }
 
-LoadResult Loader::run() {
+void Loader::read() {
   std::string_view body = text_;
   std::size_t base = 0;
   if (body.starts_with("\xEF\xBB\xBF")) base = 3;
   body.remove_prefix(base);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     add("json-syntax", "", 0, "文件为空，不是 JSON 数据", "the file is empty, not JSON data");
-    return std::move(out_);
+    return;
   }
   detail::ParseError error;
   if (!detail::parse_json(body, doc_, error)) {
     const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
-    error.detail = valid_utf8(shorten_last_read(error.detail));
+    error.detail = detail::repair_utf8(shorten_last_read(error.detail));
     add("json-syntax", "", base + error.offset,
         utf8 ? "不是有效的 UTF-8 文本：" + error.detail : "JSON 语法错误：" + error.detail,
         utf8 ? "not valid UTF-8: " + error.detail : "invalid JSON: " + error.detail);
-    return std::move(out_);
+    return;
   }
   // Offsets from the parser are relative to the text after the BOM.
   for (Node& n : doc_.nodes) {
@@ -393,7 +365,7 @@ LoadResult Loader::run() {
   const Node* root = &doc_.root();
   if (root->kind != Node::Kind::Object) {
     wrong_type("", *root, "一个 JSON 对象（年度报告数据）", "a JSON object (the report data)");
-    return std::move(out_);
+    return;
   }
 
   const std::vector<const Node*> top = members(*root, "");
@@ -420,7 +392,7 @@ LoadResult Loader::run() {
       year_value = 0;
     }
   }
-  if (year_value == 0) return std::move(out_);
+  if (year_value == 0) return;
   const Edition* edition = edition_ != nullptr ? edition_ : edition_for_year(year_value);
   if (const Node* format = find("format")) {
     const Edition* given = format->kind != Node::Kind::String ? nullptr
@@ -506,7 +478,6 @@ LoadResult Loader::run() {
   }
   fill_totals(*report_);
   report_->source.set_text(std::string(text_));
-  return std::move(out_);
 }
 
 }  // namespace
