@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <memory>
-#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/importer.hpp"
@@ -13,7 +11,6 @@
 
 namespace govreport::cli {
 namespace {
-namespace fs = std::filesystem;
 
 struct ImportCommandOptions {
   std::vector<std::string> sources;
@@ -45,7 +42,7 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
 
   ImportOptions options{opts.year, opts.agency};
   std::vector<std::pair<std::string, std::string>> outputs;  // path, content
-  std::set<std::string> taken;
+  OutputPlan plan(opts.output, opts.out_dir, ".json");
   bool unreadable = false, errors = false;
   for (std::size_t i = 0; i < opts.sources.size(); ++i) {
     const std::string& source = opts.sources[i];
@@ -57,25 +54,12 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
     unreadable = unreadable || result.unreadable;
     errors = errors || !result.report || count(result.findings, Severity::Error) > 0;
     if (!result.report) continue;
-    std::string path = opts.output;
-    if (!opts.out_dir.empty()) {
-      const std::string stem = source == "-" ? "stdin" : fs::path(source).stem().string();
-      path = (fs::path(opts.out_dir) / (stem + ".json")).string();
-      if (!taken.insert(path).second)
-        throw Failure(fmt::format("{}: {}", path,
-                                  ctx.tr("两个来源会写到同一个输出文件",
-                                         "two sources would be written to the same file")));
-    }
+    const std::string path = plan.path_for(
+        source, {"两个来源会写到同一个输出文件", "two sources would be written to the same file"},
+        ctx);
     outputs.emplace_back(path, write_data_file(*result.report));
   }
-  if (!opts.out_dir.empty() && !outputs.empty()) {
-    std::error_code ec;
-    fs::create_directories(opts.out_dir, ec);
-    if (ec)
-      throw Failure(fmt::format("{}: {}{}", opts.out_dir,
-                                ctx.tr("无法创建目录：", "cannot create directory: "),
-                                ec.message()));
-  }
+  if (!outputs.empty()) plan.make_directory(ctx);
   for (const auto& [path, content] : outputs) {
     if (path.empty() || path == "-") {
       fmt::print("{}", content);

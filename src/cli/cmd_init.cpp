@@ -38,15 +38,14 @@ int run_init(const InitOptions& opts, const Context& ctx) {
     fmt::print("{}", json);
     return 0;
   }
-  std::error_code ec;
-  if (!opts.force && fs::exists(opts.output, ec))
+  if (!opts.force && exists(opts.output))
     throw Failure(fmt::format("{}: {}", opts.output,
                               ctx.tr("已存在，未覆盖（用 --force 覆盖）",
                                      "already exists; not overwritten (use --force)")));
   write_output(opts.output, json, {}, ctx);
   // The default "$schema" names a file beside the data file: write it there unless it exists.
   const fs::path schema_path = fs::path(opts.output).parent_path() / default_schema;
-  if (opts.schema.empty() && !fs::exists(schema_path, ec)) {
+  if (opts.schema.empty() && !exists(schema_path.string())) {
     write_output(schema_path.string(), json_schema(*report->edition), {}, ctx);
     if (!ctx.quiet)
       fmt::print(stderr, "{}\n",
