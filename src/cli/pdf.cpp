@@ -97,6 +97,7 @@ int run_chromium(const std::vector<std::string>& args, const fs::path& log, cons
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
   posix_spawnattr_setpgroup(&attributes, 0);
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   std::vector<std::string> copies = args;
   for (std::string& a : copies) argv.push_back(a.data());
   argv.push_back(nullptr);

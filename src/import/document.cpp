@@ -23,6 +23,8 @@ std::string lower(std::string_view s) {
 // Converts with iconv; nullopt if the bytes are not valid in `from`.
 std::optional<std::string> convert(std::string_view bytes, const std::string& from) {
   iconv_t cd = iconv_open("UTF-8", from.c_str());
+  // (iconv_t)-1 is iconv_open's documented failure value.
+  // NOLINTNEXTLINE(performance-no-int-to-ptr)
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
   std::string in(bytes);

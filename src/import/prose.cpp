@@ -310,7 +310,7 @@ void read_subsections(const Document& doc, Span span, Narrative& part) {
       ++expected;
       // The title runs to the first full stop; other closing marks stay part of it.
       const std::size_t open =
-          text.find(U"）") != std::u32string::npos ? text.find(U"）") : text.find(U')');
+          text.find(U'）') != std::u32string::npos ? text.find(U'）') : text.find(U')');
       std::u32string rest = open == std::u32string::npos ? text : text.substr(open + 1);
       Subsection sub;
       const std::size_t stop = rest.find_first_of(U"。：！？；");
@@ -357,7 +357,7 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
   while (!closing.empty()) {
     const std::string& last = closing.back();
     const std::u32string f = fold(last);
-    const bool date = f.size() <= 12 && f.find(U"年") != std::u32string::npos &&
+    const bool date = f.size() <= 12 && f.find(U'年') != std::u32string::npos &&
                       f.ends_with(U"日") && last.find("。") == std::string::npos;
     const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
                         (f == agency || agency.ends_with(f) || f.ends_with(agency));

@@ -165,7 +165,7 @@ std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Tab
   for (std::size_t c = 0; c < n; ++c) {
     if (slots[c] == nullptr) continue;  // blank where the source has no value
     const Column& col = table->columns[c];
-    const bool column_unit = fold(col.zh).find(U"元") != std::u32string::npos;
+    const bool column_unit = fold(col.zh).find(U'元') != std::u32string::npos;
     const CellReading reading = read_cell(slots[c]->text, col.kind, column_unit);
     const std::string pointer =
         read.report.edition->cells[static_cast<std::size_t>(table->cell(row, static_cast<int>(c)))]

@@ -39,6 +39,7 @@ std::vector<int> row_cells(const Table& table, int row, int total_column) {
 
 std::vector<int> column_cells(const Table& table, const std::vector<int>& rows, int column) {
   std::vector<int> cells;
+  cells.reserve(rows.size());
   for (int r : rows) cells.push_back(table.cell(r, column));
   return cells;
 }
