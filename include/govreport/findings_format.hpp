@@ -17,6 +17,7 @@ struct CheckSummary {
   std::size_t files = 0;
   std::size_t errors = 0;
   std::size_t warnings = 0;
+  std::size_t unreadable = 0;  ///< files that could not be read or checked at all
 };
 
 /// Settings that change how findings are written.
@@ -33,6 +34,9 @@ class FindingsWriter {
   virtual std::string begin() { return {}; }
   /// Returns the text for one checked file and its findings (sorted, possibly none).
   virtual std::string file(std::string_view name, const std::vector<Diagnostic>& findings) = 0;
+  /// Returns the text for a file that could not be read at all; `message` says why. Every
+  /// format reports it (text leaves it to the caller's standard error).
+  virtual std::string unreadable(std::string_view name, std::string_view message) = 0;
   /// Returns what goes after the last file.
   virtual std::string end(const CheckSummary&) { return {}; }
 };

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstdio>
 #include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/process.hpp"
 #include "govreport/version.hpp"
 #include "text/edit_distance.hpp"
 
@@ -49,6 +52,7 @@ Run 'govreport COMMAND --help' for a command's options.)";
 // Returns the command closest to `word`, if it is close enough to be a typo.
 const char* suggest(std::string_view word) {
   std::vector<std::string_view> names;
+  names.reserve(kCommands.size());
   for (const Command& c : kCommands) names.emplace_back(c.name);
   const std::string_view best = detail::closest(word, names);
   for (const Command& c : kCommands)
@@ -56,37 +60,96 @@ const char* suggest(std::string_view word) {
   return nullptr;
 }
 
-// Rejects a first word that is no command, with a suggestion, before CLI11 reports it vaguely.
+// Writes a message to standard error; there is nowhere to report its own failure.
+void say(const std::string& message) {
+  const std::string line = "govreport: " + message + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+// Rejects an unknown option before the command, or a command word that is no command (with a
+// suggestion), before CLI11 reports it vaguely. The global options may come first.
 bool unknown_command(int argc, char** argv, const Context& ctx) {
-  if (argc < 2) return false;
-  if (argv[1][0] == '-') {
-    // Before the command only the global options may come; name anything else plainly.
-    const std::string_view flag = argv[1];
-    for (std::string_view known :
-         {"-h", "--help", "--help-all", "--version", "--lang", "-q", "--quiet"})
-      if (flag == known || flag.starts_with(std::string(known) + "=")) return false;
-    fmt::print(stderr, "govreport: {}\n",
-               ctx.tr(fmt::format("未知选项 '{}'；运行 govreport --help 查看用法", flag),
-                      fmt::format("unknown option '{}'; run 'govreport --help' for usage", flag)));
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--lang") {
+      ++i;  // its value
+      continue;
+    }
+    if (arg.starts_with("--lang=") || arg == "-q" || arg == "--quiet") continue;
+    if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "--version") return false;
+    if (arg.starts_with("-")) {
+      say(ctx.tr(fmt::format("未知选项 '{}'；运行 govreport --help 查看用法", arg),
+                 fmt::format("unknown option '{}'; run 'govreport --help' for usage", arg)));
+      return true;
+    }
+    for (const Command& c : kCommands)
+      if (arg == c.name) return false;
+    std::string names;
+    for (const Command& c : kCommands) names += std::string(names.empty() ? "" : ", ") + c.name;
+    const char* guess = suggest(arg);
+    say(guess ? ctx.tr(fmt::format("未知命令 '{}'，是不是 '{}'？", arg, guess),
+                       fmt::format("unknown command '{}'; did you mean '{}'?", arg, guess))
+              : ctx.tr(fmt::format("未知命令 '{}'（可用命令：{}）", arg, names),
+                       fmt::format("unknown command '{}' (commands: {})", arg, names)));
     return true;
   }
-  const std::string_view word = argv[1];
-  for (const Command& c : kCommands)
-    if (word == c.name) return false;
-  std::string names;
-  for (const Command& c : kCommands) names += std::string(names.empty() ? "" : ", ") + c.name;
-  const char* guess = suggest(word);
-  fmt::print(stderr, "govreport: {}\n",
-             guess ? ctx.tr(fmt::format("未知命令 '{}'，是不是 '{}'？", word, guess),
-                            fmt::format("unknown command '{}'; did you mean '{}'?", word, guess))
-                   : ctx.tr(fmt::format("未知命令 '{}'（可用命令：{}）", word, names),
-                            fmt::format("unknown command '{}' (commands: {})", word, names)));
-  return true;
+  return false;  // no command: CLI11 says that one is required
+}
+
+// Returns the language asked for by --lang, wherever it is, before CLI11 parses the line, so
+// that the first messages are in it too.
+Lang language_of(int argc, char** argv) {
+  Lang lang = Lang::Zh;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    if (arg.starts_with("--lang=")) value = arg.substr(7);
+    if (value == "en") lang = Lang::En;
+    if (value == "zh") lang = Lang::Zh;
+  }
+  return lang;
+}
+
+// Runs the parsed command; returns its exit code. Every failure ends here with exit 2.
+int parse_and_run(CLI::App& app, int argc, char** argv, const Context& ctx, const int& exit_code) {
+  try {
+    app.parse(argc, argv);
+    return exit_code;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    say(fmt::format(
+        "{}\n{}", e.what(),
+        ctx.tr("运行 govreport --help 查看用法。", "Run 'govreport --help' for usage.")));
+  } catch (const Failure& e) {
+    say(e.what());
+  } catch (const std::bad_alloc&) {
+    say(ctx.tr("内存不足", "out of memory"));
+  } catch (const std::exception& e) {
+    say(e.what());
+  }
+  return 2;
 }
 
 }  // namespace
 
+CLI::Validator non_empty_name(const Context& ctx, bool directory) {
+  return CLI::Validator(
+      [&ctx, directory](std::string& value) {
+        if (!value.empty()) return std::string();
+        return directory ? ctx.tr("目录名为空", "the directory name is empty")
+                         : ctx.tr("文件名为空", "the file name is empty");
+      },
+      "");
+}
+
 int run(int argc, char** argv) {
+  prepare_process();
   CLI::App app(
       "govreport — builds and checks 政府信息公开工作年度报告 (annual reports on government "
       "information disclosure) from JSON data, in the official format of 2019 or 2021.",
@@ -110,27 +173,16 @@ int run(int argc, char** argv) {
     command.setup(*sub, ctx, exit_code);
   }
 
-  for (int i = 1; i + 1 < argc; ++i)
-    if (std::string_view(argv[i]) == "--lang" && std::string_view(argv[i + 1]) == "en")
-      ctx.lang = Lang::En;
+  ctx.lang = language_of(argc, argv);
   if (unknown_command(argc, argv, ctx)) return 2;
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "govreport: {}\n{}\n", e.what(),
-               ctx.tr("运行 govreport --help 查看用法。", "Run 'govreport --help' for usage."));
-    return 2;
-  } catch (const Failure& e) {
-    fmt::print(stderr, "govreport: {}\n", e.what());
+  const int code = parse_and_run(app, argc, argv, ctx, exit_code);
+  // Whatever was printed to standard output must have arrived (help too).
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    say(stdout_failure(errno != 0 ? errno : EIO, ctx).what());
     return 2;
   }
-  return exit_code;
+  return code;
 }
 
 }  // namespace govreport::cli

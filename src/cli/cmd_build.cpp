@@ -83,6 +83,7 @@ const OutputFormat& choose_format(const BuildOptions& opts, const Context& ctx) 
 }
 
 int run_build(const BuildOptions& opts, const Context& ctx) {
+  refuse_repeated_stdin(opts.inputs, ctx);
   if (opts.inputs.size() > 1 && opts.out_dir.empty())
     throw Failure(ctx.tr("多个输入文件需要用 --out-dir DIR 指定输出目录",
                          "several input files need --out-dir DIR"));
@@ -138,7 +139,7 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
           progress.update(i + 1);
           if (!c.failure.empty()) throw Failure(c.failure);
           if (!c.diagnostics.empty()) progress.clear();
-          print_diagnostics(stderr, c.diagnostics, ctx);
+          print_diagnostics(c.diagnostics, ctx);
           errors = errors || !c.usable || count(c.diagnostics, Severity::Error) > 0;
           usable[i] = c.usable;
           if (c.report) single = std::move(c.report);
@@ -151,14 +152,17 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
                       "the data has errors; nothing was written (fix them, or use --force)"));
     return 1;
   }
-  plan.make_directory(ctx);
+  std::optional<OutputDirectory> out_dir;
+  if (!opts.out_dir.empty()) out_dir.emplace(opts.out_dir, ctx);
 
-  // Pass 2: each input is loaded again, rendered and written, one file at a time per worker, so
-  // memory stays flat however many inputs there are.
+  // Pass 2: each input is loaded again, rendered and written to a temporary file beside its
+  // output, one at a time per worker, so memory stays flat however many inputs there are. Only
+  // when every output is ready are they put in place: all of them or none.
   struct Built {
-    std::string content;
+    std::optional<PendingOutput> output;
     std::string failure;
   };
+  std::vector<PendingOutput> outputs;
   Progress progress(opts.inputs.size(), ctx.tr("已生成", "built"), ctx);
   for_each_ordered<Built>(
       opts.inputs.size(), opts.inputs.size() == 1 ? 1 : jobs,
@@ -168,11 +172,8 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
         try {
           std::optional<Report> report = std::move(single);
           if (!report) report = analyze(opts.inputs[i], ctx).report;
-          b.content = render(*report);
-          if (!paths[i].empty() && paths[i] != "-") {
-            write_output(paths[i], b.content, inputs, ctx);
-            b.content.clear();
-          }
+          const std::string content = render(*report);
+          b.output.emplace(paths[i].empty() ? "-" : paths[i], content, inputs, ctx);
         } catch (const Failure& e) {
           b.failure = e.what();
         }
@@ -181,18 +182,17 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
       [&](std::size_t i, Built&& b) {
         progress.update(i + 1);
         if (!b.failure.empty()) throw Failure(b.failure);
-        if (!usable[i]) return;
-        if (paths[i].empty() || paths[i] == "-") {
-          std::fwrite(b.content.data(), 1, b.content.size(),
-                      stdout);  // a docx or pdf holds NUL bytes
-          std::fflush(stdout);
-        } else if (!ctx.quiet) {
-          progress.clear();
-          fmt::print(stderr, "{}\n",
-                     ctx.tr(fmt::format("已写入 {}", paths[i]), fmt::format("wrote {}", paths[i])));
-        }
+        if (b.output) outputs.push_back(std::move(*b.output));
       });
   progress.clear();
+  for (PendingOutput& output : outputs) {
+    output.commit(ctx);
+    if (output.path() != "-" && !ctx.quiet)
+      fmt::print(
+          stderr, "{}\n",
+          ctx.tr(fmt::format("已写入 {}", output.path()), fmt::format("wrote {}", output.path())));
+  }
+  if (out_dir) out_dir->keep();
   return errors ? 1 : 0;
 }
 
@@ -206,10 +206,13 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("-f,--format", opts->format,
                  "Output format; default: from the -o extension, else text")
       ->check(CLI::IsMember(names));
-  auto* output = sub.add_option(
-      "-o,--output", opts->output,
-      "Write to this file (.txt .md .json .html .docx .pdf) instead of standard output");
+  auto* output =
+      sub.add_option(
+             "-o,--output", opts->output,
+             "Write to this file (.txt .md .json .html .docx .pdf) instead of standard output")
+          ->check(non_empty_name(ctx));
   sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")
+      ->check(non_empty_name(ctx, true))
       ->excludes(output);
   sub.add_flag("--force", opts->force, "Build even when the data has errors (exit status stays 1)");
   sub.add_option("-j,--jobs", opts->jobs,
@@ -220,8 +223,10 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.footer(R"(
 The data is checked first, every input before any output. When it has errors, they are printed
 and nothing is written, unless --force. Each output is written whole or not at all (temporary
-file, then rename); an input file is never overwritten. With --out-dir, inputs are checked and
-built on all cores (-j), and progress shows on a terminal.
+file, then rename), and with --out-dir all outputs are written or none. Only regular files are
+written (-o - is standard output); an input file is never overwritten. '-' reads standard input,
+once. With --out-dir, inputs are checked and built on all cores (-j), and progress shows on a
+terminal.
 
 Examples:
   govreport build data/2020.json                 the report as text, on standard output

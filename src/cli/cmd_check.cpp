@@ -39,33 +39,38 @@ FileResult check_one(const std::string& file, const Context& ctx) {
 }
 
 int run_check(const CheckOptions& opts, const Context& ctx) {
-  const std::vector<std::string> files =
+  const std::vector<InputPath> files =
       expand_paths(opts.paths.empty() ? std::vector<std::string>{"data"} : opts.paths, ctx);
   auto writer = findings_format(opts.format)->make({ctx.lang, opts.strict});
-  CheckSummary summary{files.size(), 0, 0};
-  std::size_t unreadable = 0;
+  CheckSummary summary{files.size(), 0, 0, 0};
   std::vector<YearFacts> facts;
   auto emit = [&](std::string_view name, const std::vector<Diagnostic>& found) {
     summary.errors += count(found, Severity::Error);
     summary.warnings += count(found, Severity::Warning);
-    fmt::print("{}", writer->file(name, found));
+    print_out(writer->file(name, found), ctx);
   };
 
-  fmt::print("{}", writer->begin());
+  // An unreadable input is reported in every format, and the rest are checked all the same.
+  print_out(writer->begin(), ctx);
   Progress progress(files.size(), ctx.tr("已检查", "checked"), ctx);
   for_each_ordered<FileResult>(
       files.size(), worker_count(opts.jobs, files.size()),
-      [&](std::size_t i) { return check_one(files[i], ctx); },
+      [&](std::size_t i) {
+        if (!files[i].failure.empty()) return FileResult{{}, {}, files[i].failure};
+        return check_one(files[i].path, ctx);
+      },
       [&](std::size_t i, FileResult&& r) {
         progress.update(i + 1);
+        const std::string name = files[i].path == "-" ? "<stdin>" : files[i].path;
         if (!r.failure.empty()) {
           progress.clear();
           fmt::print(stderr, "govreport: {}\n", r.failure);
-          ++unreadable;
+          ++summary.unreadable;
+          print_out(writer->unreadable(name, r.failure), ctx);
           return;
         }
         if (!r.diagnostics.empty()) progress.clear();
-        emit(files[i] == "-" ? "<stdin>" : files[i], r.diagnostics);
+        emit(name, r.diagnostics);
         if (r.facts) facts.push_back(std::move(*r.facts));
       });
   progress.clear();
@@ -79,9 +84,9 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
     emit(group.front().file, group);
     i = j;
   }
-  fmt::print("{}", writer->end(summary));
-  std::fflush(stdout);
+  print_out(writer->end(summary), ctx);
   if (!ctx.quiet) {
+    const std::size_t unreadable = summary.unreadable;
     const std::string unread_zh = unreadable ? fmt::format("，{} 个无法读取", unreadable) : "";
     const std::string unread_en = unreadable ? fmt::format(", {} unreadable", unreadable) : "";
     fmt::print(stderr, "{}\n",
@@ -92,7 +97,7 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
                                   summary.errors == 1 ? "" : "s", summary.warnings,
                                   summary.warnings == 1 ? "" : "s", unread_en)));
   }
-  if (unreadable > 0) return 2;
+  if (summary.unreadable > 0) return 2;
   return summary.errors > 0 || (opts.strict && summary.warnings > 0) ? 1 : 0;
 }
 
@@ -120,8 +125,13 @@ Formats:{}
 
 Findings are printed by file, then position, whatever -j is. Reports of the same agency for
 consecutive years are also checked against each other (carry-over, in-force, item-continuity);
-those findings point at the later file and follow the per-file ones. A summary goes to stderr,
-and progress too when stderr is a terminal and the run takes more than a second.
+those findings point at the later file and follow the per-file ones. A file reached twice
+(another spelling, a symbolic link) is checked once. A summary goes to stderr, and progress too
+when stderr is a terminal and the run takes more than a second.
+
+Exit status: 0 clean, 1 error findings (warnings too with --strict), 2 an input could not be
+read (missing, not a regular file, a directory without *.json): it is reported in every format
+and the other files are still checked.
 
 Examples:
   govreport check                          every *.json under data/

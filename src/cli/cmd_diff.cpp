@@ -17,12 +17,14 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions& opts, const Context& ctx) {
+  refuse_repeated_stdin({opts.older, opts.newer}, ctx);
   const Report older = std::move(*analyze_or_fail(opts.older, ctx).report);
   const Report newer = std::move(*analyze_or_fail(opts.newer, ctx).report);
   const ReportDiff diff = diff_reports(older, newer);
-  fmt::print("{}", opts.format == "json"
-                       ? format_diff_json(diff, opts.older, opts.newer)
-                       : format_diff_text(diff, older, opts.older, newer, opts.newer, ctx.lang));
+  print_out(opts.format == "json"
+                ? format_diff_json(diff, opts.older, opts.newer)
+                : format_diff_text(diff, older, opts.older, newer, opts.newer, ctx.lang),
+            ctx);
   return 0;
 }
 

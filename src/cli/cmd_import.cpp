@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/importer.hpp"
@@ -36,6 +37,7 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
     throw Failure(
         ctx.tr("多个来源需要用 --out-dir DIR 指定输出目录", "several sources need --out-dir DIR"));
 
+  refuse_repeated_stdin(opts.sources, ctx);
   // Everything is read before anything is imported or written.
   std::vector<std::string> bytes;
   for (const std::string& source : opts.sources) bytes.push_back(read_input(source, ctx));
@@ -49,7 +51,7 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
     const std::string name = source == "-" ? "<stdin>" : source;
     const ImportResult result =
         importer(ctx).import_report(bytes[i], kind_of(opts, source, bytes[i], ctx), name, options);
-    print_diagnostics(stderr, result.findings, ctx);
+    print_diagnostics(result.findings, ctx);
     if (!ctx.quiet) fmt::print(stderr, "{}", format_summary(result.summary, name, ctx.lang));
     unreadable = unreadable || result.unreadable;
     errors = errors || !result.report || count(result.findings, Severity::Error) > 0;
@@ -59,18 +61,21 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
         ctx);
     outputs.emplace_back(path, write_data_file(*result.report));
   }
-  if (!outputs.empty()) plan.make_directory(ctx);
-  for (const auto& [path, content] : outputs) {
-    if (path.empty() || path == "-") {
-      fmt::print("{}", content);
-      std::fflush(stdout);
-      continue;
-    }
-    write_output(path, content, opts.sources, ctx);
-    if (!ctx.quiet)
-      fmt::print(stderr, "{}\n",
-                 ctx.tr(fmt::format("已写入 {}", path), fmt::format("wrote {}", path)));
+  std::optional<OutputDirectory> out_dir;
+  if (!opts.out_dir.empty() && !outputs.empty()) out_dir.emplace(opts.out_dir, ctx);
+  // Every output is written to its temporary file first, then all are put in place: all or none.
+  std::vector<PendingOutput> pending;
+  pending.reserve(outputs.size());
+  for (const auto& [path, content] : outputs)
+    pending.emplace_back(path.empty() ? "-" : path, content, opts.sources, ctx);
+  for (PendingOutput& output : pending) {
+    output.commit(ctx);
+    if (output.path() != "-" && !ctx.quiet)
+      fmt::print(
+          stderr, "{}\n",
+          ctx.tr(fmt::format("已写入 {}", output.path()), fmt::format("wrote {}", output.path())));
   }
+  if (out_dir) out_dir->keep();
   return unreadable ? 2 : errors ? 1 : 0;
 }
 
@@ -82,9 +87,11 @@ void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
                  "Published reports: .pdf .html .htm .txt .md ('-' reads standard input)")
       ->required();
   auto* output = sub.add_option("-o,--output", opts->output,
-                                "Write the data file here instead of standard output");
+                                "Write the data file here instead of standard output")
+                     ->check(non_empty_name(ctx));
   sub.add_option("--out-dir", opts->out_dir,
                  "Write one data file per source into this directory (NAME.json)")
+      ->check(non_empty_name(ctx, true))
       ->excludes(output);
   sub.add_option("--from", opts->from,
                  "Kind of the sources; default: from the extension, else from the content")
@@ -100,7 +107,8 @@ and a table or row that is not found is a finding that says where it was looked 
 source ends with a summary of what was found and what was not (on standard error).
 
 The data file is written even when the import has error findings, so that the missing cells
-can be filled in by hand; 'govreport check' then finds the report's own errors.
+can be filled in by hand; 'govreport check' then finds the report's own errors. With --out-dir,
+every data file is written or none.
 
 Exit status: 0 imported without error findings, 1 error findings (a missing table or row, an
 unreadable cell, no year), 2 a source could not be read at all (missing file, not a PDF,

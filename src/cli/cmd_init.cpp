@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "govreport/render.hpp"
@@ -35,18 +36,23 @@ int run_init(const InitOptions& opts, const Context& ctx) {
   report->schema = opts.schema.empty() ? default_schema : opts.schema;
   const std::string json = write_data_file(*report);
   if (opts.output.empty() || opts.output == "-") {
-    fmt::print("{}", json);
+    print_out(json, ctx);
     return 0;
   }
   if (!opts.force && exists(opts.output))
     throw Failure(fmt::format("{}: {}", opts.output,
                               ctx.tr("已存在，未覆盖（用 --force 覆盖）",
                                      "already exists; not overwritten (use --force)")));
-  write_output(opts.output, json, {}, ctx);
-  // The default "$schema" names a file beside the data file: write it there unless it exists.
+  // The default "$schema" names a file beside the data file: written there unless it exists.
+  // Both files are written, or neither.
+  PendingOutput data(opts.output, json, {}, ctx);
   const fs::path schema_path = fs::path(opts.output).parent_path() / default_schema;
-  if (opts.schema.empty() && !exists(schema_path.string())) {
-    write_output(schema_path.string(), json_schema(*report->edition), {}, ctx);
+  std::optional<PendingOutput> schema;
+  if (opts.schema.empty() && !data.is_stdout() && !exists(schema_path.string()))
+    schema.emplace(schema_path.string(), json_schema(*report->edition), InputFiles{}, ctx);
+  data.commit(ctx);
+  if (schema) {
+    schema->commit(ctx);
     if (!ctx.quiet)
       fmt::print(stderr, "{}\n",
                  ctx.tr(fmt::format("已写入 {}（供编辑器补全和提示）", schema_path.string()),
@@ -73,7 +79,8 @@ void setup_init(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("--kind", opts->kind,
                  "department (deadline 1月31日, default) or government (3月31日)")
       ->check(CLI::IsMember({"department", "government"}));
-  sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output")
+      ->check(non_empty_name(ctx));
   sub.add_option(
       "--schema", opts->schema,
       "Value of \"$schema\" (default: govreport-EDITION.schema.json, written beside -o if absent)");

@@ -18,7 +18,7 @@ struct SchemaOptions {
 int run_schema(const SchemaOptions& opts, const Context& ctx) {
   const std::string schema = json_schema(*edition_by_id(opts.edition));
   if (opts.output.empty() || opts.output == "-") {
-    fmt::print("{}", schema);
+    print_out(schema, ctx);
   } else {
     write_output(opts.output, schema, {}, ctx);
   }
@@ -33,7 +33,8 @@ void setup_schema(CLI::App& sub, Context& ctx, int& exit_code) {
   for (const Edition* e : editions()) ids.emplace_back(e->id);
   sub.add_option("--edition", opts->edition, "Edition of the format: 2019 or 2021 (default)")
       ->check(CLI::IsMember(ids));
-  sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output")
+      ->check(non_empty_name(ctx));
   sub.footer(R"(
 The schema (JSON Schema draft 2020-12) describes the data file's structure with the official
 labels as titles, so that an editor completes keys and shows the label on hover. A data file

@@ -20,8 +20,17 @@ struct SumOptions {
 };
 
 int run_sum(const SumOptions& opts, const Context& ctx) {
-  std::vector<std::string> members = expand_paths(opts.inputs, ctx);
-  std::erase(members, opts.summary);
+  std::vector<std::string> all = opts.inputs;
+  if (!opts.summary.empty()) all.push_back(opts.summary);
+  refuse_repeated_stdin(all, ctx);
+  // The summary itself, however it is spelled, is no member.
+  const InputFiles summary_file(std::vector<std::string>{opts.summary});
+  std::vector<std::string> members;
+  for (const InputPath& p : expand_paths(opts.inputs, ctx)) {
+    if (!p.failure.empty()) throw Failure(p.failure);
+    if (p.path != opts.summary && (opts.summary.empty() || !summary_file.contains(p.path)))
+      members.push_back(p.path);
+  }
   if (members.empty()) throw Failure(ctx.tr("没有要汇总的成员报告", "no member reports to add up"));
   Summer summer;
   std::vector<std::string> with_errors;
@@ -51,7 +60,7 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
               fmt::format("汇总报告是 {} 年的，成员报告是 {} 年的", s.report->year, sum.year),
               fmt::format("the summary is for {}, the members for {}", s.report->year, sum.year))));
     const std::vector<Diagnostic> found = check_rollup(*s.report, opts.summary, sum, summer.size());
-    print_diagnostics(stdout, found, ctx);
+    print_out(diagnostics_text(found, ctx), ctx);
     if (!ctx.quiet)
       fmt::print(stderr, "{}\n",
                  ctx.tr(fmt::format("{} 与 {} 个成员报告之和：{} 处不一致", opts.summary,
@@ -62,7 +71,7 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
   }
   const std::string json = write_data_file(sum);
   if (opts.output.empty() || opts.output == "-") {
-    fmt::print("{}", json);
+    print_out(json, ctx);
   } else {
     write_output(opts.output, json, members, ctx);
     if (!ctx.quiet)
@@ -82,15 +91,19 @@ void setup_sum(CLI::App& sub, Context& ctx, int& exit_code) {
       ->required();
   sub.add_option("--agency", opts->agency, "Agency name of the sum (default: 汇总)");
   auto* out = sub.add_option("-o,--output", opts->output,
-                             "Write the sum to this file instead of standard output");
+                             "Write the sum to this file instead of standard output")
+                  ->check(non_empty_name(ctx));
   sub.add_option("--check", opts->summary,
                  "Compare this summary report with the sum of the members instead")
+      ->check(non_empty_name(ctx))
       ->excludes(out);
   sub.footer(R"(
 The sum is a data file of the same year and edition: every table cell is the sum of the
 members' cells ("/" counts as nothing; a blank in any member leaves that sum blank, and the
 members with blank cells are listed). Reports of different years or editions are refused.
-With --check, each cell where the summary differs is a rollup finding; exit 1 if any.
+A member reached twice (another spelling, a symbolic link) counts once.
+With --check, each cell where the summary differs is a rollup finding; exit 1 if any. The
+summary is never counted as one of its members, so it may sit in their directory.
 
 Examples:
   govreport sum region/2024/*.json --agency 某某市 -o region-2024.json

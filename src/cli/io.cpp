@@ -9,16 +9,17 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
 
 #include "cli/importer.hpp"
+#include "cli/process.hpp"
 #include "govreport/import.hpp"
 
 namespace govreport::cli {
 namespace fs = std::filesystem;
 
-namespace {
-
-// Names the common failures in the chosen language; the rest in the system's words.
 std::string error_text(int err, const Context& ctx) {
   switch (err) {
     case ENOENT:
@@ -34,10 +35,20 @@ std::string error_text(int err, const Context& ctx) {
       return ctx.tr("文件系统只读", "read-only file system");
     case EIO:
       return ctx.tr("输入/输出错误", "input/output error");
+    case EBADF:
+      return ctx.tr("未打开（已关闭）", "not open (closed)");
+    case EPIPE:
+      return ctx.tr("管道的读取端已关闭", "broken pipe (the reader has gone)");
+    case EFBIG:
+      return ctx.tr("超过文件大小上限", "file too large");
+    case ENOTDIR:
+      return ctx.tr("路径中有一段不是目录", "a part of the path is not a directory");
     default:
       return std::strerror(err);
   }
 }
+
+namespace {
 
 // Reads everything from `fd`, refusing more than kMaxInputBytes.
 std::string read_fd(int fd, const std::string& name, const Context& ctx) {
@@ -64,7 +75,15 @@ std::string read_fd(int fd, const std::string& name, const Context& ctx) {
 }  // namespace
 
 std::string read_input(const std::string& path, const Context& ctx) {
-  if (path == "-") return read_fd(STDIN_FILENO, "<stdin>", ctx);
+  if (path == "-") {
+    // Standard input can be read once: a command that reads its inputs twice (build checks
+    // everything before it renders) gets the same bytes again.
+    static std::mutex mutex;
+    static std::optional<std::string> bytes;
+    std::lock_guard lock(mutex);
+    if (!bytes) bytes = read_fd(STDIN_FILENO, "<stdin>", ctx);
+    return *bytes;
+  }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
     throw Failure(fmt::format("{}: {}{}", path, ctx.tr("无法打开：", "cannot open: "),
@@ -93,10 +112,33 @@ std::string read_input(const std::string& path, const Context& ctx) {
   }
 }
 
+void refuse_repeated_stdin(const std::vector<std::string>& paths, const Context& ctx) {
+  if (std::count(paths.begin(), paths.end(), "-") > 1)
+    throw Failure(ctx.tr("'-'（标准输入）给了不止一次：标准输入只能读取一次",
+                         "'-' (standard input) is given more than once; it can be read only once"));
+}
+
+Failure stdout_failure(int err, const Context& ctx) {
+  return Failure(fmt::format("{}: {}{}", ctx.tr("标准输出", "standard output"),
+                             ctx.tr("无法写入：", "cannot write: "), error_text(err, ctx)));
+}
+
+void print_out(std::string_view text, const Context& ctx) {
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    const int err = errno != 0 ? errno : EIO;
+    std::clearerr(stdout);
+    throw stdout_failure(err, ctx);
+  }
+}
+
 InputFiles::InputFiles(const std::vector<std::string>& paths) {
   for (const std::string& p : paths) {
     struct stat st {};
-    if (p != "-" && ::stat(p.c_str(), &st) == 0) ids_.emplace(st.st_dev, st.st_ino);
+    // Standard input redirected from a file is that file.
+    if (p == "-" ? ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)
+                 : ::stat(p.c_str(), &st) == 0)
+      ids_.emplace(st.st_dev, st.st_ino);
   }
 }
 
@@ -105,65 +147,148 @@ bool InputFiles::contains(const std::string& path) const {
   return !ids_.empty() && ::stat(path.c_str(), &st) == 0 && ids_.contains({st.st_dev, st.st_ino});
 }
 
-void write_output(const std::string& path, std::string_view content, const InputFiles& inputs,
-                  const Context& ctx) {
-  if (inputs.contains(path))
-    throw Failure(
-        fmt::format("{}: {}", path,
-                    ctx.tr("是输入文件，拒绝覆盖", "is an input file; refusing to overwrite it")));
+namespace {
+
+// Writes all of `content` to `fd`; returns 0 or the errno of the failure.
+int write_all(int fd, std::string_view content) {
+  for (std::size_t done = 0; done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
+bool same_as_stdout(const struct stat& st) {
+  struct stat out {};
+  return ::fstat(STDOUT_FILENO, &out) == 0 && out.st_dev == st.st_dev && out.st_ino == st.st_ino;
+}
+
+}  // namespace
+
+PendingOutput::PendingOutput(const std::string& path, std::string_view content,
+                             const InputFiles& inputs, const Context& ctx)
+    : path_(path), target_(path) {
   auto fail = [&](int err) {
     return Failure(fmt::format("{}: {}{}", path, ctx.tr("无法写入：", "cannot write: "),
                                error_text(err, ctx)));
   };
+  if (inputs.contains(path))
+    throw Failure(
+        fmt::format("{}: {}", path,
+                    ctx.tr("是输入文件，拒绝覆盖", "is an input file; refusing to overwrite it")));
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    // A device or pipe (/dev/stdout, a FIFO) cannot be replaced by a rename: write to it directly.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) throw fail(errno);
-    for (std::size_t done = 0; done < content.size();) {
-      const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-      if (n < 0) {
-        const int err = errno;
-        ::close(fd);
-        throw fail(err);
-      }
-      done += static_cast<std::size_t>(n);
-    }
-    if (::close(fd) != 0) throw fail(errno);
+  const bool exists = path != "-" && ::stat(path.c_str(), &st) == 0;
+  if (path == "-" || (exists && same_as_stdout(st))) {  // also /dev/stdout, whatever it is
+    is_stdout_ = true;
+    to_stdout_ = content;
     return;
   }
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) throw fail(errno);
-  int err = 0;
-  for (std::size_t done = 0; done < content.size() && err == 0;) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno != EINTR) err = errno;
-    } else {
-      done += static_cast<std::size_t>(n);
-    }
+  if (exists && S_ISDIR(st.st_mode))
+    throw Failure(
+        fmt::format("{}: {}", path, ctx.tr("是目录，不能写入", "is a directory; not written")));
+  if (exists && !S_ISREG(st.st_mode))  // a FIFO without a reader would block for ever
+    throw Failure(fmt::format("{}: {}", path,
+                              ctx.tr("不是普通文件，不能写入（写到标准输出请用 -o -）",
+                                     "is not a regular file; not written (-o - writes to "
+                                     "standard output)")));
+  // A symbolic link stays a link: the file it points to is replaced.
+  struct stat link {};
+  if (exists && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    std::error_code ec;
+    const fs::path resolved = fs::canonical(path, ec);
+    if (!ec) target_ = resolved.string();
   }
+  const fs::path target(target_);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  int fd = -1;
+  temp_ = TempPath::create_file(temp, fd);
+  if (!temp_) throw fail(errno);
+  int err = write_all(fd, content);
+  const mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~process_umask());
+  if (err == 0 && ::fchmod(fd, mode) != 0) err = errno;
   if (::close(fd) != 0 && err == 0) err = errno;
-  if (err == 0 && ::fchmodat(AT_FDCWD, temp.c_str(), 0644, 0) != 0) err = errno;
-  if (err == 0 && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
-  if (err != 0) {
-    ::unlink(temp.c_str());
-    throw fail(err);
+  if (err != 0) throw fail(err);  // temp_ removes the temporary file
+}
+
+PendingOutput::PendingOutput(PendingOutput&&) noexcept = default;
+PendingOutput& PendingOutput::operator=(PendingOutput&&) noexcept = default;
+PendingOutput::~PendingOutput() = default;
+
+void PendingOutput::commit(const Context& ctx) {
+  if (is_stdout_) {
+    print_out(to_stdout_, ctx);
+    return;
+  }
+  if (!temp_) return;
+  if (const int err = temp_->rename_to(target_); err != 0)
+    throw Failure(fmt::format("{}: {}{}", path_, ctx.tr("无法写入：", "cannot write: "),
+                              error_text(err, ctx)));
+  temp_.reset();
+}
+
+void write_output(const std::string& path, std::string_view content, const InputFiles& inputs,
+                  const Context& ctx) {
+  PendingOutput(path, content, inputs, ctx).commit(ctx);
+}
+
+OutputDirectory::OutputDirectory(const std::string& path, const Context& ctx) {
+  std::error_code ec;
+  // The highest directory that will be made: removed, with those below it, if left empty.
+  fs::path top;
+  for (fs::path p = path; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    top = p;
+    if (p == p.parent_path()) break;
+  }
+  fs::create_directories(path, ec);
+  if (ec)
+    throw Failure(fmt::format("{}: {}{}", path,
+                              ctx.tr("无法创建目录：", "cannot create directory: "),
+                              error_text(ec.value(), ctx)));
+  if (!top.empty()) {
+    made_ = path;
+    top_ = top.string();
   }
 }
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const Context& ctx) {
-  std::vector<std::string> files;
+OutputDirectory::~OutputDirectory() {
+  if (made_.empty()) return;
+  std::error_code ec;
+  for (fs::path p = made_; fs::remove(p, ec) && !ec; p = p.parent_path())  // only when empty
+    if (p == top_ || p == p.parent_path()) break;
+}
+
+std::vector<InputPath> expand_paths(const std::vector<std::string>& paths, const Context& ctx) {
+  refuse_repeated_stdin(paths, ctx);
+  std::vector<InputPath> out;
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> seen;
+  auto add = [&](const std::string& file) {
+    struct stat st {};
+    if (file != "-" && ::stat(file.c_str(), &st) == 0) {
+      const auto [it, fresh] = seen.try_emplace({st.st_dev, st.st_ino}, file);
+      if (!fresh) {
+        if (!ctx.quiet && file == it->second)
+          fmt::print(stderr, "{}\n",
+                     ctx.tr(fmt::format("注意：{} 给了两次，只读取一次", file),
+                            fmt::format("note: {} is given twice; read once", file)));
+        else if (!ctx.quiet)
+          fmt::print(
+              stderr, "{}\n",
+              ctx.tr(fmt::format("注意：{} 与 {} 是同一个文件，只读取一次", file, it->second),
+                     fmt::format("note: {} is the same file as {}; read once", file, it->second)));
+        return;
+      }
+    }
+    out.push_back({file, {}});
+  };
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (p != "-" && !fs::exists(p, ec))
-      throw Failure(
-          fmt::format("{}: {}", p, ctx.tr("没有这个文件或目录", "no such file or directory")));
     if (p == "-" || !fs::is_directory(p, ec)) {
-      files.push_back(p);
+      add(p);  // a missing file is reported when it is read, like any unreadable one
       continue;
     }
     std::vector<std::string> found;
@@ -173,18 +298,32 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, con
       if (it->is_regular_file(ec) && it->path().extension() == ".json")
         found.push_back(it->path().string());
     }
-    if (ec)
-      throw Failure(
-          fmt::format("{}: {}{}", p, ctx.tr("无法列出目录：", "cannot list: "), ec.message()));
+    if (ec) {
+      out.push_back({p, fmt::format("{}: {}{}", p, ctx.tr("无法列出目录：", "cannot list: "),
+                                    error_text(ec.value(), ctx))});
+      continue;
+    }
+    if (found.empty()) {
+      out.push_back({p, fmt::format("{}: {}", p,
+                                    ctx.tr("目录中没有数据文件（*.json）",
+                                           "no data files (*.json) in this directory"))});
+      continue;
+    }
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    for (const std::string& f : found) add(f);
   }
-  return files;
+  return out;
 }
 
-void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostics,
-                       const Context& ctx) {
-  for (const Diagnostic& d : diagnostics) fmt::print(out, "{}\n", format_diagnostic(d, ctx.lang));
+std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const Context& ctx) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += format_diagnostic(d, ctx.lang) + "\n";
+  return out;
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const Context& ctx) {
+  const std::string text = diagnostics_text(diagnostics, ctx);
+  std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 std::string OutputPlan::path_for(const std::string& input, const Message& clash,
@@ -194,15 +333,6 @@ std::string OutputPlan::path_for(const std::string& input, const Message& clash,
   std::string path = (fs::path(out_dir_) / (stem + extension_)).string();
   if (!taken_.insert(path).second) throw Failure(fmt::format("{}: {}", path, clash.in(ctx.lang)));
   return path;
-}
-
-void OutputPlan::make_directory(const Context& ctx) const {
-  if (out_dir_.empty()) return;
-  std::error_code ec;
-  fs::create_directories(out_dir_, ec);
-  if (ec)
-    throw Failure(fmt::format("{}: {}{}", out_dir_,
-                              ctx.tr("无法创建目录：", "cannot create directory: "), ec.message()));
 }
 
 bool exists(const std::string& path) {
@@ -226,7 +356,7 @@ Analysis analyze(const std::string& path, const Context& ctx) {
 Analysis analyze_or_fail(const std::string& path, const Context& ctx, const Message& consequence) {
   Analysis a = analyze(path, ctx);
   if (!a.report) {
-    print_diagnostics(stderr, a.diagnostics, ctx);
+    print_diagnostics(a.diagnostics, ctx);
     throw Failure(fmt::format("{}: {}{}", path,
                               ctx.tr("无法读取为年度报告数据", "cannot be read as report data"),
                               consequence.in(ctx.lang)));

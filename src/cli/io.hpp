@@ -4,6 +4,7 @@
 // importer.cpp opens the importer module.
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -34,34 +35,107 @@ struct Context {
 /// Largest input accepted, in bytes.
 inline constexpr std::size_t kMaxInputBytes = 64u << 20;
 
-/// Reads a whole regular file, or standard input for "-". Throws Failure naming the path.
+/// Names an errno value in the chosen language (the common ones; the rest in the system's words).
+std::string error_text(int err, const Context& ctx);
+
+/// Reads a whole regular file, or standard input for "-" (read once: a second call returns the
+/// same bytes). Throws Failure naming the path.
 std::string read_input(const std::string& path, const Context& ctx);
 
-/// Identifies the input files of a command (by device and inode), so outputs never replace them.
+/// Throws Failure when "-" (standard input) is among `paths` more than once.
+void refuse_repeated_stdin(const std::vector<std::string>& paths, const Context& ctx);
+
+/// Writes `text` to standard output and flushes it. Every command writes its standard output
+/// through here: throws Failure naming standard output when it cannot be written (disk full,
+/// closed, a pipe whose reader has gone).
+void print_out(std::string_view text, const Context& ctx);
+
+/// Returns the Failure for standard output that could not be written, with errno `err`.
+Failure stdout_failure(int err, const Context& ctx);
+
+/// Identifies files by device and inode, whatever their spelling or the links to them.
 class InputFiles {
  public:
   InputFiles() = default;
   /// Notes the files at `paths` that exist ("-" and missing ones are skipped).
   InputFiles(const std::vector<std::string>& paths);  // NOLINT: implicit, for call sites' brevity
-  /// Returns whether `path` is one of the inputs.
+  /// Returns whether `path` is one of the files noted.
   bool contains(const std::string& path) const;
 
  private:
   std::set<std::pair<std::uint64_t, std::uint64_t>> ids_;
 };
 
+class TempPath;
+
+/// Holds an output written whole to a temporary file beside its path, not yet in place: several
+/// outputs are all written first and then all put in place, or none is. Destroyed without
+/// commit(), it removes the temporary file. Standard output ("-", or a path to the same file
+/// such as /dev/stdout) is kept in memory and written there by commit().
+class PendingOutput {
+ public:
+  /// Writes `content` to a temporary file for `path` (mode: that of the file it replaces, else
+  /// 0666 less the umask). Refuses any of `inputs`, a directory and anything else that is not
+  /// a regular file (a FIFO would block). Throws Failure.
+  PendingOutput(const std::string& path, std::string_view content, const InputFiles& inputs,
+                const Context& ctx);
+  PendingOutput(PendingOutput&&) noexcept;
+  PendingOutput& operator=(PendingOutput&&) noexcept;
+  ~PendingOutput();
+
+  /// Puts the output in place (rename). Throws Failure.
+  void commit(const Context& ctx);
+  /// Returns the path the output goes to.
+  const std::string& path() const { return path_; }
+  /// Returns whether the output goes to standard output.
+  bool is_stdout() const { return is_stdout_; }
+
+ private:
+  std::string path_;    // as given, for messages
+  std::string target_;  // where the rename goes (through a symbolic link)
+  std::unique_ptr<TempPath> temp_;
+  std::string to_stdout_;
+  bool is_stdout_ = false;
+};
+
 /// Writes `content` to `path` through a temporary file and a rename, so that `path` is either
-/// untouched or complete. Refuses to write over any of `inputs`. Throws Failure.
+/// untouched or complete (see PendingOutput). Throws Failure.
 void write_output(const std::string& path, std::string_view content, const InputFiles& inputs,
                   const Context& ctx);
 
-/// Expands directories into the *.json files below them, sorted; files are kept as given.
-/// Throws Failure for a path that does not exist.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const Context& ctx);
+/// Makes an output directory (and its parents) if it is missing. Unless keep() is called, a
+/// directory made here is removed again on leaving if it is still empty.
+class OutputDirectory {
+ public:
+  /// Makes `path`. Throws Failure.
+  OutputDirectory(const std::string& path, const Context& ctx);
+  ~OutputDirectory();
+  OutputDirectory(const OutputDirectory&) = delete;
+  OutputDirectory& operator=(const OutputDirectory&) = delete;
+  /// Keeps the directory.
+  void keep() { made_.clear(); }
 
-/// Prints findings to `out` in the chosen language.
-void print_diagnostics(std::FILE* out, const std::vector<Diagnostic>& diagnostics,
-                       const Context& ctx);
+ private:
+  std::string made_;  // the directory, if it was made here
+  std::string top_;   // the highest directory made on the way to it
+};
+
+/// Holds one input path of a command after expand_paths.
+struct InputPath {
+  std::string path;
+  std::string failure;  ///< why it gives nothing to read (a directory without data files)
+};
+
+/// Expands directories into the *.json files below them, sorted; files are kept as given, also
+/// missing ones (reading them says why). A directory without data files is kept with a
+/// failure. A file reached twice (another spelling, a symbolic link: the same device and inode)
+/// is kept once, with a note on standard error. Throws Failure when "-" is given twice.
+std::vector<InputPath> expand_paths(const std::vector<std::string>& paths, const Context& ctx);
+
+/// Prints findings to standard error in the chosen language.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const Context& ctx);
+/// Returns findings as lines of text in the chosen language.
+std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const Context& ctx);
 
 /// Plans where each input's output goes: to `output` (empty or "-": standard output), or with
 /// `out_dir`, to DIR/STEM`extension` for each input. Two inputs never write one file.
@@ -75,8 +149,6 @@ class OutputPlan {
   /// Returns the output path of `input`. Throws Failure, saying `clash`, when another input
   /// already goes there.
   std::string path_for(const std::string& input, const Message& clash, const Context& ctx);
-  /// Creates the output directory, if there is one, with its parents. Throws Failure.
-  void make_directory(const Context& ctx) const;
 
  private:
   std::string output_, out_dir_, extension_;

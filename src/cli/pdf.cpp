@@ -3,7 +3,8 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+#include "cli/process.hpp"
+
 extern char** environ;
 
 namespace govreport::cli {
@@ -26,28 +29,28 @@ namespace fs = std::filesystem;
 
 constexpr auto kTimeout = std::chrono::seconds(120);
 
-// A fresh private directory for the page, Chromium's profile and the PDF; removed on leaving.
+// A fresh private directory for the page, Chromium's profile, its temporary files and the PDF;
+// removed on leaving
+// and on a signal. It goes under $TMPDIR, else /tmp.
 class TempDir {
  public:
   explicit TempDir(const Context& ctx) {
-    std::string pattern = (fs::temp_directory_path() / "govreport-pdf-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr)
-      throw Failure(
-          fmt::format("{}: {}{}", pattern,
-                      ctx.tr("无法创建临时目录：", "cannot create a temporary directory: "),
-                      std::strerror(errno)));
-    path_ = pattern;
+    const char* env = std::getenv("TMPDIR");
+    const bool from_env = env != nullptr && *env != '\0';
+    const std::string root = from_env ? env : "/tmp";
+    temp_ = TempPath::create_directory((fs::path(root) / "govreport-pdf-XXXXXX").string());
+    if (!temp_)
+      throw Failure(fmt::format(
+          "{}: {}{}", root,
+          from_env ? ctx.tr("无法在环境变量 TMPDIR 指定的目录中创建临时目录：",
+                            "cannot make a temporary directory in TMPDIR: ")
+                   : ctx.tr("无法创建临时目录：", "cannot make a temporary directory: "),
+          error_text(errno, ctx)));
   }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
+  fs::path path() const { return temp_->path(); }
 
  private:
-  fs::path path_;
+  std::unique_ptr<TempPath> temp_;
 };
 
 std::string slurp(const fs::path& path) {
@@ -83,31 +86,72 @@ std::string tail(std::string_view log) {
   return out;
 }
 
-// Runs `argv` with its output in `log`, in a process group of its own; kills the group after
-// kTimeout. Returns the exit status, or -1 on timeout.
-int run_chromium(const std::vector<std::string>& args, const fs::path& log, const Context& ctx) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attributes, 0);
+// Runs `args` with its output in `log` and its own temporary files in `temp`, in a process group
+// of its own that is killed when govreport is (a signal kills the group; if govreport dies
+// outright, the kernel kills the browser), and after kTimeout. Returns the exit status, or -1
+// on timeout.
+int run_chromium(const std::vector<std::string>& args, const fs::path& log, const fs::path& temp,
+                 const Context& ctx) {
   std::vector<char*> argv;
   argv.reserve(args.size() + 1);
   std::vector<std::string> copies = args;
   for (std::string& a : copies) argv.push_back(a.data());
   argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int err = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  if (err != 0)
-    throw Failure(
-        fmt::format("{}: {}{}", args[0], ctx.tr("无法运行：", "cannot run: "), std::strerror(err)));
+  std::vector<std::string> environment;
+  for (char** e = environ; *e != nullptr; ++e)
+    if (!std::string_view(*e).starts_with("TMPDIR=")) environment.emplace_back(*e);
+  environment.push_back("TMPDIR=" + temp.string());
+  std::vector<char*> envp;
+  envp.reserve(environment.size() + 1);
+  for (std::string& e : environment) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (log_fd < 0)
+    throw Failure(fmt::format("{}: {}{}", log.string(), ctx.tr("无法写入：", "cannot write: "),
+                              error_text(errno, ctx)));
+  int ready[2];  // closed on exec; a byte on it is the errno of a failed exec
+  if (::pipe2(ready, O_CLOEXEC) != 0) {
+    const int err = errno;
+    ::close(log_fd);
+    throw Failure(fmt::format("{}: {}{}", args[0], ctx.tr("无法运行：", "cannot run: "),
+                              error_text(err, ctx)));
+  }
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    // Only async-signal-safe calls until exec.
+    ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // govreport is already gone
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::signal(SIGXFSZ, SIG_DFL);
+    const int null = ::open("/dev/null", O_RDONLY);
+    if (null < 0 || ::dup2(null, STDIN_FILENO) < 0 || ::dup2(log_fd, STDOUT_FILENO) < 0 ||
+        ::dup2(log_fd, STDERR_FILENO) < 0)
+      ::_exit(127);
+    ::execve(argv[0], argv.data(), envp.data());
+    const int err = errno;
+    const unsigned char byte = static_cast<unsigned char>(err);
+    [[maybe_unused]] const ssize_t n = ::write(ready[1], &byte, 1);
+    ::_exit(127);
+  }
+  const int fork_err = errno;
+  ::close(log_fd);
+  ::close(ready[1]);
+  if (pid < 0) {
+    ::close(ready[0]);
+    throw Failure(fmt::format("{}: {}{}", args[0], ctx.tr("无法运行：", "cannot run: "),
+                              error_text(fork_err, ctx)));
+  }
+  ::setpgid(pid, pid);  // also here, so that the group exists before it is killed
+  const ChildGroup group(pid);
+  unsigned char exec_err = 0;
+  ssize_t got;
+  while ((got = ::read(ready[0], &exec_err, 1)) < 0 && errno == EINTR) {
+  }
+  ::close(ready[0]);
   const auto deadline = std::chrono::steady_clock::now() + kTimeout;
   int status = 0;
   while (true) {
@@ -121,6 +165,9 @@ int run_chromium(const std::vector<std::string>& args, const fs::path& log, cons
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  if (got == 1)
+    throw Failure(fmt::format("{}: {}{}", args[0], ctx.tr("无法运行：", "cannot run: "),
+                              error_text(exec_err, ctx)));
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -145,8 +192,15 @@ std::string print_pdf(std::string_view html, const Context& ctx) {
   const fs::path page = dir.path() / "report.html";
   const fs::path pdf = dir.path() / "report.pdf";
   const fs::path log = dir.path() / "chromium.log";
-  std::ofstream(page, std::ios::binary) << html;
-  fs::create_directory(dir.path() / "profile");
+  {
+    std::ofstream out(page, std::ios::binary);
+    out << html;
+    out.close();
+    if (!out || ::mkdir((dir.path() / "profile").c_str(), 0700) != 0 ||
+        ::mkdir((dir.path() / "tmp").c_str(), 0700) != 0)
+      throw Failure(fmt::format("{}: {}{}", dir.path().string(),
+                                ctx.tr("无法写入：", "cannot write: "), error_text(errno, ctx)));
+  }
   const std::vector<std::string> args = {
       chromium,
       "--headless",
@@ -162,7 +216,7 @@ std::string print_pdf(std::string_view html, const Context& ctx) {
       "--print-to-pdf=" + pdf.string(),
       file_url(page),
   };
-  const int status = run_chromium(args, log, ctx);
+  const int status = run_chromium(args, log, dir.path() / "tmp", ctx);
   std::string bytes = status == 0 ? slurp(pdf) : std::string();
   if (status == 0 && bytes.starts_with("%PDF-")) return bytes;
   const std::string why = status < 0 ? ctx.tr("超时（2 分钟）", "timed out after two minutes")

@@ -195,12 +195,25 @@ double em_of(const PhysicalLine& line) {
   return em;
 }
 
-void silence(const std::string&, void*) {}
+// Poppler's complaints are not shown, but one is kept: a standard CJK font (STSong-Light with
+// UniGB-UCS2-H …) that is not embedded is mapped to text by the CMaps of the Debian package
+// poppler-data; without them its text is lost. Poppler says "Missing language pack for
+// 'Adobe-GB1' mapping". Per thread, as poppler calls back on the thread that reads.
+thread_local std::string missing_language_pack;
+
+void note_error(const std::string& message, void*) {
+  constexpr std::string_view kMissing = "Missing language pack for '";
+  const std::size_t at = message.find(kMissing);
+  if (at == std::string::npos || !missing_language_pack.empty()) return;
+  const std::size_t from = at + kMissing.size();
+  missing_language_pack = message.substr(from, message.find('\'', from) - from);
+}
 
 }  // namespace
 
 Document read_pdf(std::string_view bytes, std::optional<Message>& failure) {
-  poppler::set_debug_error_function(&silence, nullptr);
+  poppler::set_debug_error_function(&note_error, nullptr);
+  missing_language_pack.clear();
   Document doc;
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     failure = Message{"PDF 文件过大", "the PDF is too large"};
@@ -287,6 +300,18 @@ Document read_pdf(std::string_view bytes, std::optional<Message>& failure) {
       line.em = em_of(lines[i]);
       doc.lines.push_back(std::move(line));
     }
+  }
+  if (!missing_language_pack.empty()) {
+    // Whatever else was read, the text in that font is missing: nothing is guessed.
+    failure = Message{
+        "PDF 使用未嵌入的标准中文字体（字符集 " + missing_language_pack +
+            "），无法映射为文字：需要 Debian 软件包 poppler-data（sudo apt-get install "
+            "poppler-data）",
+        "the PDF uses a standard CJK font that is not embedded (character collection " +
+            missing_language_pack +
+            ") and cannot be mapped to text: it needs the Debian package poppler-data (sudo "
+            "apt-get install poppler-data)"};
+    return Document{};
   }
   if (doc.lines.empty()) {
     failure = Message{"PDF 中没有文字（可能是扫描件，需要先做文字识别）",

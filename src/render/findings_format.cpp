@@ -35,6 +35,7 @@ class TextWriter : public FindingsWriter {
     for (const Diagnostic& d : findings) out += format_diagnostic(d, lang_) + "\n";
     return out;
   }
+  std::string unreadable(std::string_view, std::string_view) override { return {}; }
 
  private:
   Lang lang_;
@@ -62,14 +63,27 @@ class JsonWriter : public FindingsWriter {
     }
     return out;
   }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    unreadable_.push_back({{"file", name}, {"message", message}});
+    return {};
+  }
   std::string end(const CheckSummary& s) override {
     json summary = {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}};
-    return std::string(first_ ? "" : "\n") + "],\n\"summary\": " + dump(summary) + "}\n";
+    std::string out = std::string(first_ ? "" : "\n") + "],\n";
+    if (!unreadable_.empty()) {
+      summary["unreadable"] = s.unreadable;
+      out += "\"unreadable\": [";
+      for (std::size_t i = 0; i < unreadable_.size(); ++i)
+        out += std::string(i == 0 ? "\n  " : ",\n  ") + dump(unreadable_[i]);
+      out += "\n],\n";
+    }
+    return out + "\"summary\": " + dump(summary) + "}\n";
   }
 
  private:
   Lang lang_;
   bool first_ = true;
+  std::vector<json> unreadable_;
 };
 
 // Percent-encodes a path into a relative URI reference, as SARIF requires.
@@ -135,11 +149,25 @@ class SarifWriter : public FindingsWriter {
     }
     return out;
   }
-  std::string end(const CheckSummary&) override { return "\n]}]}\n"; }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    notifications_.push_back(
+        {{"level", "error"},
+         {"message", {{"text", message}}},
+         {"locations",
+          json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", uri(name)}}}}}}})}});
+    return {};
+  }
+  std::string end(const CheckSummary&) override {
+    if (notifications_.empty()) return "\n]}]}\n";
+    json invocation = {{"executionSuccessful", false},
+                       {"toolExecutionNotifications", notifications_}};
+    return "\n], \"invocations\": [" + dump(invocation) + "]}]}\n";
+  }
 
  private:
   Lang lang_;
   bool first_ = true;
+  std::vector<json> notifications_;
 };
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','.
@@ -187,6 +215,10 @@ class GithubWriter : public FindingsWriter {
     }
     return out;
   }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    return fmt::format("::error file={},title=unreadable::{}\n", escape_property(name),
+                       escape_data(message));
+  }
 
  private:
   Lang lang_;
@@ -214,20 +246,29 @@ class JunitWriter : public FindingsWriter {
     ++tests_;
     return {};
   }
+  std::string unreadable(std::string_view name, std::string_view message) override {
+    cases_ += fmt::format(
+        "    <testcase classname=\"govreport.check\" name=\"{}\">\n"
+        "      <error type=\"unreadable\" message=\"{}\"/>\n    </testcase>\n",
+        detail::markup_escape(name), detail::markup_escape(message));
+    ++tests_;
+    ++errors_;
+    return {};
+  }
   std::string end(const CheckSummary&) override {
     return fmt::format(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n"
-        "  <testsuite name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" "
+        "<testsuites name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"{3}\">\n"
+        "  <testsuite name=\"govreport check\" tests=\"{0}\" failures=\"{1}\" errors=\"{3}\" "
         "skipped=\"0\">\n"
         "{2}  </testsuite>\n</testsuites>\n",
-        tests_, failures_, cases_);
+        tests_, failures_, cases_, errors_);
   }
 
  private:
   FindingsOptions options_;
   std::string cases_;  // one short element per file: the counts must come first
-  std::size_t tests_ = 0, failures_ = 0;
+  std::size_t tests_ = 0, failures_ = 0, errors_ = 0;
 };
 
 template <class W>

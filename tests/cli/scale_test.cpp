@@ -212,8 +212,11 @@ TEST_CASE("sum --check lists every cell where the summary is not the sum", "[sca
   const std::string dir = temp_dir();
   write_file(dir + "/summary.json",
              replace_once(project_file("data/2020.json"), "\"upheld\": 530,", "\"upheld\": 1060,"));
+  // Two members with the same figures: two copies (one file given twice counts once).
+  write_file(dir + "/a.json", project_file("data/2020.json"));
+  write_file(dir + "/b.json", project_file("data/2020.json"));
   const auto r =
-      run_govreport({"sum", "--check", dir + "/summary.json", "data/2020.json", "data/2020.json"});
+      run_govreport({"sum", "--check", dir + "/summary.json", dir + "/a.json", dir + "/b.json"});
   CHECK(r.exit_code == 1);
   const auto out = lines(r.out);
   CHECK(out.size() == 48);  // the 49 numbers of data/2020.json that are not 0, but for 结果维持

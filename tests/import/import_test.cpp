@@ -4,6 +4,7 @@
 #include "govreport/import.hpp"
 
 #include <iconv.h>
+#include <poppler/cpp/poppler-global.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -466,6 +467,57 @@ TEST_CASE("In a PDF whose rows all have blank cells, values are placed under the
       r.report->part("problems").paragraphs ==
       std::vector<std::string>{
           "一是信息公开的及时性有待提高；二是政策解读形式单一。下一步将加强培训，提升公开质量。"});
+}
+
+// The fixture's font is one of the standard CJK fonts a PDF may name without embedding it:
+// poppler maps its character codes to text with the CMaps of the Debian package poppler-data,
+// which scripts/install-deps installs.
+TEST_CASE("A PDF in the non-embedded standard font STSong-Light (UniGB-UCS2-H) is read exactly",
+          "[import][poppler-data]") {
+  // The font as the PDF names it (its objects are not compressed), and no font file in it.
+  const std::string bytes = read_file(fixture("blank-columns-2023.pdf"));
+  INFO("without poppler-data (sudo apt-get install poppler-data) this font has no text");
+  CHECK(bytes.find("/BaseFont /STSong-Light-UniGB-UCS2-H") != std::string::npos);
+  CHECK(bytes.find("/Encoding /UniGB-UCS2-H") != std::string::npos);
+  CHECK(bytes.find("/FontFile") == std::string::npos);
+  const ImportResult r = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  CHECK(found(r).empty());
+  CHECK_FALSE(r.unreadable);
+  REQUIRE(r.report);
+  CHECK(r.report->agency == "某某街道办事处");
+  CHECK(r.report->year == 2023);
+  const std::string t = tables(*r.report);
+  CHECK(t.find("applications/received: 5 _ _ _ _ _ 5\n") != std::string::npos);
+  CHECK(t.find("applications/results/granted: 2 1 _ _ _ _ 3\n") != std::string::npos);
+  CHECK(t.find("reviews/review: 1 0 0 0 1\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "Without poppler-data, a PDF in a standard CJK font is unreadable and the message names the "
+    "package",
+    "[import][poppler-data]") {
+  // poppler looks for its data in the directory given here: an empty one is a machine without
+  // poppler-data. It can be changed only while no PDF is open.
+  const std::string empty = temp_dir();
+  REQUIRE(poppler::set_data_dir(empty));
+  const ImportResult r = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  REQUIRE(poppler::set_data_dir(""));
+  fs::remove_all(empty);
+  CHECK(r.unreadable);
+  CHECK_FALSE(r.report);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].rule == std::string("unreadable-source"));
+  CHECK(r.findings[0].message_zh ==
+        "PDF 使用未嵌入的标准中文字体（字符集 Adobe-GB1），无法映射为文字：需要 Debian 软件包 "
+        "poppler-data（sudo apt-get install poppler-data）");
+  CHECK(r.findings[0].message_en ==
+        "the PDF uses a standard CJK font that is not embedded (character collection Adobe-GB1) "
+        "and cannot be mapped to text: it needs the Debian package poppler-data (sudo apt-get "
+        "install poppler-data)");
+  // With its data back, poppler reads the same file.
+  const ImportResult again = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  CHECK_FALSE(again.unreadable);
+  CHECK(again.report);
 }
 
 TEST_CASE("govreport's own PDF reads back to the same cells", "[import][pdf]") {

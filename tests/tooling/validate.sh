@@ -55,9 +55,9 @@ mutate missing-cell 's/"natural_person": 10, //'
 mutate wrong-edition 's/"made": 6,/"issued": 6,/'
 expect fail schema-2021.json "$src/data/2020.json"
 
-# SARIF 2.1.0: findings of a broken file and of clean ones.
+# SARIF 2.1.0: findings of a broken file and of clean ones, and a file that cannot be read.
 sed 's/"natural_person": 10,/"natural_person": 11,/; s/"upheld": 530,/"upheld": 529,/' "$src/data/2020.json" >broken.json
-"$bin" check --format sarif --quiet broken.json "$src/data" >out.sarif.json || true
+"$bin" check --format sarif --quiet broken.json "$src/data" no-such.json >out.sarif.json 2>/dev/null || true
 # The official schema is written in draft-04, which ajv 8 does not load; the keywords it uses mean
 # the same in draft-07, so only its "$schema" and "id" are restated. Its pattern for "language"
 # has a stray "]" that a Unicode regular expression rejects; govreport writes no "language".
@@ -70,6 +70,7 @@ else
   echo "FAIL: SARIF output is not valid SARIF 2.1.0"; cat out.txt; failures=$((failures + 1))
 fi
 grep -q '"ruleId":"row-total"' out.sarif.json || { echo "FAIL: SARIF lacks the row-total result"; failures=$((failures + 1)); }
+grep -q '"toolExecutionNotifications":' out.sarif.json || { echo "FAIL: SARIF lacks the unreadable file"; failures=$((failures + 1)); }
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]
