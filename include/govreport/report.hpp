@@ -81,6 +81,9 @@ void for_each_text(
     const Report& report, bool titles,
     const std::function<void(std::string_view text, const std::string& pointer)>& each);
 
+/// Fills in the totals that are marked computed, from their parts (blank if a part is blank).
+void fill_totals(Report& report);
+
 /// Returns an empty report of `edition`, every cell blank.
 Report make_report(const Edition& edition, int year);
 
