@@ -31,19 +31,18 @@ std::int64_t limit(CellKind kind) {
 
 }  // namespace
 
-std::optional<std::pair<std::string, std::string>> Summer::add(const Report& member,
-                                                               std::string_view name) {
+std::optional<Message> Summer::add(const Report& member, std::string_view name) {
   const std::string file = printable(name);  // quoted in messages
   if (sum_ && (member.year != sum_->year || member.edition != sum_->edition)) {
-    return std::pair{fmt::format("{} 是 {} 年（{} 版格式）的报告，而 {} 是 {} 年（{} "
-                                 "版格式）的：只能汇总同一年、同一版格式的报告",
-                                 file, member.year, member.edition->id, first_file_, sum_->year,
-                                 sum_->edition->id),
-                     fmt::format("{} is a {} report ({} edition) but {} is {} ({} edition): only "
-                                 "reports of one year and "
-                                 "edition can be added up",
-                                 file, member.year, member.edition->id, first_file_, sum_->year,
-                                 sum_->edition->id)};
+    return Message{fmt::format("{} 是 {} 年（{} 版格式）的报告，而 {} 是 {} 年（{} "
+                               "版格式）的：只能汇总同一年、同一版格式的报告",
+                               file, member.year, member.edition->id, first_file_, sum_->year,
+                               sum_->edition->id),
+                   fmt::format("{} is a {} report ({} edition) but {} is {} ({} edition): only "
+                               "reports of one year and "
+                               "edition can be added up",
+                               file, member.year, member.edition->id, first_file_, sum_->year,
+                               sum_->edition->id)};
   }
   std::vector<Cell> cells = member.cells;
   for (std::size_t i = 0; sum_ && i < cells.size(); ++i) {
@@ -53,12 +52,12 @@ std::optional<std::pair<std::string, std::string>> Summer::add(const Report& mem
     const CellDef& def = member.edition->cells[i];
     const std::string value = format_cell(cells[i], kind);
     const std::string most = format_cell(Cell::number(limit(kind)), kind);
-    return std::pair{fmt::format("{}：加上这份报告后，{}（{}）的合计为 {}，超出数据文件能容纳的范围"
-                                 "（最大 {}），未汇总",
-                                 file, def.name_zh, def.pointer, value, most),
-                     fmt::format("{}: with it, the sum of {} ({}) is {}, beyond what a data file "
-                                 "can hold (at most {}); nothing added up",
-                                 file, def.name_zh, def.pointer, value, most)};
+    return Message{fmt::format("{}：加上这份报告后，{}（{}）的合计为 {}，超出数据文件能容纳的范围"
+                               "（最大 {}），未汇总",
+                               file, def.name_zh, def.pointer, value, most),
+                   fmt::format("{}: with it, the sum of {} ({}) is {}, beyond what a data file "
+                               "can hold (at most {}); nothing added up",
+                               file, def.name_zh, def.pointer, value, most)};
   }
   std::size_t blank = 0;
   for (const Cell& c : member.cells) blank += c.is_blank() ? 1 : 0;
@@ -82,7 +81,7 @@ Report Summer::result(std::string_view agency) const {
 
 std::vector<Diagnostic> check_rollup(const Report& summary, std::string_view summary_file,
                                      const Report& sum, std::size_t members) {
-  std::vector<Diagnostic> out;
+  Findings findings(std::string(summary_file), &summary.source);
   const Edition& e = *summary.edition;
   for (std::size_t i = 0; i < e.cells.size(); ++i) {
     const Cell& s = summary.cells[i];
@@ -96,20 +95,18 @@ std::vector<Diagnostic> check_rollup(const Report& summary, std::string_view sum
       if (s.state == Cell::State::NotApplicable && expected == 0) continue;
       const std::string b = format_cell(Cell::number(expected), kind);
       const bool na = s.state == Cell::State::NotApplicable;
-      Diagnostic d = make_diagnostic(
+      Diagnostic& d = findings.add(
           "rollup", e.cells[i].pointer,
-          na ? fmt::format("{} 填报 \"/\"（不适用），{} 个成员报告合计 {}", e.cells[i].name_zh,
-                           members, b)
-             : fmt::format("{} 为空白或无效，{} 个成员报告合计 {}", e.cells[i].name_zh, members, b),
-          na ? fmt::format("{} is \"/\" (not applicable), but its {} members add up to {}",
-                           e.cells[i].name_zh, members, b)
-             : fmt::format("{} is blank or invalid, but its {} members add up to {}",
-                           e.cells[i].name_zh, members, b));
-      d.file = summary_file;
-      d.position = summary.source.position_of(e.cells[i].pointer);
+          {na ? fmt::format("{} 填报 \"/\"（不适用），{} 个成员报告合计 {}", e.cells[i].name_zh,
+                            members, b)
+              : fmt::format("{} 为空白或无效，{} 个成员报告合计 {}", e.cells[i].name_zh, members,
+                            b),
+           na ? fmt::format("{} is \"/\" (not applicable), but its {} members add up to {}",
+                            e.cells[i].name_zh, members, b)
+              : fmt::format("{} is blank or invalid, but its {} members add up to {}",
+                            e.cells[i].name_zh, members, b)});
       d.expected = b;
       d.actual = na ? "/" : "";
-      out.push_back(std::move(d));
       continue;
     }
     if (s.value == expected) continue;
@@ -117,20 +114,16 @@ std::vector<Diagnostic> check_rollup(const Report& summary, std::string_view sum
     const std::string diff = kind == CellKind::Amount ? (s.value > expected ? "+" : "") +
                                                             format_amount(s.value - expected)
                                                       : detail::signed_number(s.value - expected);
-    Diagnostic d =
-        make_diagnostic("rollup", e.cells[i].pointer,
-                        fmt::format("{} 填报 {}，{} 个成员报告合计 {}（差 {}）", e.cells[i].name_zh,
-                                    a, members, b, diff),
-                        fmt::format("{} is {}, but its {} members add up to {} (diff {})",
-                                    e.cells[i].name_zh, a, members, b, diff));
-    d.file = summary_file;
-    d.position = summary.source.position_of(e.cells[i].pointer);
+    Diagnostic& d = findings.add("rollup", e.cells[i].pointer,
+                                 {fmt::format("{} 填报 {}，{} 个成员报告合计 {}（差 {}）",
+                                              e.cells[i].name_zh, a, members, b, diff),
+                                  fmt::format("{} is {}, but its {} members add up to {} (diff {})",
+                                              e.cells[i].name_zh, a, members, b, diff)});
     d.expected = b;
     d.actual = a;
-    out.push_back(std::move(d));
   }
-  sort_diagnostics(out);
-  return out;
+  sort_diagnostics(findings.list());
+  return std::move(findings.list());
 }
 
 ReportDiff diff_reports(const Report& older, const Report& newer) {

@@ -358,7 +358,7 @@ class Walker {
 
   // Whitespace-separated words of raw text (every kind of space counts).
   static std::string spaced_words(const std::string& raw) {
-    const std::u32string in = decode(raw);
+    const std::u32string in = decode_utf8(raw);
     std::u32string out;
     for (char32_t c : in) {
       const bool space = c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 ||
@@ -370,7 +370,7 @@ class Walker {
       }
     }
     while (!out.empty() && out.back() == U' ') out.pop_back();
-    return encode(out);
+    return encode_utf8(out);
   }
 
   void add(Line line) {
@@ -529,18 +529,18 @@ Document read_html(std::string_view utf8, std::string charset, std::optional<Unr
     const Position p = position_in(utf8, e->offset);
     failure =
         e->depth
-            ? Unreadable{fmt::format("HTML 元素嵌套超过 {} 层，不是年度报告页面，未解析",
-                                     kMaxNesting),
-                         fmt::format("HTML elements nest more than {} levels deep: not a report "
-                                     "page; not parsed",
-                                     kMaxNesting),
+            ? Unreadable{Message{fmt::format("HTML 元素嵌套超过 {} 层，不是年度报告页面，未解析",
+                                             kMaxNesting),
+                                 fmt::format("HTML elements nest more than {} levels deep: not a "
+                                             "report page; not parsed",
+                                             kMaxNesting)},
                          {p.line, p.column, 0}}
-            : Unreadable{
-                  fmt::format("HTML 页面的元素超过 {} 个，不是年度报告页面，未解析", kMaxElements),
-                  fmt::format("the HTML page has more than {} elements: not a report page; "
-                              "not parsed",
-                              kMaxElements),
-                  {p.line, p.column, 0}};
+            : Unreadable{Message{fmt::format("HTML 页面的元素超过 {} 个，不是年度报告页面，未解析",
+                                             kMaxElements),
+                                 fmt::format("the HTML page has more than {} elements: not a "
+                                             "report page; not parsed",
+                                             kMaxElements)},
+                         {p.line, p.column, 0}};
     return {};
   }
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(

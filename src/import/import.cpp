@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "govreport/safe_text.hpp"
 #include "import/document.hpp"
@@ -19,12 +18,6 @@ namespace {
 
 using namespace importer;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Reads a PDF, HTML or text source into lines; sets `failure` when it cannot be read at all.
 Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
   if (kind == SourceKind::Pdf) return read_pdf(bytes, failure);
@@ -33,8 +26,8 @@ Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unre
       kind == SourceKind::Html ? declared_html_charset(bytes) : std::string();
   const std::optional<std::string> utf8 = to_utf8(bytes, declared, charset);
   if (!utf8) {
-    failure = Unreadable{"无法识别文字编码（既不是 UTF-8，也不是 GB18030/GBK）",
-                         "the character encoding is neither UTF-8 nor GB18030/GBK"};
+    failure = Message{"无法识别文字编码（既不是 UTF-8，也不是 GB18030/GBK）",
+                      "the character encoding is neither UTF-8 nor GB18030/GBK"};
     return {};
   }
   if (kind == SourceKind::Html) return read_html(*utf8, charset, failure);
@@ -63,7 +56,7 @@ std::string squeeze(std::string_view text) {
 struct Region {
   Span span;
   std::vector<std::string_view> sections;
-  Place place;
+  Message place;
 };
 
 std::vector<Region> table_regions(const Document& doc, const Sections& found,
@@ -90,8 +83,8 @@ std::vector<Region> table_regions(const Document& doc, const Sections& found,
       regions.back().sections.push_back(sec.numeral);
       continue;
     }
-    const Place lines = describe(doc, span);
-    Place place;
+    const Message lines = describe(doc, span);
+    Message place;
     const std::string heading = std::string(sec.numeral) + "、" + std::string(sec.zh);
     if (found.heading[k]) {
       place = {fmt::format("“{}”之下（{}）", heading, lines.zh),
@@ -125,61 +118,6 @@ void finish(ImportResult& result, Findings& findings) {
 
 }  // namespace
 
-std::optional<SourceKind> source_kind_by_name(std::string_view name) {
-  if (name == "pdf") return SourceKind::Pdf;
-  if (name == "html") return SourceKind::Html;
-  if (name == "text") return SourceKind::Text;
-  if (name == "xlsx") return SourceKind::Xlsx;
-  if (name == "xls") return SourceKind::Xls;
-  return std::nullopt;
-}
-
-std::optional<SourceKind> source_kind_for_path(std::string_view path) {
-  const std::size_t dot = path.rfind('.');
-  const std::size_t slash = path.find_last_of("/\\");
-  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
-    return std::nullopt;
-  const std::string ext = lower(path.substr(dot + 1));
-  if (ext == "pdf") return SourceKind::Pdf;
-  if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return SourceKind::Html;
-  if (ext == "txt" || ext == "text" || ext == "md" || ext == "markdown") return SourceKind::Text;
-  if (ext == "xlsx" || ext == "xlsm") return SourceKind::Xlsx;
-  if (ext == "xls") return SourceKind::Xls;
-  return std::nullopt;
-}
-
-SourceKind sniff_source_kind(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
-  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceKind::Pdf;
-  if (head.starts_with("PK\x03\x04")) return SourceKind::Xlsx;
-  if (head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return SourceKind::Xls;
-  const std::string low = lower(head);
-  std::size_t i = low.starts_with("\xef\xbb\xbf") ? 3 : 0;
-  while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i])) != 0) ++i;
-  if (i < low.size() && low[i] == '<') {
-    for (std::string_view tag :
-         {"<html", "<!doctype html", "<body", "<table", "<p", "<div", "<meta", "<head"})
-      if (low.find(tag) != std::string::npos) return SourceKind::Html;
-  }
-  return SourceKind::Text;
-}
-
-std::string_view source_kind_name(SourceKind kind) {
-  switch (kind) {
-    case SourceKind::Pdf:
-      return "pdf";
-    case SourceKind::Html:
-      return "html";
-    case SourceKind::Xlsx:
-      return "xlsx";
-    case SourceKind::Xls:
-      return "xls";
-    case SourceKind::Text:
-      break;
-  }
-  return "text";
-}
-
 ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
                            const ImportOptions& options) {
   ImportResult result;
@@ -200,7 +138,8 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
   if (failure) {
-    findings.add("unreadable-source", failure->where, "", failure->zh, failure->en);
+    add_finding(findings, "unreadable-source", failure->where, "", failure->message.zh,
+                failure->message.en);
     result.unreadable = true;
     finish(result, findings);
     return result;
@@ -212,22 +151,22 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   const std::optional<Title> title = find_title(doc, top);
   int year = options.year != 0 ? options.year : title ? title->year : 0;
   if (year == 0) year = find_statistics_year(doc, {doc.content_begin, top});
-  const Place head = describe(doc, {0, top});
+  const Message head = describe(doc, {0, top});
   if (year == 0) {
-    findings.add(
-        "missing-metadata", doc.lines.empty() ? Where{} : doc.lines.front().where, "/year",
-        fmt::format("标题中没有找到年份（在{}中查找）；请用 --year 指定", head.zh),
+    add_finding(
+        findings, "missing-metadata", doc.lines.empty() ? Where{} : doc.lines.front().where,
+        "/year", fmt::format("标题中没有找到年份（在{}中查找）；请用 --year 指定", head.zh),
         fmt::format("no year found in the title (looked in {}); give it with --year", head.en));
     finish(result, findings);
     return result;
   }
   const Edition* edition = edition_for_year(year);
   if (edition == nullptr) {
-    findings.add(
-        "unsupported-year", title ? doc.lines[title->lines.begin].where : Where{}, "/year",
-        fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
-        fmt::format("{} is before {}, which has no national table format; nothing imported", year,
-                    kFirstYear));
+    add_finding(findings, "unsupported-year", title ? doc.lines[title->lines.begin].where : Where{},
+                "/year",
+                fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
+                fmt::format("{} is before {}, which has no national table format; nothing imported",
+                            year, kFirstYear));
     finish(result, findings);
     return result;
   }
@@ -235,9 +174,9 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   Report report = make_report(*edition, year);
   report.agency = !options.agency.empty() ? options.agency : title ? title->agency : std::string();
   if (report.agency.empty())
-    findings.add(
-        "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{}, "/agency",
-        fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
+    add_finding(
+        findings, "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{},
+        "/agency", fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
         fmt::format("no agency found in the title (looked in {}); give it with --agency", head.en));
   // An agency named 人民政府 is a government; any other is a department.
   if (report.agency.ends_with("人民政府")) report.agency_kind = AgencyKind::Government;
@@ -276,48 +215,6 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   result.report = std::move(report);
   finish(result, findings);
   return result;
-}
-
-std::string format_summary(const ImportSummary& summary, std::string_view name, Lang lang) {
-  // The agency comes from the page, the file name from the command line: neither may print a
-  // control sequence.
-  ImportSummary s = summary;
-  s.agency = printable(s.agency);
-  const std::string file = printable(name);
-  const bool en = lang == Lang::En;
-  std::string out;
-  if (s.edition.empty()) {
-    out += en ? fmt::format("{}: nothing imported from {}", file, s.source)
-              : fmt::format("{}: 未能从 {} 导入", file, s.source);
-  } else {
-    out += en ? fmt::format("{}: imported {}: {}, {}, {} edition\n", file, s.source, s.year,
-                            s.agency.empty() ? "(agency unknown)" : s.agency, s.edition)
-              : fmt::format("{}: 已导入 {}：{} 年，{}，{} 版格式\n", file, s.source, s.year,
-                            s.agency.empty() ? "（机关不明）" : s.agency, s.edition);
-    const int cells = s.cells_number + s.cells_blank + s.cells_not_applicable;
-    out += en ? fmt::format(
-                    "{}: sections {}/6, tables {}/{}, rows {}/{}; {} cells: {} numbers, {} blank, "
-                    "{} \"/\"\n",
-                    file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
-                    s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable)
-              : fmt::format(
-                    "{}: 正文 {}/6 部分，表格 {}/{} 张，行 {}/{}；单元格 {} 个：数字 {}，空白 "
-                    "{}，“/” {}\n",
-                    file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
-                    s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable);
-    std::vector<std::string> missing = s.sections_missing;
-    missing.insert(missing.end(), s.tables_missing.begin(), s.tables_missing.end());
-    if (!missing.empty()) {
-      std::string list;
-      for (const std::string& m : missing) list += (list.empty() ? "" : en ? ", " : "、") + m;
-      out += en ? fmt::format("{}: not found: {}\n", file, list)
-                : fmt::format("{}: 未找到：{}\n", file, list);
-    }
-  }
-  if (s.edition.empty()) out += "\n";
-  out += en ? fmt::format("{}: {} errors, {} warnings\n", file, s.errors, s.warnings)
-            : fmt::format("{}: 错误 {} 个，警告 {} 个\n", file, s.errors, s.warnings);
-  return out;
 }
 
 }  // namespace govreport

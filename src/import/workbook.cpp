@@ -24,7 +24,7 @@ constexpr int kMaxRows = 1 << 20;
 constexpr int kMaxColumns = 1 << 14;
 
 Unreadable unreadable(std::string_view zh, std::string_view en) {
-  return Unreadable{std::string(zh), std::string(en)};
+  return Unreadable{Message{std::string(zh), std::string(en)}};
 }
 
 // The element or attribute name without its namespace prefix ("x:row" → "row").
@@ -56,7 +56,7 @@ std::string unescape(std::string text) {
                     text.begin() + static_cast<std::ptrdiff_t>(i) + 6,
                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
       const auto code = static_cast<char32_t>(std::stoul(text.substr(i + 2, 4), nullptr, 16));
-      if (code != 0x0D) out += encode(std::u32string(1, code));  // CR LF is one line end
+      if (code != 0x0D) out += encode_utf8(std::u32string(1, code));  // CR LF is one line end
       i += 6;
       continue;
     }

@@ -256,7 +256,7 @@ class OwnReader {
       if (!digits.empty() && digits.size() <= 4 &&
           std::all_of(digits.begin(), digits.end(),
                       [](char32_t d) { return d >= U'0' && d <= U'9'; }))
-        year = std::stoi(encode(digits));
+        year = std::stoi(encode_utf8(digits));
     }
     if (year != 0) return year;
     const std::string_view label = field_label(wb::Field::Year);

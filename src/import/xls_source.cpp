@@ -92,16 +92,16 @@ Workbook read_xls(std::string_view bytes, std::optional<Unreadable>& failure) {
   if (!file.ok() || freexl_open(file.path().c_str(), &handle) != FREEXL_OK) {
     if (handle != nullptr) freexl_close(handle);
     failure = Unreadable{
-        fmt::format("无法作为 Excel 97–2003 工作簿（.xls）读取；{}", convert),
-        fmt::format("cannot be read as an Excel 97–2003 workbook (.xls); {}", convert_en)};
+        Message{fmt::format("无法作为 Excel 97–2003 工作簿（.xls）读取；{}", convert),
+                fmt::format("cannot be read as an Excel 97–2003 workbook (.xls); {}", convert_en)}};
     return book;
   }
   unsigned int info = 0;
   if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
     freexl_close(handle);
-    failure = Unreadable{"工作簿设有打开密码（已加密），无法读取；请去掉密码后再读取",
-                         "the workbook is encrypted (password to open); remove the password"};
+    failure = Unreadable{Message{"工作簿设有打开密码（已加密），无法读取；请去掉密码后再读取",
+                                 "the workbook is encrypted (password to open); remove the password"}};
     return book;
   }
   if (freexl_get_info(handle, FREEXL_BIFF_DATEMODE, &info) == FREEXL_OK)
@@ -151,7 +151,7 @@ Workbook read_xls(std::string_view bytes, std::optional<Unreadable>& failure) {
         if (cell.empty()) continue;
         if (++cells > kMaxCells) {
           freexl_close(handle);
-          failure = Unreadable{"工作簿的单元格过多，未读取", "the workbook has too many cells"};
+          failure = Unreadable{Message{"工作簿的单元格过多，未读取", "the workbook has too many cells"}};
           return book;
         }
         const int row = static_cast<int>(r), column = static_cast<int>(c);
@@ -164,7 +164,7 @@ Workbook read_xls(std::string_view bytes, std::optional<Unreadable>& failure) {
   }
   freexl_close(handle);
   if (book.sheets.empty()) {
-    failure = Unreadable{"工作簿中没有工作表", "the workbook has no sheets"};
+    failure = Unreadable{Message{"工作簿中没有工作表", "the workbook has no sheets"}};
     return book;
   }
   book.description = fmt::format("workbook (xls, {} sheets)", book.sheets.size());

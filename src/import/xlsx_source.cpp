@@ -17,10 +17,10 @@ constexpr long kMaxMergeSlots = 100'000;
 
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
-  const std::u32string in = decode(text);
+  const std::u32string in = decode_utf8(text);
   std::u32string word;
   auto flush = [&] {
-    if (!word.empty()) out.push_back(encode(word));
+    if (!word.empty()) out.push_back(encode_utf8(word));
     word.clear();
   };
   for (char32_t c : in) {

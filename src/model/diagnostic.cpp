@@ -123,6 +123,21 @@ Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string
   return d;
 }
 
+Diagnostic& Findings::add(std::string_view id, std::string pointer, Message message) {
+  Position position = source_ != nullptr ? source_->position_of(pointer) : Position{};
+  return add(id, std::move(pointer), std::move(message), std::move(position));
+}
+
+Diagnostic& Findings::add(std::string_view id, std::string pointer, Message message,
+                          Position position) {
+  Diagnostic d =
+      make_diagnostic(id, std::move(pointer), std::move(message.zh), std::move(message.en));
+  d.file = file_;
+  d.position = std::move(position);
+  list_.push_back(std::move(d));
+  return list_.back();
+}
+
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string out = printable(d.file);
   if (d.position.line > 0)

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "govreport/check.hpp"
 #include "model/json_tree.hpp"
 #include "model/shape.hpp"
 #include "text/edit_distance.hpp"
+#include "text/utf8.hpp"
 
 namespace govreport {
 namespace {
@@ -20,37 +20,6 @@ using detail::Shape;
 // bound.
 constexpr std::uint64_t kMaxAmount = kMaxScaledAmount / kAmountScale;
 
-// Cuts `text` to at most `bytes` bytes without splitting a UTF-8 sequence.
-std::string shorten(std::string_view text, std::size_t bytes) {
-  if (text.size() <= bytes) return std::string(text);
-  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-  return std::string(text.substr(0, bytes)) + "…";
-}
-
-// Replaces bytes that are not UTF-8 (from a parser message quoting the input) with U+FFFD.
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-    bool ok = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; ok && k < n; ++k)
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok) {
-      out.append(s.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
-}
-
 // nlohmann quotes the whole token it was reading ("last read: '…'"), which for an unterminated
 // string is the rest of the file: keep its first 30 bytes.
 std::string shorten_last_read(const std::string& detail) {
@@ -61,7 +30,7 @@ std::string shorten_last_read(const std::string& detail) {
   const std::size_t end = detail.find('\'', from);
   const std::size_t length = (end == std::string::npos ? detail.size() : end) - from;
   if (length <= 40) return detail;
-  return detail.substr(0, from) + shorten(detail.substr(from, length), 30) +
+  return detail.substr(0, from) + detail::shorten_bytes(detail.substr(from, length), 30) +
          (end == std::string::npos ? "" : detail.substr(end));
 }
 
@@ -115,25 +84,26 @@ std::string_view utf16_or_32(std::string_view text) {
 class Loader {
  public:
   Loader(std::string_view text, std::string_view file, const Edition* edition)
-      : text_(text), file_(file), edition_(edition) {}
+      : text_(text), findings_(std::string(file)), edition_(edition) {}
 
-  LoadResult run();
+  LoadResult run() {
+    read();
+    out_.diagnostics = std::move(findings_.list());
+    return std::move(out_);
+  }
 
  private:
   void add(std::string_view rule, const std::string& pointer, std::size_t offset, std::string zh,
            std::string en) {
-    Diagnostic d = make_diagnostic(rule, pointer, std::move(zh), std::move(en));
-    d.file = file_;
     if (!lines_) lines_.emplace(text_);
-    d.position = lines_->position(text_, offset);
-    out_.diagnostics.push_back(std::move(d));
+    findings_.add(rule, pointer, {std::move(zh), std::move(en)}, lines_->position(text_, offset));
   }
   std::string_view key(const Node& node) const { return doc_.key(node); }
   std::string_view str(const Node& node) const { return doc_.string(node); }
   std::string describe(const Node& node) const {
     switch (node.kind) {
       case Node::Kind::String:
-        return fmt::format("\"{}\"", shorten(str(node), 40));
+        return fmt::format("\"{}\"", detail::shorten_bytes(str(node), 40));
       case Node::Kind::Float:
         return std::string(str(node));
       case Node::Kind::Integer:
@@ -165,7 +135,7 @@ class Loader {
   void unknown(const std::string& pointer, const Node& m,
                const std::vector<std::string_view>& known) {
     const std::string_view guess = detail::closest(key(m), known);
-    const std::string name = shorten(key(m), 80);
+    const std::string name = detail::shorten_bytes(key(m), 80);
     add("unknown-field", pointer + "/" + std::string(key(m)), m.key_offset,
         fmt::format("未知字段 \"{}\"（位于 {}）{}", name, where(pointer),
                     guess.empty() ? "" : fmt::format("，是不是 \"{}\"？", guess)),
@@ -180,14 +150,15 @@ class Loader {
     return nullptr;
   }
   std::vector<std::string> paragraphs(const Node& node, const std::string& pointer);
+  void read();
   void subsections(const Node& node, const std::string& pointer, Narrative& part);
   void tables(const Node& node, const Shape& shape, const std::string& pointer);
   void cell(const Node& node, int index);
   void mark_missing(const Shape& shape);
 
   std::string_view text_;
-  std::string file_;
-  const Edition* edition_;  // the edition to read against, or nullptr for the year's
+  Findings findings_;
+  const Edition* edition_;          // the edition to read against, or nullptr for the year's
   std::optional<LineIndex> lines_;  // built at the first finding
   detail::Document doc_;
   LoadResult out_;
@@ -208,10 +179,10 @@ std::vector<const Node*> Loader::members(const Node& object, const std::string& 
       continue;
     }
     add("duplicate-field", pointer + "/" + std::string(key(m)), m.key_offset,
-        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个", shorten(key(m), 80),
-                    pointer.empty() ? "/" : pointer),
-        fmt::format("field \"{}\" appears twice in {}; the first is used", shorten(key(m), 80),
-                    pointer.empty() ? "/" : pointer));
+        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个",
+                    detail::shorten_bytes(key(m), 80), pointer.empty() ? "/" : pointer),
+        fmt::format("field \"{}\" appears twice in {}; the first is used",
+                    detail::shorten_bytes(key(m), 80), pointer.empty() ? "/" : pointer));
   }
   return result;
 }
@@ -417,17 +388,17 @@ void Loader::tables(const Node& node, const Shape& shape, const std::string& poi
   }
 }
 
-LoadResult Loader::run() {
+void Loader::read() {
   std::string_view body = text_;
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     add("json-syntax", "", 0, "文件为空，不是 JSON 数据", "the file is empty, not JSON data");
-    return std::move(out_);
+    return;
   }
   if (const std::string_view encoding = utf16_or_32(text_); !encoding.empty()) {
     add("json-syntax", "", 0, fmt::format("文件是 {} 编码，请另存为 UTF-8", encoding),
         fmt::format("the file is {}; save it as UTF-8", encoding));
-    return std::move(out_);
+    return;
   }
   detail::ParseError error;
   if (!detail::parse_json(text_, doc_, error)) {
@@ -441,17 +412,17 @@ LoadResult Loader::run() {
           fmt::format("more than {} JSON values: this cannot be report data", detail::kMaxValues));
     } else {
       const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
-      error.detail = valid_utf8(shorten_last_read(error.detail));
+      error.detail = detail::repair_utf8(shorten_last_read(error.detail));
       add("json-syntax", "", error.offset,
           utf8 ? "不是有效的 UTF-8 文本：" + error.detail : "JSON 语法错误：" + error.detail,
           utf8 ? "not valid UTF-8: " + error.detail : "invalid JSON: " + error.detail);
     }
-    return std::move(out_);
+    return;
   }
   const Node* root = &doc_.root();
   if (root->kind != Node::Kind::Object) {
     wrong_type("", *root, "一个 JSON 对象（年度报告数据）", "a JSON object (the report data)");
-    return std::move(out_);
+    return;
   }
 
   const std::vector<const Node*> top = members(*root, "");
@@ -479,7 +450,7 @@ LoadResult Loader::run() {
       year_value = 0;
     }
   }
-  if (year_value == 0) return std::move(out_);
+  if (year_value == 0) return;
   const Edition* edition = edition_ != nullptr ? edition_ : edition_for_year(year_value);
   if (const Node* format = find("format")) {
     const Edition* given = format->kind != Node::Kind::String ? nullptr
@@ -579,7 +550,6 @@ LoadResult Loader::run() {
   }
   fill_totals(*report_);
   report_->source.set_text(std::string(text_));
-  return std::move(out_);
 }
 
 }  // namespace

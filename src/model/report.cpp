@@ -4,6 +4,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "model/printed.hpp"
+
 namespace govreport {
 
 std::string Report::display_title() const {
@@ -112,6 +114,17 @@ std::string format_cell(const Cell& cell, CellKind kind) {
   if (kind == CellKind::Amount) return format_amount(cell.value);
   if (kind == CellKind::SignedCount && cell.value > 0) return "+" + std::to_string(cell.value);
   return std::to_string(cell.value);
+}
+
+std::string detail::cell_text(const Report& report, const Table& table, int row, int column) {
+  const Column& col = table.columns[static_cast<std::size_t>(column)];
+  const Cell& cell = report.cells[static_cast<std::size_t>(table.cell(row, column))];
+  std::string text = format_cell(cell, col.kind);
+  // The 2019 edition prints no unit for 采购总金额; the data holds 万元, so the value carries it.
+  if (col.kind == CellKind::Amount && cell.is_number() &&
+      col.zh.find("万元") == std::string_view::npos)
+    text += "万元";
+  return text;
 }
 
 std::string_view agency_kind_key(AgencyKind kind) {

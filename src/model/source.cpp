@@ -2,15 +2,13 @@
 
 #include <algorithm>
 
+#include "text/utf8.hpp"
+
 namespace govreport {
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
-}
+using detail::code_points;
+using detail::is_continuation;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

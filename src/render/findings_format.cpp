@@ -7,7 +7,7 @@
 
 #include "govreport/safe_text.hpp"
 #include "govreport/version.hpp"
-#include "render/common.hpp"
+#include "text/text.hpp"
 
 namespace govreport {
 namespace {
@@ -210,8 +210,9 @@ class GithubWriter : public FindingsWriter {
                          escape_property(printable(d.file)));
       if (d.position.line > 0)
         out += fmt::format(",line={},col={}", d.position.line, d.position.column);
-      const std::string where =
-          d.position.line == 0 && !d.position.place.empty() ? printable(d.position.place) + ": " : "";
+      const std::string where = d.position.line == 0 && !d.position.place.empty()
+                                    ? printable(d.position.place) + ": "
+                                    : "";
       out += fmt::format(",title={}::{}{}\n", escape_property(d.rule), escape_data(where),
                          escape_data(printable(d.message(lang_))));
     }

@@ -77,43 +77,5 @@ std::string row_label(const Row& row) {
   return label + std::string(row.numbering) + std::string(row.zh);
 }
 
-std::string cell_text(const Report& report, const Table& table, int row, int column) {
-  const Column& col = table.columns[static_cast<std::size_t>(column)];
-  const Cell& cell = report.cells[static_cast<std::size_t>(table.cell(row, column))];
-  std::string text = format_cell(cell, col.kind);
-  // The 2019 edition prints no unit for 采购总金额; the data holds 万元, so the value carries it.
-  if (col.kind == CellKind::Amount && cell.is_number() &&
-      col.zh.find("万元") == std::string_view::npos)
-    text += "万元";
-  return text;
-}
-
-std::string markup_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : publishable(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace detail
 }  // namespace govreport

@@ -15,6 +15,8 @@
 
 namespace {
 
+using govreport::test::load_project;
+
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using govreport::Report;
@@ -33,13 +35,6 @@ constexpr Case kCases[] = {
     {"ningxia-2020", "data/2020.json"},
     {"hongze-2024", "data/examples/hongze-gov-2024.json"},
 };
-
-Report load(const std::string& relative) {
-  govreport::LoadResult loaded = govreport::load_report(project_file(relative), relative);
-  REQUIRE(loaded.diagnostics.empty());
-  REQUIRE(loaded.report.has_value());
-  return std::move(*loaded.report);
-}
 
 std::size_t occurrences(const std::string& text, const std::string& part) {
   std::size_t n = 0;
@@ -157,7 +152,7 @@ TEST_CASE("The HTML page of each reference data file matches its golden file", "
   for (const Case& c : kCases) {
     SECTION(c.name) {
       CHECK(matches_golden(std::string(c.name) + "/expected.html",
-                           govreport::render_html(load(c.data))));
+                           govreport::render_html(load_project(c.data))));
     }
   }
 }
@@ -167,11 +162,11 @@ TEST_CASE("The HTML page is one self-contained HTML5 document in Chinese, withou
   for (const Case& c : kCases) {
     SECTION(c.name) {
       const std::string html =
-          govreport::render_html(load(c.data), govreport::HtmlOptions{.charts = true});
+          govreport::render_html(load_project(c.data), govreport::HtmlOptions{.charts = true});
       CHECK(html.starts_with(
           "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"));
       CHECK(html.ends_with("</html>\n"));
-      CHECK_THAT(html, Contains("<title>" + load(c.data).display_title() + "</title>"));
+      CHECK_THAT(html, Contains("<title>" + load_project(c.data).display_title() + "</title>"));
       CHECK(html.find("<script") == std::string::npos);
       CHECK(html.find("<link") == std::string::npos);
       CHECK(html.find("<img") == std::string::npos);
@@ -193,7 +188,7 @@ TEST_CASE("The HTML page is one self-contained HTML5 document in Chinese, withou
 
 TEST_CASE("The HTML page has a print stylesheet for A4 after GB/T 9704 with Linux font fallbacks",
           "[html]") {
-  const std::string html = govreport::render_html(load("data/2020.json"));
+  const std::string html = govreport::render_html(load_project("data/2020.json"));
   CHECK_THAT(html, Contains("size: A4;"));
   CHECK_THAT(html, Contains("margin: 37mm 26mm 35mm 28mm;"));
   CHECK_THAT(html, Contains("\"仿宋_GB2312\""));
@@ -209,7 +204,8 @@ TEST_CASE("The HTML page has a print stylesheet for A4 after GB/T 9704 with Linu
 TEST_CASE("Every HTML table row covers exactly the columns of its table", "[html]") {
   for (const Case& c : kCases) {
     SECTION(c.name) {
-      const std::vector<ParsedTable> tables = parse_tables(govreport::render_html(load(c.data)));
+      const std::vector<ParsedTable> tables =
+          parse_tables(govreport::render_html(load_project(c.data)));
       // 二 as one table of captioned parts, then 三 and 四.
       REQUIRE(tables.size() == 3);
       CHECK(tables[0].columns == 4);
@@ -228,7 +224,8 @@ TEST_CASE("Table 三 has the official merged cells of each edition", "[html]") {
   for (const Expect& e :
        {Expect{"data/2020.json", 20, 23}, Expect{"data/examples/hongze-gov-2024.json", 22, 25}}) {
     SECTION(e.data) {
-      const std::vector<ParsedTable> tables = parse_tables(govreport::render_html(load(e.data)));
+      const std::vector<ParsedTable> tables =
+          parse_tables(govreport::render_html(load_project(e.data)));
       REQUIRE(tables.size() == 3);
       const ParsedTable& t = tables[1];
       REQUIRE(t.rows.size() == static_cast<std::size_t>(3 + e.data_rows));
@@ -284,7 +281,7 @@ TEST_CASE("Table 三 has the official merged cells of each edition", "[html]") {
 
 TEST_CASE("Table 四 is one row of 15 numbers under two levels of column heads", "[html]") {
   const std::vector<ParsedTable> tables =
-      parse_tables(govreport::render_html(load("data/2020.json")));
+      parse_tables(govreport::render_html(load_project("data/2020.json")));
   REQUIRE(tables.size() == 3);
   const ParsedTable& t = tables[2];
   REQUIRE(t.rows.size() == 4);
@@ -305,7 +302,7 @@ TEST_CASE("Table 四 is one row of 15 numbers under two levels of column heads",
 TEST_CASE("Table 二 prints each part under its caption, a short part spanning the last columns",
           "[html]") {
   const std::vector<ParsedTable> y2020 =
-      parse_tables(govreport::render_html(load("data/2020.json")));
+      parse_tables(govreport::render_html(load_project("data/2020.json")));
   const ParsedTable& old = y2020[0];
   CHECK(find_cell(old, "第二十条第（一）项")->colspan == 4);
   CHECK(find_cell(old, "第二十条第（九）项")->colspan == 4);
@@ -314,7 +311,7 @@ TEST_CASE("Table 二 prints each part under its caption, a short part spanning t
   CHECK(old.rows.size() == 5 * 2 + 2 + 2 + 2 + 1 + 1);
 
   const std::vector<ParsedTable> y2024 =
-      parse_tables(govreport::render_html(load("data/examples/hongze-gov-2024.json")));
+      parse_tables(govreport::render_html(load_project("data/examples/hongze-gov-2024.json")));
   const ParsedTable& now = y2024[0];
   CHECK(find_cell(now, "本年处理决定数量")->colspan == 3);
   CHECK(find_cell(now, "本年收费金额（单位：万元）")->colspan == 3);
@@ -323,7 +320,7 @@ TEST_CASE("Table 二 prints each part under its caption, a short part spanning t
 }
 
 TEST_CASE("Agency names, titles and narrative are escaped in the HTML page", "[html]") {
-  Report report = load("data/2020.json");
+  Report report = load_project("data/2020.json");
   report.title.clear();
   report.agency = R"(<script>alert("x")</script> & 'co')";
   report.part("preamble").paragraphs = {R"(甲 <b>乙</b> & "丙" 'd' &amp; </p><script>)"};
@@ -368,7 +365,7 @@ TEST_CASE(
   };
   for (const Expect& e : cases) {
     SECTION(e.data) {
-      const Report report = load(e.data);
+      const Report report = load_project(e.data);
       CHECK(govreport::render_html(report).find("<svg") == std::string::npos);
       const std::string html =
           govreport::render_html(report, govreport::HtmlOptions{.charts = true});
@@ -401,13 +398,13 @@ TEST_CASE("build -o report.html writes the page; -f html --charts prints it with
   const auto r = run_govreport({"build", "data/2020.json", "-o", dir + "/report.html"});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "已写入 " + dir + "/report.html\n");
-  CHECK(read_file(dir + "/report.html") == govreport::render_html(load("data/2020.json")));
+  CHECK(read_file(dir + "/report.html") == govreport::render_html(load_project("data/2020.json")));
   fs::remove_all(dir);
 
   const auto charts = run_govreport({"build", "data/2020.json", "-f", "html", "--charts"});
   CHECK(charts.exit_code == 0);
-  CHECK(charts.out ==
-        govreport::render_html(load("data/2020.json"), govreport::HtmlOptions{.charts = true}));
+  CHECK(charts.out == govreport::render_html(load_project("data/2020.json"),
+                                             govreport::HtmlOptions{.charts = true}));
 }
 
 TEST_CASE("build --charts with a format other than html or pdf exits 2", "[html][cli]") {

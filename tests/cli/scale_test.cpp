@@ -15,21 +15,14 @@
 
 namespace {
 
+using govreport::test::replace_once;
+using govreport::test::write_file;
+
 namespace fs = std::filesystem;
 using govreport::test::project_file;
 using govreport::test::read_file;
 using govreport::test::run_govreport;
 using govreport::test::temp_dir;
-
-void write_file(const std::string& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary) << content;
-}
-
-std::string replace_once(std::string text, const std::string& from, const std::string& to) {
-  const std::size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

@@ -5,11 +5,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "govreport/load.hpp"
 
 namespace govreport::test {
 namespace fs = std::filesystem;
@@ -39,6 +42,11 @@ bool matches_golden(const std::string& name, const std::string& actual) {
 
 RunResult run_govreport(const std::vector<std::string>& args, const std::string& input,
                         const std::string& cwd) {
+  return run_program(GOVREPORT_BINARY, args, input, cwd);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& input, const std::string& cwd) {
   const std::string dir = temp_dir();
   const std::string in_path = dir + "/stdin", out_path = dir + "/stdout",
                     err_path = dir + "/stderr";
@@ -53,7 +61,7 @@ RunResult run_govreport(const std::vector<std::string>& args, const std::string&
     dup2(out, 1);
     dup2(err, 2);
     std::vector<char*> argv;
-    std::string binary = GOVREPORT_BINARY;
+    std::string binary = program;
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
     for (std::string& a : copies) argv.push_back(a.data());
@@ -87,6 +95,43 @@ std::string temp_dir() {
   std::string tmpl = (fs::temp_directory_path() / "govreport-test-XXXXXX").string();
   if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   return tmpl;
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  REQUIRE(out.good());
+}
+
+std::string replace_once(std::string text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  INFO("replacing: " << from);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(text.find(from, at + 1) == std::string::npos);
+  text.replace(at, from.size(), to);
+  return text;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string ningxia() { return project_file("data/2020.json"); }
+
+Report load_project(const std::string& relative) {
+  LoadResult loaded = load_report(project_file(relative), relative);
+  for (const Diagnostic& d : loaded.diagnostics) UNSCOPED_INFO(format_diagnostic(d, Lang::En));
+  REQUIRE(loaded.diagnostics.empty());
+  REQUIRE(loaded.report.has_value());
+  return std::move(*loaded.report);
 }
 
 }  // namespace govreport::test

@@ -15,21 +15,13 @@ using namespace govreport;
 
 namespace {
 
+using govreport::test::replace_once;
+
 constexpr std::string_view kGranted = R"("granted": {"natural_person": 10,)";
 constexpr std::string_view kAmount = R"("amount": 2154.97})";
 
 std::string ningxia() { return test::project_file("data/2020.json"); }
 std::string hongze() { return test::project_file("data/examples/hongze-gov-2024.json"); }
-
-// Replaces the one occurrence of `from`; fails the test if it is missing or not unique.
-std::string replace_once(std::string text, std::string_view from, std::string_view to) {
-  const std::size_t at = text.find(from);
-  INFO("replacing: " << from);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(text.find(from, at + 1) == std::string::npos);
-  text.replace(at, from.size(), to);
-  return text;
-}
 
 std::string granted_value(std::string_view value) {
   return replace_once(ningxia(), kGranted,

@@ -16,6 +16,9 @@
 
 namespace {
 
+using govreport::test::load_project;
+using govreport::test::split_lines;
+
 using govreport::Report;
 using govreport::test::matches_golden;
 using govreport::test::project_file;
@@ -38,22 +41,6 @@ Report load_clean(const std::string& text, const std::string& name) {
   REQUIRE(loaded.diagnostics.empty());
   REQUIRE(loaded.report.has_value());
   return std::move(*loaded.report);
-}
-
-Report load_project(const std::string& relative) {
-  return load_clean(project_file(relative), relative);
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 bool has_line(const std::string& text, const std::string& line) {

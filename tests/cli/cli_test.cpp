@@ -16,6 +16,9 @@
 
 namespace {
 
+using govreport::test::split_lines;
+using govreport::test::write_file;
+
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
@@ -40,12 +43,6 @@ const std::string kReviewFindingEn =
 
 std::string golden(const std::string& name) { return project_file("tests/golden/" + name); }
 
-void write_file(const std::string& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  REQUIRE(out.good());
-}
-
 // Returns data/2020.json with the one occurrence of `from` replaced by `to`.
 std::string mutated_2020(const std::string& from, const std::string& to) {
   std::string text = project_file("data/2020.json");
@@ -66,18 +63,6 @@ std::string rendered(const std::string& relative, const std::string& format) {
   const govreport::LoadResult loaded = govreport::load_report(project_file(relative), relative);
   REQUIRE(loaded.report.has_value());
   return govreport::format_by_name(format)->render(*loaded.report);
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 // Says whether two documents are equal; if not, reports their first differing line (the whole

@@ -16,6 +16,8 @@
 
 namespace {
 
+using govreport::test::load_project;
+
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using govreport::Report;
@@ -34,13 +36,6 @@ constexpr Case kCases[] = {
     {"ningxia-2020", "data/2020.json"},
     {"hongze-2024", "data/examples/hongze-gov-2024.json"},
 };
-
-Report load(const std::string& relative) {
-  govreport::LoadResult loaded = govreport::load_report(project_file(relative), relative);
-  REQUIRE(loaded.diagnostics.empty());
-  REQUIRE(loaded.report.has_value());
-  return std::move(*loaded.report);
-}
 
 // The entries of a zip archive held in memory, in archive order, read with libzip.
 std::vector<std::pair<std::string, std::string>> unzip(const std::string& bytes) {
@@ -168,13 +163,14 @@ std::string cell_text(const std::string& cell) {
 TEST_CASE("The word/document.xml of each reference data file matches its golden file", "[docx]") {
   for (const Case& c : kCases) {
     SECTION(c.name) {
-      CHECK(matches_golden(std::string(c.name) + "/expected-document.xml", document(load(c.data))));
+      CHECK(matches_golden(std::string(c.name) + "/expected-document.xml",
+                           document(load_project(c.data))));
     }
   }
 }
 
 TEST_CASE("The docx is a complete OOXML package of well-formed parts", "[docx]") {
-  const std::string docx = govreport::render_docx(load("data/2020.json"));
+  const std::string docx = govreport::render_docx(load_project("data/2020.json"));
   REQUIRE(docx.starts_with(std::string("PK\x03\x04", 4)));
   const auto entries = unzip(docx);
   REQUIRE_FALSE(entries.empty());
@@ -211,12 +207,12 @@ TEST_CASE("The docx is a complete OOXML package of well-formed parts", "[docx]")
 }
 
 TEST_CASE("The same report always gives the same docx bytes", "[docx]") {
-  const Report report = load("data/examples/hongze-gov-2024.json");
+  const Report report = load_project("data/examples/hongze-gov-2024.json");
   CHECK(govreport::render_docx(report) == govreport::render_docx(report));
 }
 
 TEST_CASE("The docx page is A4 with the GB/T 9704 margins and names the official fonts", "[docx]") {
-  const auto all = parts(govreport::render_docx(load("data/2020.json")));
+  const auto all = parts(govreport::render_docx(load_project("data/2020.json")));
   const std::string& doc = all.at("word/document.xml");
   CHECK_THAT(doc, Contains(R"(<w:pgSz w:w="11906" w:h="16838"/>)"));
   CHECK_THAT(doc,
@@ -235,7 +231,7 @@ TEST_CASE("Every docx table row fills the table grid, and rows never split or lo
           "[docx]") {
   for (const Case& c : kCases) {
     SECTION(c.name) {
-      const std::vector<DocTable> all = tables(document(load(c.data)));
+      const std::vector<DocTable> all = tables(document(load_project(c.data)));
       REQUIRE(all.size() == 3);
       CHECK(all[0].grid_columns == 4);
       CHECK(all[1].grid_columns == 10);
@@ -247,7 +243,7 @@ TEST_CASE("Every docx table row fills the table grid, and rows never split or lo
           CHECK(width == t.grid_columns);
         }
       }
-      const std::string xml = document(load(c.data));
+      const std::string xml = document(load_project(c.data));
       CHECK(std::count(xml.begin(), xml.end(), '\0') == 0);
       std::size_t rows = 0, cant_split = 0;
       for (std::size_t at = xml.find("<w:tr>"); at != std::string::npos;
@@ -269,7 +265,7 @@ TEST_CASE("Table 三 in the docx merges cells as the official format does", "[do
   for (const Expect& e :
        {Expect{"data/2020.json", 20}, Expect{"data/examples/hongze-gov-2024.json", 22}}) {
     SECTION(e.data) {
-      const DocTable t = tables(document(load(e.data)))[1];
+      const DocTable t = tables(document(load_project(e.data)))[1];
       // The note: 3 columns wide, 3 heading rows high; the heading rows repeat on each page.
       CHECK(cell_text(t.rows[0][0]) ==
             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
@@ -299,7 +295,7 @@ TEST_CASE("Table 三 in the docx merges cells as the official format does", "[do
 }
 
 TEST_CASE("Table 四 in the docx is one row of 15 numbers under two-level heads", "[docx]") {
-  const DocTable t = tables(document(load("data/2020.json")))[2];
+  const DocTable t = tables(document(load_project("data/2020.json")))[2];
   REQUIRE(t.rows.size() == 4);
   CHECK(cell_text(t.rows[0][0]) == "行政复议");
   CHECK(span_of(t.rows[0][0]) == 5);
@@ -315,7 +311,7 @@ TEST_CASE(
     "Agency names and narrative are escaped in the docx, and characters XML cannot hold are "
     "dropped",
     "[docx]") {
-  Report report = load("data/2020.json");
+  Report report = load_project("data/2020.json");
   report.title.clear();
   report.agency = R"(<script>alert("x")</script> & 'co')";
   report.part("preamble").paragraphs = {"甲 <w:t> & \"丙\" \x01\x1f\xEF\xBF\xBF end"};
@@ -334,7 +330,7 @@ TEST_CASE(
 }
 
 TEST_CASE("References in the narrative are printed in the docx", "[docx]") {
-  Report report = load("data/2020.json");
+  Report report = load_project("data/2020.json");
   report.part("problems").paragraphs = {"全年申请{{applications.received.total}}件。"};
   CHECK_THAT(document(report), Contains(">全年申请4447件。</w:t>"));
 }
@@ -345,11 +341,11 @@ TEST_CASE("build -o report.docx writes the document byte for byte", "[docx][cli]
       run_govreport({"build", "data/examples/hongze-gov-2024.json", "-o", dir + "/report.docx"});
   CHECK(r.exit_code == 0);
   CHECK(read_file(dir + "/report.docx") ==
-        govreport::render_docx(load("data/examples/hongze-gov-2024.json")));
+        govreport::render_docx(load_project("data/examples/hongze-gov-2024.json")));
   fs::remove_all(dir);
 
   // To a pipe the bytes pass whole, NULs included.
   const auto piped = run_govreport({"build", "data/2020.json", "-f", "docx"});
   CHECK(piped.exit_code == 0);
-  CHECK(piped.out == govreport::render_docx(load("data/2020.json")));
+  CHECK(piped.out == govreport::render_docx(load_project("data/2020.json")));
 }

@@ -15,18 +15,10 @@ using namespace govreport;
 
 namespace {
 
-std::string ningxia() { return test::project_file("data/2020.json"); }
-std::string hongze() { return test::project_file("data/examples/hongze-gov-2024.json"); }
+using govreport::test::ningxia;
+using govreport::test::replace_once;
 
-// Replaces the one occurrence of `from`; fails the test if it is missing or not unique.
-std::string replace_once(std::string text, std::string_view from, std::string_view to) {
-  const std::size_t at = text.find(from);
-  INFO("replacing: " << from);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(text.find(from, at + 1) == std::string::npos);
-  text.replace(at, from.size(), to);
-  return text;
-}
+std::string hongze() { return test::project_file("data/examples/hongze-gov-2024.json"); }
 
 Report load_clean(std::string_view text) {
   LoadResult r = load_report(text, "t.json");
