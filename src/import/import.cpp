@@ -26,6 +26,16 @@ std::string lower(std::string_view s) {
 // Reads the source into lines; sets `failure` when it cannot be read at all.
 Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
   if (kind == SourceKind::Pdf) return read_pdf(bytes, failure);
+  if (kind == SourceKind::Docx) return read_docx(bytes, failure);
+  if (kind == SourceKind::Doc) {
+    failure = Unreadable{
+        "旧版 Word 97–2003 文档（.doc）需要先转换：请安装 LibreOffice（Debian 软件包 "
+        "libreoffice-writer，之后 govreport 自动转换），或在 Word、WPS 中另存为 .docx",
+        "an old Word 97–2003 document (.doc) must be converted first: install LibreOffice (Debian "
+        "package libreoffice-writer; govreport then converts it), or save it as .docx in Word or "
+        "WPS"};
+    return {};
+  }
   std::string charset;
   const std::string declared =
       kind == SourceKind::Html ? declared_html_charset(bytes) : std::string();
@@ -127,6 +137,8 @@ std::optional<SourceKind> source_kind_by_name(std::string_view name) {
   if (name == "pdf") return SourceKind::Pdf;
   if (name == "html") return SourceKind::Html;
   if (name == "text") return SourceKind::Text;
+  if (name == "docx") return SourceKind::Docx;
+  if (name == "doc") return SourceKind::Doc;
   return std::nullopt;
 }
 
@@ -139,12 +151,16 @@ std::optional<SourceKind> source_kind_for_path(std::string_view path) {
   if (ext == "pdf") return SourceKind::Pdf;
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return SourceKind::Html;
   if (ext == "txt" || ext == "text" || ext == "md" || ext == "markdown") return SourceKind::Text;
+  if (ext == "docx" || ext == "docm") return SourceKind::Docx;
+  if (ext == "doc") return SourceKind::Doc;
   return std::nullopt;
 }
 
 SourceKind sniff_source_kind(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceKind::Pdf;
+  if (head.starts_with("PK\x03\x04")) return SourceKind::Docx;
+  if (head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return SourceKind::Doc;
   const std::string low = lower(head);
   std::size_t i = low.starts_with("\xef\xbb\xbf") ? 3 : 0;
   while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i])) != 0) ++i;
@@ -162,6 +178,10 @@ std::string_view source_kind_name(SourceKind kind) {
       return "pdf";
     case SourceKind::Html:
       return "html";
+    case SourceKind::Docx:
+      return "docx";
+    case SourceKind::Doc:
+      return "doc";
     case SourceKind::Text:
       break;
   }

@@ -100,6 +100,8 @@ void Findings::add(std::string_view rule, const Where& where, std::string pointe
   Diagnostic d = make_diagnostic(rule, std::move(pointer), std::move(zh), std::move(en));
   d.file = file_;
   d.position = {where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
+  d.position.place = where.place;
+  d.position.place_order = where.order;
   list_.push_back(std::move(d));
 }
 
@@ -107,6 +109,10 @@ Place describe(const Document& doc, Span span) {
   if (span.empty() || span.begin >= doc.lines.size()) return {"（空白）", "(empty)"};
   const Where& a = doc.lines[span.begin].where;
   const Where& b = doc.lines[std::min(span.end, doc.lines.size()) - 1].where;
+  if (a.line == 0 && !a.place.empty()) {
+    if (a.place == b.place) return {a.place, a.place};
+    return {fmt::format("{} 至 {}", a.place, b.place), fmt::format("{} to {}", a.place, b.place)};
+  }
   if (a.line == 0 && a.page > 0) {
     if (a.page == b.page) return {fmt::format("第 {} 页", a.page), fmt::format("page {}", a.page)};
     return {fmt::format("第 {}–{} 页", a.page, b.page), fmt::format("pages {}–{}", a.page, b.page)};
@@ -303,7 +309,13 @@ std::vector<Paragraph> paragraphs(const Document& doc, Span span) {
 namespace {
 
 // Reads the paragraphs of `span` into `part`, numbered subsections ("（一）…") apart.
-void read_subsections(const Document& doc, Span span, Narrative& part) {
+// Records where a paragraph was in a source without lines (a workbook cell), for findings.
+void place(SourceMap& source, const std::string& pointer, const Where& where) {
+  if (!where.place.empty()) source.add_place(pointer, where.place, where.order);
+}
+
+void read_subsections(const Document& doc, Span span, Narrative& part, SourceMap& source,
+                      const std::string& pointer) {
   int expected = 1;
   for (Paragraph& p : paragraphs(doc, span)) {
     const std::u32string text = decode(p.text);
@@ -324,12 +336,22 @@ void read_subsections(const Document& doc, Span span, Narrative& part) {
         rest = rest.substr(stop + 1);
       }
       sub.title = tidy(sub.title);
-      if (const std::string first = tidy(encode(rest)); !first.empty())
+      const std::string base = pointer + "/subsections/" + std::to_string(part.subsections.size());
+      place(source, base, p.where);
+      if (const std::string first = tidy(encode(rest)); !first.empty()) {
+        place(source, base + "/paragraphs/0", p.where);
         sub.paragraphs.push_back(first);
+      }
       part.subsections.push_back(std::move(sub));
     } else if (!part.subsections.empty()) {
-      part.subsections.back().paragraphs.push_back(std::move(p.text));
+      std::vector<std::string>& to = part.subsections.back().paragraphs;
+      place(source,
+            pointer + "/subsections/" + std::to_string(part.subsections.size() - 1) +
+                "/paragraphs/" + std::to_string(to.size()),
+            p.where);
+      to.push_back(std::move(p.text));
     } else {
+      place(source, pointer + "/paragraphs/" + std::to_string(part.paragraphs.size()), p.where);
       part.paragraphs.push_back(std::move(p.text));
     }
   }
@@ -345,11 +367,15 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
     for (std::size_t i = 0; i < edition.sections.size(); ++i)
       if (!part.section.empty() && edition.sections[i].numeral == part.section)
         span = sections.body[i];
+    const std::string pointer = "/" + std::string(part.key);
     if (part.subsections) {
-      read_subsections(doc, span, report.narrative[k]);
+      read_subsections(doc, span, report.narrative[k], report.source, pointer);
     } else {
-      for (Paragraph& p : paragraphs(doc, span))
-        report.narrative[k].paragraphs.push_back(std::move(p.text));
+      std::vector<std::string>& to = report.narrative[k].paragraphs;
+      for (Paragraph& p : paragraphs(doc, span)) {
+        place(report.source, pointer + "/" + std::to_string(to.size()), p.where);
+        to.push_back(std::move(p.text));
+      }
     }
   }
   if (report.narrative.empty()) return;

@@ -20,6 +20,8 @@ struct Value {
   double x0 = 0;
   double x1 = 0;
   bool positioned = false;
+  std::string place;      // the workbook cell it was read from, if any
+  std::size_t order = 0;  // and its document order
   double centre() const { return (x0 + x1) / 2; }
   bool blank() const { return tidy(text).empty(); }
 };
@@ -166,8 +168,8 @@ class TableReader {
         pending.clear();
         marks.clear();
         for (std::size_t k = label_end; k < line.pieces.size(); ++k)
-          row.values.push_back(
-              {line.pieces[k].text, line.pieces[k].x0, line.pieces[k].x1, line.positioned});
+          row.values.push_back({line.pieces[k].text, line.pieces[k].x0, line.pieces[k].x1,
+                                line.positioned, line.pieces[k].place, line.where.order});
         rows_.push_back(std::move(row));
         continue;
       }
@@ -183,7 +185,8 @@ class TableReader {
             marks.clear();
             open = true;
           }
-          current.values.push_back({p.text, p.x0, p.x1, line.positioned});
+          current.values.push_back(
+              {p.text, p.x0, p.x1, line.positioned, p.place, line.where.order});
         } else {
           close();
           add_text(p.text, line.where);
@@ -615,7 +618,15 @@ class TableReader {
         store(table, row, total);
         continue;
       }
-      store(table, row, read_row(printed, table, row, true));
+      std::vector<Value> from;
+      store(table, row, read_row(printed, table, row, true, &from));
+      // A value read from a workbook cell: findings about it name that cell.
+      for (std::size_t c = 0; c < from.size(); ++c) {
+        if (from[c].place.empty()) continue;
+        const CellDef& def =
+            report_.edition->cells[static_cast<std::size_t>(table->cell(row, static_cast<int>(c)))];
+        report_.source.add_place(def.pointer, from[c].place, from[c].order);
+      }
     }
   }
 
@@ -626,8 +637,9 @@ class TableReader {
   }
 
   // Reads the values of one printed row into cells of `row`; empty when they cannot be placed.
+  // `from`, when given, receives the value each column was read from.
   std::vector<Cell> read_row(const PrintedRow& printed, const Table* table, int row,
-                             bool report_issues) {
+                             bool report_issues, std::vector<Value>* from = nullptr) {
     const std::size_t n = table->columns.size();
     const Row& r = table->rows[static_cast<std::size_t>(row)];
     std::vector<Value> values = printed.values;
@@ -675,8 +687,10 @@ class TableReader {
       }
     }
     std::vector<Cell> cells(n);
+    if (from != nullptr) from->assign(n, Value{});
     for (std::size_t c = 0; c < n; ++c) {
       if (slots[c] == nullptr) continue;  // blank where the source has no value
+      if (from != nullptr) (*from)[c] = *slots[c];
       const Column& col = table->columns[c];
       const bool column_unit = fold(col.zh).find(U"元") != std::u32string::npos;
       const CellReading reading = read_cell(slots[c]->text, col.kind, column_unit);
