@@ -326,6 +326,7 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const Context
 
 }  // namespace govreport::cli
 
+#include "cli/office.hpp"
 #include "govreport/check.hpp"
 #include "govreport/import.hpp"
 #include "govreport/load.hpp"
@@ -334,10 +335,11 @@ namespace govreport::cli {
 
 Analysis analyze(const std::string& path, const Context& ctx) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  const std::string bytes = read_input(path, ctx);
+  std::string bytes = read_input(path, ctx);
   Analysis result;
-  // A published report (PDF, HTML, text) is read by the importer, then checked like data.
-  if (const auto kind = path == "-" ? std::nullopt : source_kind_for_path(path)) {
+  // A published report (PDF, HTML, text, Word) is read by the importer, then checked like data.
+  if (auto kind = path == "-" ? std::nullopt : source_kind_for_path(path)) {
+    convert_old_document(*kind, bytes, name, ctx);
     ImportResult imported = import_report(bytes, *kind, name);
     if (imported.unreadable && !imported.findings.empty())
       throw Failure(format_diagnostic(imported.findings.front(), ctx.lang));
