@@ -87,14 +87,44 @@ int span_attribute(const GumboNode* node, const char* name) {
   return v < 1 ? 1 : std::min(v, 1000);
 }
 
+bool has_text(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) return true;
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return false;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    if (has_text(static_cast<const GumboNode*>(children.data[i]))) return true;
+  return false;
+}
+
+// Counts the cells below `node` that hold text, up to two; a nested table counts two.
+int text_cells(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return 0;
+  int n = 0;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length && n < 2; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = child->v.element.tag;
+    if (tag == GUMBO_TAG_TABLE) return 2;
+    n += tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH ? (has_text(child) ? 1 : 0) : text_cells(child);
+  }
+  return n;
+}
+
+// A table in a cell that holds one cell of text is that cell's text: govreport prints a group's
+// label as the head of such a table, which the browser repeats when the group goes on to a new
+// page. Any other table inside a table lays out the page.
 bool contains_table(const GumboNode* node) {
   if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return false;
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (child->type == GUMBO_NODE_ELEMENT &&
-        (child->v.element.tag == GUMBO_TAG_TABLE || contains_table(child)))
+    if (child->type != GUMBO_NODE_ELEMENT) continue;
+    if (child->v.element.tag == GUMBO_TAG_TABLE) {
+      if (text_cells(child) > 1) return true;
+    } else if (contains_table(child)) {
       return true;
+    }
   }
   return false;
 }

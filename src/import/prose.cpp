@@ -359,7 +359,8 @@ void read_subsections(const Document& doc, Span span, Narrative& part, SourceMap
 
 }  // namespace
 
-void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report) {
+Closing read_narrative(const Document& doc, const Sections& sections, Span preamble,
+                       Report& report) {
   const Edition& edition = *report.edition;
   for (std::size_t k = 0; k < edition.narrative.size(); ++k) {
     const NarrativePart& part = edition.narrative[k];
@@ -378,7 +379,8 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
       }
     }
   }
-  if (report.narrative.empty()) return;
+  Closing found;
+  if (report.narrative.empty()) return found;
   std::vector<std::string>& closing = report.narrative.back().paragraphs;
   // The signature (agency and date) closing the report is not a paragraph of its last part.
   const std::u32string agency = fold(report.agency);
@@ -390,8 +392,10 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
     const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
                         (f == agency || agency.ends_with(f) || f.ends_with(agency));
     if (!date && !signer) break;
+    (date ? found.date : found.agency) = tidy(last);
     closing.pop_back();
   }
+  return found;
 }
 
 }  // namespace govreport::importer
