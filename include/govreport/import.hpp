@@ -34,6 +34,15 @@ struct ImportOptions {
   std::string agency;  ///< empty: read it from the title
 };
 
+/// Says where the cells of one section's tables were read, in a source that names places (a Word
+/// document).
+struct CellsRead {
+  std::string tables;  ///< "表三"
+  int cells = 0;       ///< how many of its cells were read
+  std::string first;   ///< the place of the first one ("表三 第 4 行「…」·自然人")
+  std::string last;    ///< the place of the last one
+};
+
 /// Counts what an import found and what it did not, for the closing summary.
 struct ImportSummary {
   std::string source;   ///< what was read: "PDF, 5 pages", "HTML (GB18030)", "text"
@@ -50,6 +59,7 @@ struct ImportSummary {
   int cells_number = 0;
   int cells_blank = 0;
   int cells_not_applicable = 0;
+  std::vector<CellsRead> read_from;  ///< where the cells were read, by section; empty for PDF …
   std::size_t errors = 0;
   std::size_t warnings = 0;
 };
@@ -59,6 +69,9 @@ struct ImportSummary {
 struct ImportResult {
   std::optional<Report> report;
   std::vector<Diagnostic> findings;
+  /// A blank-cell finding for each cell that the source prints blank: the import keeps it blank
+  /// (null), and checking the source reports it, as checking the data file would.
+  std::vector<Diagnostic> blank_cells;
   ImportSummary summary;
   /// Says whether the source could not be read at all (not a PDF, encrypted, no text).
   bool unreadable = false;

@@ -344,6 +344,9 @@ Analysis analyze(const std::string& path, const Context& ctx) {
     if (imported.unreadable && !imported.findings.empty())
       throw Failure(format_diagnostic(imported.findings.front(), ctx.lang));
     result = {std::move(imported.report), std::move(imported.findings)};
+    result.diagnostics.insert(result.diagnostics.end(),
+                              std::make_move_iterator(imported.blank_cells.begin()),
+                              std::make_move_iterator(imported.blank_cells.end()));
   } else {
     LoadResult loaded = load_report(bytes, name);
     result = {std::move(loaded.report), std::move(loaded.diagnostics)};

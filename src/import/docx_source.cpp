@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -316,7 +317,10 @@ class TextReader {
   // The text of paragraph `p`, its list number first.
   std::string paragraph(pugi::xml_node p, int depth) {
     std::string out = numbering_.label(p);
-    if (!out.empty()) out += ' ';
+    // Word puts a tab after the number; "1." or "一、" needs no space before the text, "1" does.
+    if (!out.empty() && static_cast<unsigned char>(out.back()) < 0x80 &&
+        std::isalnum(static_cast<unsigned char>(out.back())) != 0)
+      out += ' ';
     content(p, out, depth + 1);
     return out;
   }
@@ -584,6 +588,8 @@ class BodyReader {
       }
       info[r].first_value = c;
       info[r].data = c < grid[r].size() || (labels.empty() && !grid[r].empty());
+      // A row of heads is named by its first; a row of values by its own label and its group's.
+      if (!info[r].data) labels.resize(std::min<std::size_t>(labels.size(), 1));
       const std::size_t from = labels.size() > 2 ? labels.size() - 2 : 0;
       for (std::size_t k = from; k < labels.size(); ++k)
         info[r].label += (info[r].label.empty() ? "" : " ") + labels[k];

@@ -133,6 +133,26 @@ std::vector<Region> table_regions(const Document& doc, const Sections& found,
   return regions;
 }
 
+// "表三 第 4–28 行" for the places of a first and a last cell in the same table; "A 至 B" for
+// places of another form.
+std::string place_range(const std::string& first, const std::string& last) {
+  auto row_of = [](const std::string& place) {
+    return place.substr(0, std::min(place.find("「"), place.find("·")));
+  };
+  const std::string a = row_of(first), b = row_of(last);
+  if (a == b) return a;
+  constexpr std::string_view kRow = " 第 ", kEnd = " 行";
+  const std::size_t at = a.rfind(kRow);
+  const std::size_t head = at + kRow.size();
+  if (at != std::string::npos && b.size() > head && a.compare(0, head, b, 0, head) == 0 &&
+      a.ends_with(kEnd) && b.ends_with(kEnd)) {
+    const std::string from = a.substr(head, a.size() - head - kEnd.size());
+    const std::string to = b.substr(head, b.size() - head - kEnd.size());
+    return a.substr(0, head) + from + "–" + to + std::string(kEnd);
+  }
+  return first + " 至 " + last;
+}
+
 void count_cells(const Report& report, ImportSummary& s) {
   for (const Cell& c : report.cells) {
     if (c.is_number())
@@ -144,8 +164,36 @@ void count_cells(const Report& report, ImportSummary& s) {
   }
 }
 
+// Where the cells of each section's tables were read, for a source that names places.
+std::vector<CellsRead> cells_read(const Report& report) {
+  std::vector<CellsRead> out;
+  const Edition& edition = *report.edition;
+  for (const Section& section : edition.sections) {
+    CellsRead read{"表" + std::string(section.numeral), 0, {}, {}};
+    std::size_t first = 0, last = 0;
+    for (const CellDef& def : edition.cells) {
+      if (edition.tables[static_cast<std::size_t>(def.table)].section != section.numeral) continue;
+      const Position p = report.source.position_of(def.pointer);
+      if (p.place.empty()) continue;
+      ++read.cells;
+      if (read.first.empty() || p.place_order < first) {
+        read.first = p.place;
+        first = p.place_order;
+      }
+      if (read.last.empty() || p.place_order > last) {
+        read.last = p.place;
+        last = p.place_order;
+      }
+    }
+    if (read.cells > 0) out.push_back(std::move(read));
+  }
+  return out;
+}
+
 void finish(ImportResult& result, Findings& findings) {
   result.findings = std::move(findings.list());
+  result.blank_cells = std::move(findings.blanks());
+  sort_diagnostics(result.blank_cells);
   sort_diagnostics(result.findings);
   result.summary.errors = count(result.findings, Severity::Error);
   result.summary.warnings = count(result.findings, Severity::Warning);
@@ -295,6 +343,7 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   s.rows_found = counts.rows_found;
   s.rows_total = counts.rows_total;
   count_cells(report, s);
+  s.read_from = cells_read(report);
   result.report = std::move(report);
   finish(result, findings);
   return result;
@@ -322,6 +371,18 @@ std::string format_summary(const ImportSummary& s, std::string_view file, Lang l
                     "{}，“/” {}\n",
                     file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
                     s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable);
+    if (!s.read_from.empty()) {
+      std::string list_zh, list_en;
+      for (const CellsRead& r : s.read_from) {
+        const std::string where = place_range(r.first, r.last);
+        list_zh +=
+            fmt::format("{}{} {} 个（{}）", list_zh.empty() ? "" : "，", r.tables, r.cells, where);
+        list_en +=
+            fmt::format("{}{} {} ({})", list_en.empty() ? "" : ", ", r.tables, r.cells, where);
+      }
+      out += en ? fmt::format("{}: cells read: {}\n", file, list_en)
+                : fmt::format("{}: 读取的单元格：{}\n", file, list_zh);
+    }
     std::vector<std::string> missing = s.sections_missing;
     missing.insert(missing.end(), s.tables_missing.begin(), s.tables_missing.end());
     if (!missing.empty()) {

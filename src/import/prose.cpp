@@ -105,6 +105,12 @@ void Findings::add(std::string_view rule, const Where& where, std::string pointe
   list_.push_back(std::move(d));
 }
 
+void Findings::add_blank(const Where& where, std::string pointer, std::string zh, std::string en) {
+  add("blank-cell", where, std::move(pointer), std::move(zh), std::move(en));
+  blanks_.push_back(std::move(list_.back()));
+  list_.pop_back();
+}
+
 Place describe(const Document& doc, Span span) {
   if (span.empty() || span.begin >= doc.lines.size()) return {"（空白）", "(empty)"};
   const Where& a = doc.lines[span.begin].where;

@@ -28,11 +28,16 @@ class Findings {
   /// Adds a finding of rule `rule` at `where`; a PDF page is named in the message.
   void add(std::string_view rule, const Where& where, std::string pointer, std::string zh,
            std::string en);
+  /// Adds a blank-cell finding for a cell printed blank, kept apart from the others: reading
+  /// keeps the cell blank, checking reports it.
+  void add_blank(const Where& where, std::string pointer, std::string zh, std::string en);
   std::vector<Diagnostic>& list() { return list_; }
+  std::vector<Diagnostic>& blanks() { return blanks_; }
 
  private:
   std::string file_;
   std::vector<Diagnostic> list_;
+  std::vector<Diagnostic> blanks_;
 };
 
 /// Describes a place in the source for messages: "第 12–40 行" / "lines 12–40", "第 3 页" / "page

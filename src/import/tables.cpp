@@ -688,9 +688,29 @@ class TableReader {
     }
     std::vector<Cell> cells(n);
     if (from != nullptr) from->assign(n, Value{});
+    // A blank cell is an error of the report, as null is in a data file (blank is not 0).
+    auto blank = [&](std::size_t c, const Value* value) {
+      if (!report_issues) return;
+      const CellDef& def =
+          report_.edition->cells[static_cast<std::size_t>(table->cell(row, static_cast<int>(c)))];
+      Where where = printed.where;
+      if (value != nullptr && !value->place.empty()) {
+        where.place = value->place;
+        where.order = value->order;
+      }
+      findings_.add_blank(where, def.pointer, fmt::format("{} 为空白；没有请填 0", def.name_zh),
+                          fmt::format("{} is blank; write 0 if there were none", def.name_zh));
+    };
     for (std::size_t c = 0; c < n; ++c) {
-      if (slots[c] == nullptr) continue;  // blank where the source has no value
+      if (slots[c] == nullptr) {  // blank where the source has no value
+        blank(c, nullptr);
+        continue;
+      }
       if (from != nullptr) (*from)[c] = *slots[c];
+      if (slots[c]->blank()) {
+        blank(c, slots[c]);
+        continue;
+      }
       const Column& col = table->columns[c];
       const bool column_unit = fold(col.zh).find(U"元") != std::u32string::npos;
       const CellReading reading = read_cell(slots[c]->text, col.kind, column_unit);
