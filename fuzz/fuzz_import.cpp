@@ -1,4 +1,4 @@
-// libFuzzer target: any bytes through one importer (GOVREPORT_FUZZ_KIND: Text, Html or Pdf),
+// libFuzzer target: any bytes through one importer (GOVREPORT_FUZZ_KIND: Text, Html, Pdf or Docx),
 // then the checker and the renderers.
 
 #include <cstddef>

@@ -66,26 +66,6 @@ std::string squeeze(std::string_view text) {
   return out;
 }
 
-// "2025年1月20日" as "2025-01-20"; "" for anything else.
-std::string iso_date(std::string_view text) {
-  const std::u32string f = fold(text);
-  int parts[3] = {0, 0, 0};
-  std::size_t i = 0;
-  for (int k = 0; k < 3; ++k) {
-    const std::size_t start = i;
-    while (i < f.size() && f[i] >= U'0' && f[i] <= U'9' && i - start < 4)
-      parts[k] = parts[k] * 10 + static_cast<int>(f[i++] - U'0');
-    if (i == start || i >= f.size() || f[i] != U"年月日"[k]) return {};
-    ++i;
-  }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0);
-  if (i != f.size() || parts[0] < 1000 || parts[1] < 1 || parts[1] > 12 || parts[2] < 1 ||
-      parts[2] > kDays[parts[1] - 1] || (parts[1] == 2 && parts[2] == 29 && !leap))
-    return {};
-  return fmt::format("{:04}-{:02}-{:02}", parts[0], parts[1], parts[2]);
-}
-
 // Where the tables of each section are looked for: the section's lines, or, when its heading is
 // missing, the lines of the section before it, shared with that section's tables.
 struct Region {
@@ -311,11 +291,10 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
     preamble_begin = title->lines.end;
   const Closing closing =
       read_narrative(doc, sections, {preamble_begin, sections.first_heading}, report);
-  // The 落款 names the agency in full where the title may shorten it ("自治区人民政府办公厅"), and
-  // gives the date the report was issued.
+  // The 落款 names the agency in full where the title may shorten it ("自治区人民政府办公厅").
+  // Its date is when the report was written, not when it was published: it is not read.
   if (options.agency.empty() && closing.agency.size() > report.agency.size())
     report.agency = closing.agency;
-  if (const std::string date = iso_date(closing.date); !date.empty()) report.published = date;
   // An agency named 人民政府 is a government; any other is a department.
   if (report.agency.ends_with("人民政府")) report.agency_kind = AgencyKind::Government;
   if (title && options.agency.empty() && options.year == 0 &&

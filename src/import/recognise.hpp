@@ -89,7 +89,7 @@ std::vector<Paragraph> paragraphs(const Document& doc, Span span);
 /// Holds the 落款 closing a report, as printed: the agency and the date ("2025年1月20日").
 struct Closing {
   std::string agency;
-  std::string date;
+  std::string date;  ///< when the report was written; not its publication date
 };
 /// Fills the narrative of `report`: preamble, overview with its subsections, problems, other
 /// matters; returns the 落款 after them, which is no paragraph.
