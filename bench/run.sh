@@ -16,7 +16,7 @@ bin=$build/govreport
 work=$(mktemp -d /tmp/govreport-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-for tool in "$bin" "$build/bench/govreport-generate" "$build/bench/govreport-parse-only"; do
+for tool in "$bin" "$build/tools/govreport-generate" "$build/bench/govreport-parse-only"; do
   [ -x "$tool" ] || { echo "missing $tool: cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel" >&2; exit 2; }
 done
 [ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 2; }
@@ -29,9 +29,9 @@ if [ ! -x "$tooling/node_modules/.bin/ajv" ]; then
 fi
 ajv=$tooling/node_modules/.bin/ajv
 
-"$build/bench/govreport-generate" --count "$count" --seed 1 --out "$work/reports" 2>/dev/null
+"$build/tools/govreport-generate" --count "$count" --seed 1 --out "$work/reports" 2>/dev/null
 rm "$work/reports/manifest.tsv"
-"$build/bench/govreport-generate" --count $((count / 10)) --seed 1 --out "$work/small" 2>/dev/null
+"$build/tools/govreport-generate" --count $((count / 10)) --seed 1 --out "$work/small" 2>/dev/null
 rm "$work/small/manifest.tsv"
 bytes=$(cat "$work"/reports/*.json | wc -c)
 "$bin" schema --edition 2019 -o "$work/schema-2019.json"

@@ -1,18 +1,40 @@
-// libFuzzer target: any bytes through the loader, the checker and every text renderer.
+// libFuzzer target: any bytes through the loader, the checker and every renderer. Findings must
+// be placed inside the input, every text output must be UTF-8, and a loaded report written as a
+// data file must load again into the same data file.
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "govreport/check.hpp"
 #include "govreport/load.hpp"
 #include "govreport/render.hpp"
+#include "properties.hpp"
+
+using namespace govreport::fuzz;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   govreport::LoadResult loaded = govreport::load_report(text, "fuzz.json");
-  if (!loaded.report) return 0;
-  (void)govreport::check_report(*loaded.report, "fuzz.json");
-  for (const govreport::Format& f : govreport::formats()) (void)f.render(*loaded.report);
+  const std::vector<std::size_t> widths = json_line_widths(text);
+  require_findings(loaded.diagnostics, widths);
+  if (!loaded.report) {
+    require(govreport::count(loaded.diagnostics, govreport::Severity::Error) > 0,
+            "a file that gives no report has an error");
+    return 0;
+  }
+  require_findings(govreport::check_report(*loaded.report, "fuzz.json"), widths);
+  for (const govreport::Format& f : govreport::formats()) {
+    const std::string out = f.render(*loaded.report);
+    if (f.name != "docx") require_utf8(out, f.name);
+  }
+
+  const std::string written = govreport::write_data_file(*loaded.report);
+  require_utf8(written, "the data file written");
+  govreport::LoadResult again = govreport::load_report(written, "again.json");
+  require(again.report.has_value(), "a written data file loads again", written);
+  require_same(written, govreport::write_data_file(*again.report),
+               "a written data file, loaded and written again, is the same");
   return 0;
 }

@@ -2,6 +2,7 @@
 /// \file
 /// The consistency rules of the format, applied to one report.
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -13,7 +14,21 @@ namespace govreport {
 /// Runs every single-report rule on `report` and returns all findings, attributed to `file`.
 std::vector<Diagnostic> check_report(const Report& report, std::string_view file);
 
-/// Fills in the totals that are marked computed, from their parts (blank if a part is blank).
-void fill_totals(Report& report);
+/// Holds a report read and checked: the report, when one could be read, and every finding.
+struct Analysis {
+  std::optional<Report> report;
+  std::vector<Diagnostic> diagnostics;  ///< sorted by position
+
+  /// Says whether any finding is an error.
+  bool has_errors() const { return count(diagnostics, Severity::Error) > 0; }
+};
+
+/// Checks what reading `file` produced: runs the rules on `report`, when there is one, adds
+/// their findings to `findings` (the loader's or importer's), and sorts them.
+Analysis analyze(std::optional<Report> report, std::vector<Diagnostic> findings,
+                 std::string_view file);
+
+/// Loads JSON data named `file` (load_report) and checks it (analyze).
+Analysis analyze_json(std::string_view text, std::string_view file);
 
 }  // namespace govreport

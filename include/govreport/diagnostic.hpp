@@ -17,6 +17,15 @@ enum class Severity { Error, Warning };
 /// Selects the language of messages.
 enum class Lang { Zh, En };
 
+/// Holds a text in both languages of messages.
+struct Message {
+  std::string zh;
+  std::string en;
+
+  /// Returns the text in `lang`.
+  const std::string& in(Lang lang) const { return lang == Lang::En ? en : zh; }
+};
+
 /// Describes one rule of the catalogue.
 struct RuleInfo {
   std::string_view id;
@@ -48,6 +57,31 @@ struct Diagnostic {
 /// Builds a finding of rule `id` with its severity from the catalogue.
 Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string zh,
                            std::string en);
+
+/// Collects the findings about one file: each gets the rule's severity, the file's name and its
+/// place in the file. The loader, the checker, the rules across years, the roll-up and the
+/// importer all collect their findings with it.
+class Findings {
+ public:
+  /// Starts a collection about `file`; `source`, when given, places findings by JSON Pointer.
+  explicit Findings(std::string file, const SourceMap* source = nullptr)
+      : file_(std::move(file)), source_(source) {}
+
+  /// Adds a finding of rule `id` about the value at `pointer`, placed where `source` has it.
+  Diagnostic& add(std::string_view id, std::string pointer, Message message);
+  /// Adds a finding of rule `id` about the value at `pointer`, at `position`.
+  Diagnostic& add(std::string_view id, std::string pointer, Message message, Position position);
+
+  /// Returns the findings collected so far, in the order they were added.
+  std::vector<Diagnostic>& list() { return list_; }
+  /// Returns the name of the file the findings are about.
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  const SourceMap* source_;
+  std::vector<Diagnostic> list_;
+};
 
 /// Formats a finding GNU style: "file:line:col: error: message [rule-id]", or "file:place: …"
 /// for a source without lines.

@@ -228,10 +228,13 @@ struct Edition {
 std::span<const Edition* const> editions();
 /// Returns the edition with `id` ("2019", "2021"), or nullptr.
 const Edition* edition_by_id(std::string_view id);
-/// Returns the edition that governs reports of `year`, or nullptr before 2019.
+/// Returns the edition that governs reports of `year`, or nullptr before kFirstYear or after
+/// kLastYear.
 const Edition* edition_for_year(int year);
 
 /// Returns the first year any edition covers.
 inline constexpr int kFirstYear = 2019;
+/// Returns the last year a data file can name: a year has four digits.
+inline constexpr int kLastYear = 9999;
 
 }  // namespace govreport

@@ -30,8 +30,8 @@ int reference_cell(const Edition& edition, std::string_view path);
 /// Replaces each reference to a cell by the cell's printed value; other references stay as written.
 std::string expand_references(const Report& report, std::string_view text);
 
-/// Appends a bad-reference finding, placed at its "{{", for each narrative reference that
-/// names no cell of the report's edition.
-void check_references(const Report& report, std::vector<Diagnostic>& out);
+/// Adds a bad-reference finding, placed at its "{{", for each narrative reference that names no
+/// cell of the report's edition.
+void check_references(const Report& report, Findings& findings);
 
 }  // namespace govreport

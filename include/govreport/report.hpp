@@ -16,6 +16,11 @@ namespace govreport {
 
 /// Scale of amounts: an Amount cell holds 万元 × 10000, exact to 4 decimal places.
 inline constexpr std::int64_t kAmountScale = 10000;
+/// Largest count a data file may hold (and, negated, the smallest 本年增/减): sums of counts stay
+/// exact in 64 bits and in JSON doubles.
+inline constexpr std::int64_t kMaxCount = 999'999'999'999'999;
+/// Largest amount a data file may hold, in 万元 × kAmountScale: 99,999,999,999,999.9999 万元.
+inline constexpr std::int64_t kMaxScaledAmount = 999'999'999'999'999'999;
 
 /// Holds one table cell: a number, blank (left empty by the source) or not applicable ("/").
 struct Cell {
@@ -75,6 +80,9 @@ struct Report {
 void for_each_text(
     const Report& report, bool titles,
     const std::function<void(std::string_view text, const std::string& pointer)>& each);
+
+/// Fills in the totals that are marked computed, from their parts (blank if a part is blank).
+void fill_totals(Report& report);
 
 /// Returns an empty report of `edition`, every cell blank.
 Report make_report(const Edition& edition, int year);

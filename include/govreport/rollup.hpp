@@ -16,10 +16,10 @@ namespace govreport {
 /// number of members takes constant memory. "/" counts as nothing; a blank leaves the sum blank.
 class Summer {
  public:
-  /// Adds `member`; returns an error message (zh, en) if its year or edition differs from the
-  /// first member's, and then adds nothing.
-  std::optional<std::pair<std::string, std::string>> add(const Report& member,
-                                                         std::string_view file);
+  /// Adds `member`; returns an error message if its year or edition differs from the first
+  /// member's, or if a sum would grow beyond what a data file can hold (kMaxCount,
+  /// kMaxScaledAmount), and then adds nothing.
+  std::optional<Message> add(const Report& member, std::string_view file);
   /// Returns how many members were added.
   std::size_t size() const { return members_; }
   /// Returns the sum as a report of `agency`, narrative empty; requires size() > 0.
@@ -34,7 +34,9 @@ class Summer {
   std::vector<std::pair<std::string, std::size_t>> blanks_;
 };
 
-/// Returns a rollup finding for every cell where `summary` differs from `sum` (same edition).
+/// Returns a rollup finding for every cell where `summary` differs from `sum` (same edition):
+/// a number that differs, "/" where the members add up to more than 0, and a blank or invalid
+/// cell. Cells that a member left blank are not compared.
 std::vector<Diagnostic> check_rollup(const Report& summary, std::string_view summary_file,
                                      const Report& sum, std::size_t members);
 

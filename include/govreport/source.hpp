@@ -3,6 +3,8 @@
 /// Positions in the JSON text that a report was loaded from.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,6 +21,27 @@ struct Position {
   /// cell of a Word document ("表三 第 12 行「…」·自然人"); empty otherwise.
   std::string place;
   std::size_t place_order = 0;  ///< document order of `place`, for sorting findings
+};
+
+/// Finds the line and column of byte offsets in one text in time independent of its length, for
+/// about 5% of its size: lines and code points are counted once, per block of bytes. A line ends
+/// at LF, CRLF or a lone CR, as editors count them.
+class LineIndex {
+ public:
+  LineIndex() = default;
+  /// Indexes `text` (up to 4 GiB), which later calls must pass again unchanged.
+  explicit LineIndex(std::string_view text);
+  /// Returns the line and column of byte `offset` in `text`.
+  Position position(std::string_view text, std::size_t offset) const;
+
+ private:
+  struct Block {          // what comes before the first byte of a block
+    std::uint32_t lines;  // line ends
+    std::uint32_t start;  // where the line that holds the byte starts
+    std::uint32_t code_points;
+  };
+  std::vector<Block> blocks_;
+  std::size_t first_ = 0;  // where line 1 starts: after a byte-order mark
 };
 
 /// Maps JSON Pointers of a loaded document to their places in its text.
@@ -53,11 +76,12 @@ class SourceMap {
   std::unordered_map<std::string, std::size_t> offsets_;
   const std::unordered_map<std::string_view, int>* cell_index_ = nullptr;
   std::vector<std::size_t> cell_offsets_;  // npos where unknown
-  mutable std::vector<std::size_t> line_starts_;
+  mutable std::optional<LineIndex> lines_;
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> places_;
 };
 
-/// Returns the line and column of byte `offset` in `text`.
+/// Returns the line and column of byte `offset` in `text`; indexes `text` afresh on every call,
+/// so use a LineIndex for more than one offset.
 Position position_in(std::string_view text, std::size_t offset);
 
 }  // namespace govreport

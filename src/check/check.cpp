@@ -4,19 +4,10 @@
 
 #include "check/check_internal.hpp"
 #include "govreport/references.hpp"
+#include "model/totals.hpp"
 
 namespace govreport {
 namespace detail {
-
-std::optional<std::int64_t> sum_cells(const Report& report, const std::vector<int>& cells) {
-  std::int64_t sum = 0;
-  for (int i : cells) {
-    const Cell& c = report.cells[static_cast<std::size_t>(i)];
-    if (c.is_blank()) return std::nullopt;
-    if (c.is_number()) sum += c.value;
-  }
-  return sum;
-}
 
 std::string signed_number(std::int64_t v) {
   return v > 0 ? "+" + std::to_string(v) : std::to_string(v);
@@ -28,38 +19,14 @@ namespace {
 
 using detail::sum_cells;
 
-// The data rows a total row adds up: every data row inside its group, except totals.
-std::vector<int> rows_under(const Table& table, int total_row) {
-  const int group = table.rows[static_cast<std::size_t>(total_row)].parent;
-  std::vector<int> rows;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (table.rows[r].role != RowRole::Data) continue;
-    for (int p = table.rows[r].parent; p >= 0; p = table.rows[static_cast<std::size_t>(p)].parent) {
-      if (p == group) {
-        rows.push_back(static_cast<int>(r));
-        break;
-      }
-    }
-  }
-  return rows;
-}
-
-std::vector<int> row_cells(const Table& table, int row, int total_column) {
-  std::vector<int> cells;
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
-    if (static_cast<int>(c) != total_column) cells.push_back(table.cell(row, static_cast<int>(c)));
-  return cells;
-}
-
-std::vector<int> column_cells(const Table& table, const std::vector<int>& rows, int column) {
-  std::vector<int> cells;
-  for (int r : rows) cells.push_back(table.cell(r, column));
-  return cells;
-}
+using detail::column_cells;
+using detail::row_cells;
+using detail::rows_under;
 
 class Checker {
  public:
-  Checker(const Report& report, std::string_view file) : report_(report), file_(file) {}
+  Checker(const Report& report, std::string_view file)
+      : report_(report), findings_(std::string(file), &report.source) {}
 
   std::vector<Diagnostic> run() {
     for (const Table& table : report_.edition->tables) {
@@ -70,13 +37,9 @@ class Checker {
     for (const Equation& eq : report_.edition->equations) equation(eq);
     empty_sections();
     deadline();
-    detail::check_narrative(report_, out_);
-    check_references(report_, out_);
-    for (Diagnostic& d : out_) {
-      d.file = file_;
-      if (d.position.line == 0) d.position = report_.source.position_of(d.pointer);
-    }
-    return std::move(out_);
+    detail::check_narrative(report_, findings_);
+    check_references(report_, findings_);
+    return std::move(findings_.list());
   }
 
  private:
@@ -88,17 +51,29 @@ class Checker {
   void mismatch(std::string_view rule, int cell, std::int64_t expected, std::string_view parts_zh,
                 std::string_view parts_en) {
     const Cell& c = report_.cells[static_cast<std::size_t>(cell)];
-    if (c.computed || !c.is_number() || c.value == expected) return;
+    if (c.computed || c.is_blank()) return;
+    // "/" says there is nothing to count: true only when the parts add up to nothing.
+    if (c.state == Cell::State::NotApplicable) {
+      if (expected == 0) return;
+      Diagnostic& d = findings_.add(
+          rule, def(cell).pointer,
+          {fmt::format("{} 填报 \"/\"（不适用），{}合计 {}", def(cell).name_zh, parts_zh, expected),
+           fmt::format("{} is \"/\" (not applicable), but its {} add up to {}", def(cell).name_zh,
+                       parts_en, expected)});
+      d.expected = std::to_string(expected);
+      d.actual = "/";
+      return;
+    }
+    if (c.value == expected) return;
     const std::int64_t diff = c.value - expected;
-    Diagnostic d = make_diagnostic(
-        rule, def(cell).pointer,
-        fmt::format("{} 填报 {}，{}合计 {}（差 {}）", def(cell).name_zh, c.value, parts_zh,
-                    expected, detail::signed_number(diff)),
-        fmt::format("{} is {}, but its {} add up to {} (diff {})", def(cell).name_zh, c.value,
-                    parts_en, expected, detail::signed_number(diff)));
+    Diagnostic& d =
+        findings_.add(rule, def(cell).pointer,
+                      {fmt::format("{} 填报 {}，{}合计 {}（差 {}）", def(cell).name_zh, c.value,
+                                   parts_zh, expected, detail::signed_number(diff)),
+                       fmt::format("{} is {}, but its {} add up to {} (diff {})", def(cell).name_zh,
+                                   c.value, parts_en, expected, detail::signed_number(diff))});
     d.expected = std::to_string(expected);
     d.actual = std::to_string(c.value);
-    out_.push_back(std::move(d));
   }
 
   void row_totals(const Table& table) {
@@ -143,15 +118,14 @@ class Checker {
       const auto sum = sum_cells(report_, cells);
       if (!sum || *sum >= 0) continue;
       const std::string row_name(table.rows[r].zh);
-      Diagnostic d = make_diagnostic(
-          "item-count", def(cells.back()).pointer,
-          fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section, row_name,
-                      fmt::join(terms, " 加 "), *sum),
-          fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
-                      fmt::join(terms, " + "), *sum));
+      Diagnostic& d =
+          findings_.add("item-count", def(cells.back()).pointer,
+                        {fmt::format("{}·{}：{} 合计 {}，项目数量不能小于 0", table.section,
+                                     row_name, fmt::join(terms, " 加 "), *sum),
+                         fmt::format("{}·{}: {} add up to {}, below 0", table.section, row_name,
+                                     fmt::join(terms, " + "), *sum)});
       d.expected = "0";
       d.actual = std::to_string(*sum);
-      out_.push_back(std::move(d));
     }
   }
 
@@ -183,15 +157,14 @@ class Checker {
       if (!left || !right || *left == *right) continue;
       const std::string_view column = table->columns[c].zh;
       const int anchor = table->cell(lhs.front(), col);
-      Diagnostic d = make_diagnostic(
+      Diagnostic& d = findings_.add(
           eq.rule, def(anchor).pointer,
-          fmt::format("{}·{}：{} 为 {}，{} 为 {}（差 {}）", table->section, column, lhs_label,
-                      *left, rhs_label, *right, detail::signed_number(*left - *right)),
-          fmt::format("{}·{}: {} is {}, but {} is {} (diff {})", table->section, column, lhs_label,
-                      *left, rhs_label, *right, detail::signed_number(*left - *right)));
+          {fmt::format("{}·{}：{} 为 {}，{} 为 {}（差 {}）", table->section, column, lhs_label,
+                       *left, rhs_label, *right, detail::signed_number(*left - *right)),
+           fmt::format("{}·{}: {} is {}, but {} is {} (diff {})", table->section, column, lhs_label,
+                       *left, rhs_label, *right, detail::signed_number(*left - *right))});
       d.expected = std::to_string(*right);
       d.actual = std::to_string(*left);
-      out_.push_back(std::move(d));
     }
   }
 
@@ -213,9 +186,9 @@ class Checker {
       bool blank = empty(text.paragraphs);
       for (const Subsection& s : text.subsections) blank = blank && empty(s.paragraphs);
       if (!blank) continue;
-      out_.push_back(make_diagnostic("empty-section", "/" + std::string(part.key),
-                                     fmt::format("{} 没有内容", part.heading_zh),
-                                     fmt::format("{} is empty", part.heading_en)));
+      findings_.add("empty-section", "/" + std::string(part.key),
+                    {fmt::format("{} 没有内容", part.heading_zh),
+                     fmt::format("{} is empty", part.heading_en)});
     }
   }
 
@@ -225,54 +198,24 @@ class Checker {
     const std::string limit =
         fmt::format("{}-{}", report_.year + 1, government ? "03-31" : "01-31");
     if (report_.published <= limit) return;
-    Diagnostic d = make_diagnostic(
+    Diagnostic& d = findings_.add(
         "deadline", "/published",
-        fmt::format("发布日期 {} 晚于{}的法定期限 {}", report_.published,
-                    government ? "政府" : "部门", limit),
-        fmt::format("published {}, after the deadline {} for a {}", report_.published, limit,
-                    government ? "government" : "department"));
+        {fmt::format("发布日期 {} 晚于{}的法定期限 {}", report_.published,
+                     government ? "政府" : "部门", limit),
+         fmt::format("published {}, after the deadline {} for a {}", report_.published, limit,
+                     government ? "government" : "department")});
     d.expected = limit;
     d.actual = report_.published;
-    out_.push_back(std::move(d));
   }
 
   const Report& report_;
-  std::string file_;
-  std::vector<Diagnostic> out_;
+  Findings findings_;
 };
 
 }  // namespace
 
 std::vector<Diagnostic> check_report(const Report& report, std::string_view file) {
   return Checker(report, file).run();
-}
-
-void fill_totals(Report& report) {
-  for (const Table& table : report.edition->tables) {
-    const int total = table.column_index(table.total_column);
-    if (total >= 0) {
-      for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        if (table.rows[r].role != RowRole::Data) continue;
-        Cell& cell = report.cells[static_cast<std::size_t>(table.cell(static_cast<int>(r), total))];
-        if (!cell.computed) continue;
-        const auto sum = sum_cells(report, row_cells(table, static_cast<int>(r), total));
-        cell = sum ? Cell::number(*sum) : Cell{};
-        cell.computed = true;
-      }
-    }
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      if (table.rows[r].role != RowRole::Total) continue;
-      const std::vector<int> rows = rows_under(table, static_cast<int>(r));
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        Cell& cell = report.cells[static_cast<std::size_t>(
-            table.cell(static_cast<int>(r), static_cast<int>(c)))];
-        if (!cell.computed) continue;
-        const auto sum = sum_cells(report, column_cells(table, rows, static_cast<int>(c)));
-        cell = sum ? Cell::number(*sum) : Cell{};
-        cell.computed = true;
-      }
-    }
-  }
 }
 
 }  // namespace govreport

@@ -10,11 +10,8 @@
 
 namespace govreport::detail {
 
-/// Returns the sum of the cells at `pointers` ("/" counts 0), or nullopt if one is blank.
-std::optional<std::int64_t> sum_cells(const Report& report, const std::vector<int>& cells);
-
-/// Appends narrative-number findings for every paragraph of `report`.
-void check_narrative(const Report& report, std::vector<Diagnostic>& out);
+/// Adds narrative-number findings for every paragraph of `report`.
+void check_narrative(const Report& report, Findings& findings);
 
 /// Formats a signed difference: "+3", "-1", "0".
 std::string signed_number(std::int64_t v);

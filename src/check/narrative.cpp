@@ -71,8 +71,8 @@ bool qualified(std::string_view window) {
 
 class NarrativeChecker {
  public:
-  NarrativeChecker(const Report& report, std::vector<Diagnostic>& out)
-      : report_(report), out_(out) {}
+  NarrativeChecker(const Report& report, Findings& findings)
+      : report_(report), findings_(findings) {}
 
   void run() {
     for_each_text(report_, false, [&](std::string_view text, const std::string& pointer) {
@@ -110,11 +110,11 @@ class NarrativeChecker {
 
   void report(const std::string& pointer, std::size_t at, std::string zh, std::string en,
               std::string expected, std::string actual) {
-    Diagnostic d = make_diagnostic("narrative-number", pointer, std::move(zh), std::move(en));
-    d.position = report_.source.position_in_string(pointer, at);
+    const Position position = report_.source.position_in_string(pointer, at);
+    Diagnostic& d =
+        findings_.add("narrative-number", pointer, {std::move(zh), std::move(en)}, position);
     d.expected = std::move(expected);
     d.actual = std::move(actual);
-    out_.push_back(std::move(d));
   }
 
   // Calls `found` for each count that follows `keyword` in the same clause, unqualified.
@@ -299,14 +299,14 @@ class NarrativeChecker {
   }
 
   const Report& report_;
-  std::vector<Diagnostic>& out_;
+  Findings& findings_;
   std::size_t last_number_end_ = 0;
 };
 
 }  // namespace
 
-void check_narrative(const Report& report, std::vector<Diagnostic>& out) {
-  NarrativeChecker(report, out).run();
+void check_narrative(const Report& report, Findings& findings) {
+  NarrativeChecker(report, findings).run();
 }
 
 }  // namespace govreport::detail

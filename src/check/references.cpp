@@ -7,8 +7,9 @@
 #include <algorithm>
 #include <functional>
 
-#include "render/common.hpp"
+#include "model/printed.hpp"
 #include "text/edit_distance.hpp"
+#include "text/utf8.hpp"
 
 namespace govreport {
 namespace {
@@ -61,16 +62,6 @@ std::string suggestion(const Edition& edition, std::string_view path) {
   return best;
 }
 
-// The first `limit` characters of `text`, and "…" if there are more.
-std::string shorten(std::string_view text, std::size_t limit) {
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (points++ == limit) return std::string(text.substr(0, i)) + "…";
-  }
-  return std::string(text);
-}
-
 }  // namespace
 
 std::vector<Reference> find_references(std::string_view text) {
@@ -120,32 +111,34 @@ std::string expand_references(const Report& report, std::string_view text) {
   return out;
 }
 
-void check_references(const Report& report, std::vector<Diagnostic>& out) {
+void check_references(const Report& report, Findings& findings) {
   for_each_text(report, true, [&](std::string_view text, const std::string& pointer) {
     for (const Reference& ref : find_references(text)) {
       if (ref.closed && reference_cell(*report.edition, ref.path) >= 0) continue;
       // An unclosed reference runs to the next "{{" or the paragraph's end: show its start.
-      const std::string written = shorten(text.substr(ref.begin, ref.end - ref.begin), 40);
-      Diagnostic d;
+      const std::string written =
+          detail::shorten_chars(text.substr(ref.begin, ref.end - ref.begin), 40);
+      const Position position = report.source.position_in_string(pointer, ref.begin);
       if (!ref.closed) {
-        d = make_diagnostic("bad-reference", pointer,
-                            fmt::format("引用 {} 缺少结尾的 }}}}", written),
-                            fmt::format("the reference {} has no closing }}}}", written));
-      } else {
-        const std::string near = suggestion(*report.edition, ref.path);
-        const std::string edition(report.edition->id);
-        d = make_diagnostic(
-            "bad-reference", pointer,
-            fmt::format("引用 {} 不是 {} 版表格中的单元格{}", written, edition,
-                        near.empty() ? "" : fmt::format("（是否想写 {{{{{}}}}}？）", near)),
-            fmt::format("the reference {} names no cell of the {} edition's tables{}", written,
-                        edition,
-                        near.empty() ? "" : fmt::format(" (did you mean {{{{{}}}}}?)", near)));
-        d.expected = near;
+        Diagnostic& d = findings.add("bad-reference", pointer,
+                                     {fmt::format("引用 {} 缺少结尾的 }}}}", written),
+                                      fmt::format("the reference {} has no closing }}}}", written)},
+                                     position);
+        d.actual = written;
+        continue;
       }
+      const std::string near = suggestion(*report.edition, ref.path);
+      const std::string edition(report.edition->id);
+      Diagnostic& d = findings.add(
+          "bad-reference", pointer,
+          {fmt::format("引用 {} 不是 {} 版表格中的单元格{}", written, edition,
+                       near.empty() ? "" : fmt::format("（是否想写 {{{{{}}}}}？）", near)),
+           fmt::format("the reference {} names no cell of the {} edition's tables{}", written,
+                       edition,
+                       near.empty() ? "" : fmt::format(" (did you mean {{{{{}}}}}?)", near))},
+          position);
+      d.expected = near;
       d.actual = written;
-      d.position = report.source.position_in_string(pointer, ref.begin);
-      out.push_back(std::move(d));
     }
   });
 }

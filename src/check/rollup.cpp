@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "check/check_internal.hpp"
+#include "govreport/safe_text.hpp"
 
 namespace govreport {
 namespace {
@@ -18,23 +21,43 @@ Cell add_cells(const Cell& a, const Cell& b) {
   if (a.is_blank() || b.is_blank()) return Cell{};
   if (a.state == Cell::State::NotApplicable) return b;
   if (b.state == Cell::State::NotApplicable) return a;
-  return Cell::number(a.value + b.value);
+  return Cell::number(a.value + b.value);  // both within the limits below: no overflow
+}
+
+// The largest magnitude a cell of `kind` may hold in a data file.
+std::int64_t limit(CellKind kind) {
+  return kind == CellKind::Amount ? kMaxScaledAmount : kMaxCount;
 }
 
 }  // namespace
 
-std::optional<std::pair<std::string, std::string>> Summer::add(const Report& member,
-                                                               std::string_view file) {
+std::optional<Message> Summer::add(const Report& member, std::string_view name) {
+  const std::string file = printable(name);  // quoted in messages
   if (sum_ && (member.year != sum_->year || member.edition != sum_->edition)) {
-    return std::pair{fmt::format("{} 是 {} 年（{} 版格式）的报告，而 {} 是 {} 年（{} "
-                                 "版格式）的：只能汇总同一年、同一版格式的报告",
-                                 file, member.year, member.edition->id, first_file_, sum_->year,
-                                 sum_->edition->id),
-                     fmt::format("{} is a {} report ({} edition) but {} is {} ({} edition): only "
-                                 "reports of one year and "
-                                 "edition can be added up",
-                                 file, member.year, member.edition->id, first_file_, sum_->year,
-                                 sum_->edition->id)};
+    return Message{fmt::format("{} 是 {} 年（{} 版格式）的报告，而 {} 是 {} 年（{} "
+                               "版格式）的：只能汇总同一年、同一版格式的报告",
+                               file, member.year, member.edition->id, first_file_, sum_->year,
+                               sum_->edition->id),
+                   fmt::format("{} is a {} report ({} edition) but {} is {} ({} edition): only "
+                               "reports of one year and "
+                               "edition can be added up",
+                               file, member.year, member.edition->id, first_file_, sum_->year,
+                               sum_->edition->id)};
+  }
+  std::vector<Cell> cells = member.cells;
+  for (std::size_t i = 0; sum_ && i < cells.size(); ++i) {
+    cells[i] = add_cells(sum_->cells[i], member.cells[i]);
+    const CellKind kind = kind_of(*member.edition, i);
+    if (!cells[i].is_number() || std::abs(cells[i].value) <= limit(kind)) continue;
+    const CellDef& def = member.edition->cells[i];
+    const std::string value = format_cell(cells[i], kind);
+    const std::string most = format_cell(Cell::number(limit(kind)), kind);
+    return Message{fmt::format("{}：加上这份报告后，{}（{}）的合计为 {}，超出数据文件能容纳的范围"
+                               "（最大 {}），未汇总",
+                               file, def.name_zh, def.pointer, value, most),
+                   fmt::format("{}: with it, the sum of {} ({}) is {}, beyond what a data file "
+                               "can hold (at most {}); nothing added up",
+                               file, def.name_zh, def.pointer, value, most)};
   }
   std::size_t blank = 0;
   for (const Cell& c : member.cells) blank += c.is_blank() ? 1 : 0;
@@ -42,13 +65,10 @@ std::optional<std::pair<std::string, std::string>> Summer::add(const Report& mem
   ++members_;
   if (!sum_) {
     sum_ = make_report(*member.edition, member.year);
-    sum_->cells = member.cells;
-    for (Cell& c : sum_->cells) c.computed = false;
     first_file_ = file;
-    return std::nullopt;
   }
-  for (std::size_t i = 0; i < member.cells.size(); ++i)
-    sum_->cells[i] = add_cells(sum_->cells[i], member.cells[i]);
+  for (Cell& c : cells) c.computed = false;
+  sum_->cells = std::move(cells);
   return std::nullopt;
 }
 
@@ -61,33 +81,49 @@ Report Summer::result(std::string_view agency) const {
 
 std::vector<Diagnostic> check_rollup(const Report& summary, std::string_view summary_file,
                                      const Report& sum, std::size_t members) {
-  std::vector<Diagnostic> out;
+  Findings findings(std::string(summary_file), &summary.source);
   const Edition& e = *summary.edition;
   for (std::size_t i = 0; i < e.cells.size(); ++i) {
     const Cell& s = summary.cells[i];
     const Cell& m = sum.cells[i];
-    if (!s.is_number() || m.is_blank()) continue;
+    if (m.is_blank()) continue;  // a member left it blank: `sum` names the member
     const std::int64_t expected = m.is_number() ? m.value : 0;
-    if (s.value == expected) continue;
     const CellKind kind = kind_of(e, i);
+    if (!s.is_number()) {
+      // An omitted total left blank by a blank part: the part is the finding.
+      if (s.computed && s.is_blank()) continue;
+      if (s.state == Cell::State::NotApplicable && expected == 0) continue;
+      const std::string b = format_cell(Cell::number(expected), kind);
+      const bool na = s.state == Cell::State::NotApplicable;
+      Diagnostic& d = findings.add(
+          "rollup", e.cells[i].pointer,
+          {na ? fmt::format("{} 填报 \"/\"（不适用），{} 个成员报告合计 {}", e.cells[i].name_zh,
+                            members, b)
+              : fmt::format("{} 为空白或无效，{} 个成员报告合计 {}", e.cells[i].name_zh, members,
+                            b),
+           na ? fmt::format("{} is \"/\" (not applicable), but its {} members add up to {}",
+                            e.cells[i].name_zh, members, b)
+              : fmt::format("{} is blank or invalid, but its {} members add up to {}",
+                            e.cells[i].name_zh, members, b)});
+      d.expected = b;
+      d.actual = na ? "/" : "";
+      continue;
+    }
+    if (s.value == expected) continue;
     const std::string a = format_cell(s, kind), b = format_cell(Cell::number(expected), kind);
     const std::string diff = kind == CellKind::Amount ? (s.value > expected ? "+" : "") +
                                                             format_amount(s.value - expected)
                                                       : detail::signed_number(s.value - expected);
-    Diagnostic d =
-        make_diagnostic("rollup", e.cells[i].pointer,
-                        fmt::format("{} 填报 {}，{} 个成员报告合计 {}（差 {}）", e.cells[i].name_zh,
-                                    a, members, b, diff),
-                        fmt::format("{} is {}, but its {} members add up to {} (diff {})",
-                                    e.cells[i].name_zh, a, members, b, diff));
-    d.file = summary_file;
-    d.position = summary.source.position_of(e.cells[i].pointer);
+    Diagnostic& d = findings.add("rollup", e.cells[i].pointer,
+                                 {fmt::format("{} 填报 {}，{} 个成员报告合计 {}（差 {}）",
+                                              e.cells[i].name_zh, a, members, b, diff),
+                                  fmt::format("{} is {}, but its {} members add up to {} (diff {})",
+                                              e.cells[i].name_zh, a, members, b, diff)});
     d.expected = b;
     d.actual = a;
-    out.push_back(std::move(d));
   }
-  sort_diagnostics(out);
-  return out;
+  sort_diagnostics(findings.list());
+  return std::move(findings.list());
 }
 
 ReportDiff diff_reports(const Report& older, const Report& newer) {

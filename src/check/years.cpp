@@ -73,8 +73,8 @@ bool wanted(std::string_view pointer) {
 
 class Comparison {
  public:
-  Comparison(const YearFacts& earlier, const YearFacts& later, std::vector<Diagnostic>& out)
-      : earlier_(earlier), later_(later), out_(out) {}
+  Comparison(const YearFacts& earlier, const YearFacts& later, Findings& findings)
+      : earlier_(earlier), later_(later), findings_(findings) {}
 
   // Values of known numbers, or nullopt when one is missing, blank or not applicable.
   std::optional<std::int64_t> value(const YearFacts& f, std::string_view pointer) const {
@@ -135,19 +135,19 @@ class Comparison {
 
   void add(const YearRule& rule, const std::string& pointer, std::int64_t expected,
            std::int64_t actual, const std::vector<std::int64_t>& terms, const Column& column) {
-    Diagnostic d = make_diagnostic(
-        rule.rule, pointer, message(rule.message_zh, pointer, expected, actual, terms, column),
-        message(rule.message_en, pointer, expected, actual, terms, column));
-    d.file = later_.file;
-    if (const YearFacts::Fact* f = later_.find(pointer)) d.position = f->position();
+    const YearFacts::Fact* fact = later_.find(pointer);
+    Diagnostic& d =
+        findings_.add(rule.rule, pointer,
+                      {message(rule.message_zh, pointer, expected, actual, terms, column),
+                       message(rule.message_en, pointer, expected, actual, terms, column)},
+                      fact != nullptr ? fact->position() : Position{});
     d.expected = std::to_string(expected);
     d.actual = std::to_string(actual);
-    out_.push_back(std::move(d));
   }
 
   const YearFacts& earlier_;
   const YearFacts& later_;
-  std::vector<Diagnostic>& out_;
+  Findings& findings_;
 };
 
 }  // namespace
@@ -177,9 +177,9 @@ YearFacts year_facts(const Report& report, std::string_view file) {
 }
 
 std::vector<Diagnostic> check_consecutive(const YearFacts& earlier, const YearFacts& later) {
-  std::vector<Diagnostic> out;
-  Comparison(earlier, later, out).run();
-  return out;
+  Findings findings(later.file);
+  Comparison(earlier, later, findings).run();
+  return std::move(findings.list());
 }
 
 std::vector<Diagnostic> check_years(const std::vector<YearFacts>& all) {

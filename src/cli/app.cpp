@@ -52,6 +52,7 @@ Run 'govreport COMMAND --help' for a command's options.)";
 // Returns the command closest to `word`, if it is close enough to be a typo.
 const char* suggest(std::string_view word) {
   std::vector<std::string_view> names;
+  names.reserve(kCommands.size());
   for (const Command& c : kCommands) names.emplace_back(c.name);
   const std::string_view best = detail::closest(word, names);
   for (const Command& c : kCommands)

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
-#include <filesystem>
+#include <functional>
 #include <memory>
-#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/parallel.hpp"
@@ -15,7 +15,6 @@
 
 namespace govreport::cli {
 namespace {
-namespace fs = std::filesystem;
 
 struct BuildOptions {
   std::vector<std::string> inputs;
@@ -27,19 +26,60 @@ struct BuildOptions {
   unsigned jobs = 0;
 };
 
-const Format& choose_format(const BuildOptions& opts, const Context& ctx) {
-  if (opts.format == kPdfFormat.name) return kPdfFormat;
-  if (!opts.format.empty()) return *format_by_name(opts.format);
+// An output format of build: the core's formats, and pdf, which prints the HTML page with
+// Chromium.
+struct OutputFormat {
+  std::string_view name;
+  std::string_view extension;
+  bool binary = false;  // not written to a terminal
+  bool charts = false;  // takes --charts
+  std::function<std::string(const Report&, const BuildOptions&, const Context&)> render;
+};
+
+const std::vector<OutputFormat>& output_formats() {
+  static const std::vector<OutputFormat> all = [] {
+    std::vector<OutputFormat> out;
+    for (const Format& f : formats()) {
+      OutputFormat o{f.name, f.extension, f.name == "docx", f.name == "html", {}};
+      if (o.charts) {
+        o.render = [](const Report& report, const BuildOptions& opts, const Context&) {
+          return render_html(report, HtmlOptions{.charts = opts.charts});
+        };
+      } else {
+        o.render = [render = f.render](const Report& report, const BuildOptions&, const Context&) {
+          try {
+            return render(report);
+          } catch (const std::exception& e) {  // the docx archive could not be made (no memory)
+            throw Failure(e.what());
+          }
+        };
+      }
+      out.push_back(std::move(o));
+    }
+    out.push_back({kPdfName, kPdfExtension, true, true,
+                   [](const Report& report, const BuildOptions& opts, const Context& ctx) {
+                     return print_pdf(render_html(report, HtmlOptions{.charts = opts.charts}), ctx);
+                   }});
+    return out;
+  }();
+  return all;
+}
+
+const OutputFormat& choose_format(const BuildOptions& opts, const Context& ctx) {
+  const std::vector<OutputFormat>& all = output_formats();
+  auto by_name = [&](std::string_view name) -> const OutputFormat& {
+    return *std::find_if(all.begin(), all.end(),
+                         [&](const OutputFormat& f) { return f.name == name; });
+  };
+  if (!opts.format.empty()) return by_name(opts.format);
   if (!opts.output.empty() && opts.output != "-") {
-    if (const Format* f = format_for_path(opts.output)) return *f;
-    if (opts.output.size() > kPdfFormat.extension.size() &&
-        opts.output.ends_with(kPdfFormat.extension))
-      return kPdfFormat;
+    for (const OutputFormat& f : all)
+      if (opts.output.size() > f.extension.size() && opts.output.ends_with(f.extension)) return f;
     throw Failure(fmt::format("{}: {}", opts.output,
                               ctx.tr("无法从扩展名判断输出格式，请用 -f 指定",
                                      "cannot tell the format from the extension; use -f")));
   }
-  return *format_by_name("text");
+  return by_name("text");
 }
 
 int run_build(const BuildOptions& opts, const Context& ctx) {
@@ -47,44 +87,24 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
   if (opts.inputs.size() > 1 && opts.out_dir.empty())
     throw Failure(ctx.tr("多个输入文件需要用 --out-dir DIR 指定输出目录",
                          "several input files need --out-dir DIR"));
-  const Format& format = choose_format(opts, ctx);
-  const bool pdf = &format == &kPdfFormat;
-  const bool html = format.name == "html";
-  if (opts.charts && !pdf && !html)
+  const OutputFormat& format = choose_format(opts, ctx);
+  if (opts.charts && !format.charts)
     throw Failure(ctx.tr("--charts 只用于 html 和 pdf 格式",
                          "--charts applies to the html and pdf formats only"));
   const bool to_stdout = opts.out_dir.empty() && (opts.output.empty() || opts.output == "-");
-  if (to_stdout && (pdf || format.name == "docx") && ::isatty(STDOUT_FILENO))
+  if (to_stdout && format.binary && ::isatty(STDOUT_FILENO))
     throw Failure(ctx.tr(
         fmt::format("{} 是二进制格式，不输出到终端：请用 -o 指定文件", format.name),
         fmt::format("{} is binary and not written to a terminal: use -o FILE", format.name)));
-  auto render = [&](const Report& report) {
-    if (pdf || opts.charts) {
-      const std::string page = render_html(report, HtmlOptions{.charts = opts.charts});
-      return pdf ? print_pdf(page, ctx) : page;
-    }
-    try {
-      return format.render(report);
-    } catch (const std::exception& e) {  // the docx archive could not be made (out of memory)
-      throw Failure(e.what());
-    }
-  };
+  auto render = [&](const Report& report) { return format.render(report, opts, ctx); };
 
   // Where each input goes, decided before anything is read.
+  OutputPlan plan(opts.output, opts.out_dir, std::string(format.extension));
   std::vector<std::string> paths;
-  std::set<std::string> taken;
-  for (const std::string& input : opts.inputs) {
-    std::string path = opts.output;
-    if (!opts.out_dir.empty()) {
-      const std::string stem = input == "-" ? "stdin" : fs::path(input).stem().string();
-      path = (fs::path(opts.out_dir) / (stem + std::string(format.extension))).string();
-      if (!taken.insert(path).second)
-        throw Failure(fmt::format("{}: {}", path,
-                                  ctx.tr("两个输入会写到同一个输出文件",
-                                         "two inputs would be written to the same file")));
-    }
-    paths.push_back(std::move(path));
-  }
+  for (const std::string& input : opts.inputs)
+    paths.push_back(plan.path_for(
+        input, {"两个输入会写到同一个输出文件", "two inputs would be written to the same file"},
+        ctx));
   const unsigned jobs = worker_count(opts.jobs, opts.inputs.size());
   const InputFiles inputs(opts.inputs);
 
@@ -181,8 +201,7 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
 void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<BuildOptions>();
   std::vector<std::string> names;
-  for (const Format& f : formats()) names.emplace_back(f.name);
-  names.emplace_back(kPdfFormat.name);
+  for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
   sub.add_option("FILE", opts->inputs, "Data files ('-' reads standard input)")->required();
   sub.add_option("-f,--format", opts->format,
                  "Output format; default: from the -o extension, else text")

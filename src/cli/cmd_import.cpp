@@ -2,19 +2,17 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
 
 #include "cli/commands.hpp"
+#include "cli/importer.hpp"
 #include "cli/office.hpp"
 #include "govreport/import.hpp"
 #include "govreport/render.hpp"
 
 namespace govreport::cli {
 namespace {
-namespace fs = std::filesystem;
 
 struct ImportCommandOptions {
   std::vector<std::string> sources;
@@ -47,34 +45,29 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
 
   ImportOptions options{opts.year, opts.agency};
   std::vector<std::pair<std::string, std::string>> outputs;  // path, content
-  std::set<std::string> taken;
+  OutputPlan plan(opts.output, opts.out_dir, ".json");
   bool unreadable = false, errors = false;
   for (std::size_t i = 0; i < opts.sources.size(); ++i) {
     const std::string& source = opts.sources[i];
     const std::string name = source == "-" ? "<stdin>" : source;
     SourceKind kind = kind_of(opts, source, bytes[i], ctx);
     convert_old_document(kind, bytes[i], name, ctx);
-    const ImportResult result = import_report(bytes[i], kind, name, options);
+    const ImportResult result = importer(ctx).import_report(bytes[i], kind, name, options);
     print_diagnostics(result.findings, ctx);
     if (!ctx.quiet) fmt::print(stderr, "{}", format_summary(result.summary, name, ctx.lang));
     unreadable = unreadable || result.unreadable;
     errors = errors || !result.report || count(result.findings, Severity::Error) > 0;
     if (!result.report) continue;
-    std::string path = opts.output;
-    if (!opts.out_dir.empty()) {
-      const std::string stem = source == "-" ? "stdin" : fs::path(source).stem().string();
-      path = (fs::path(opts.out_dir) / (stem + ".json")).string();
-      if (!taken.insert(path).second)
-        throw Failure(fmt::format("{}: {}", path,
-                                  ctx.tr("两个来源会写到同一个输出文件",
-                                         "two sources would be written to the same file")));
-    }
+    const std::string path = plan.path_for(
+        source, {"两个来源会写到同一个输出文件", "two sources would be written to the same file"},
+        ctx);
     outputs.emplace_back(path, write_data_file(*result.report));
   }
   std::optional<OutputDirectory> out_dir;
   if (!opts.out_dir.empty() && !outputs.empty()) out_dir.emplace(opts.out_dir, ctx);
   // Every output is written to its temporary file first, then all are put in place: all or none.
   std::vector<PendingOutput> pending;
+  pending.reserve(outputs.size());
   for (const auto& [path, content] : outputs)
     pending.emplace_back(path.empty() ? "-" : path, content, opts.sources, ctx);
   for (PendingOutput& output : pending) {

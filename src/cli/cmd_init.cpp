@@ -28,6 +28,9 @@ int run_init(const InitOptions& opts, const Context& ctx) {
   auto report =
       make_template(opts.year, opts.agency,
                     opts.kind == "government" ? AgencyKind::Government : AgencyKind::Department);
+  if (!report && opts.year > kLastYear)
+    throw Failure(ctx.tr(fmt::format("{} 不是四位数的年份", opts.year),
+                         fmt::format("{} is not a four-digit year", opts.year)));
   if (!report)
     throw Failure(ctx.tr(
         fmt::format("{} 年早于 2019 年，没有全国统一的年度报告格式", opts.year),
@@ -39,8 +42,7 @@ int run_init(const InitOptions& opts, const Context& ctx) {
     print_out(json, ctx);
     return 0;
   }
-  std::error_code ec;
-  if (!opts.force && fs::exists(opts.output, ec))
+  if (!opts.force && exists(opts.output))
     throw Failure(fmt::format("{}: {}", opts.output,
                               ctx.tr("已存在，未覆盖（用 --force 覆盖）",
                                      "already exists; not overwritten (use --force)")));
@@ -49,7 +51,7 @@ int run_init(const InitOptions& opts, const Context& ctx) {
   PendingOutput data(opts.output, json, {}, ctx);
   const fs::path schema_path = fs::path(opts.output).parent_path() / default_schema;
   std::optional<PendingOutput> schema;
-  if (opts.schema.empty() && !data.is_stdout() && !fs::exists(schema_path, ec))
+  if (opts.schema.empty() && !data.is_stdout() && !exists(schema_path.string()))
     schema.emplace(schema_path.string(), json_schema(*report->edition), InputFiles{}, ctx);
   data.commit(ctx);
   if (schema) {

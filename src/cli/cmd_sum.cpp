@@ -35,16 +35,9 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
   Summer summer;
   std::vector<std::string> with_errors;
   for (const std::string& file : members) {
-    Analysis a = analyze(file, ctx);
-    if (!a.report) {
-      print_diagnostics(a.diagnostics, ctx);
-      throw Failure(fmt::format("{}: {}", file,
-                                ctx.tr("无法读取为年度报告数据，未汇总",
-                                       "cannot be read as report data; nothing added up")));
-    }
+    Analysis a = analyze_or_fail(file, ctx, {"，未汇总", "; nothing added up"});
     if (a.has_errors()) with_errors.push_back(file);
-    if (auto refused = summer.add(*a.report, file))
-      throw Failure(ctx.lang == Lang::En ? refused->second : refused->first);
+    if (auto refused = summer.add(*a.report, file)) throw Failure(refused->in(ctx.lang));
   }
   if (!ctx.quiet) {
     if (!with_errors.empty())
@@ -59,12 +52,7 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
   }
   const Report sum = summer.result(opts.agency);
   if (!opts.summary.empty()) {
-    Analysis s = analyze(opts.summary, ctx);
-    if (!s.report) {
-      print_diagnostics(s.diagnostics, ctx);
-      throw Failure(fmt::format("{}: {}", opts.summary,
-                                ctx.tr("无法读取为年度报告数据", "cannot be read as report data")));
-    }
+    Analysis s = analyze_or_fail(opts.summary, ctx);
     if (s.report->year != sum.year || s.report->edition != sum.edition)
       throw Failure(fmt::format(
           "{}: {}", opts.summary,

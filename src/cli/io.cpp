@@ -13,7 +13,10 @@
 #include <mutex>
 #include <optional>
 
+#include "cli/importer.hpp"
+#include "cli/office.hpp"
 #include "cli/process.hpp"
+#include "govreport/import.hpp"
 
 namespace govreport::cli {
 namespace fs = std::filesystem;
@@ -324,40 +327,47 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const Context
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
-}  // namespace govreport::cli
+std::string OutputPlan::path_for(const std::string& input, const Message& clash,
+                                 const Context& ctx) {
+  if (out_dir_.empty()) return output_;
+  const std::string stem = input == "-" ? "stdin" : fs::path(input).stem().string();
+  std::string path = (fs::path(out_dir_) / (stem + extension_)).string();
+  if (!taken_.insert(path).second) throw Failure(fmt::format("{}: {}", path, clash.in(ctx.lang)));
+  return path;
+}
 
-#include "cli/office.hpp"
-#include "govreport/check.hpp"
-#include "govreport/import.hpp"
-#include "govreport/load.hpp"
-
-namespace govreport::cli {
+bool exists(const std::string& path) {
+  std::error_code ec;
+  return fs::exists(path, ec);
+}
 
 Analysis analyze(const std::string& path, const Context& ctx) {
   const std::string name = path == "-" ? "<stdin>" : path;
   std::string bytes = read_input(path, ctx);
-  Analysis result;
-  // A published report (PDF, HTML, text, Word) is read by the importer, then checked like data.
+  // A published report (PDF, HTML, text, Word) is read by the importer, then checked like data;
+  // the cells it prints blank are findings, as null is in a data file.
   if (auto kind = path == "-" ? std::nullopt : source_kind_for_path(path)) {
     convert_old_document(*kind, bytes, name, ctx);
-    ImportResult imported = import_report(bytes, *kind, name);
+    ImportResult imported = importer(ctx).import_report(bytes, *kind, name, {});
     if (imported.unreadable && !imported.findings.empty())
       throw Failure(format_diagnostic(imported.findings.front(), ctx.lang));
-    result = {std::move(imported.report), std::move(imported.findings)};
-    result.diagnostics.insert(result.diagnostics.end(),
-                              std::make_move_iterator(imported.blank_cells.begin()),
-                              std::make_move_iterator(imported.blank_cells.end()));
-  } else {
-    LoadResult loaded = load_report(bytes, name);
-    result = {std::move(loaded.report), std::move(loaded.diagnostics)};
+    imported.findings.insert(imported.findings.end(),
+                             std::make_move_iterator(imported.blank_cells.begin()),
+                             std::make_move_iterator(imported.blank_cells.end()));
+    return govreport::analyze(std::move(imported.report), std::move(imported.findings), name);
   }
-  if (result.report) {
-    std::vector<Diagnostic> found = check_report(*result.report, name);
-    result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(found.begin()),
-                              std::make_move_iterator(found.end()));
+  return analyze_json(bytes, name);
+}
+
+Analysis analyze_or_fail(const std::string& path, const Context& ctx, const Message& consequence) {
+  Analysis a = analyze(path, ctx);
+  if (!a.report) {
+    print_diagnostics(a.diagnostics, ctx);
+    throw Failure(fmt::format("{}: {}{}", path,
+                              ctx.tr("无法读取为年度报告数据", "cannot be read as report data"),
+                              consequence.in(ctx.lang)));
   }
-  sort_diagnostics(result.diagnostics);
-  return result;
+  return a;
 }
 
 }  // namespace govreport::cli

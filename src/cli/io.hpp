@@ -1,5 +1,7 @@
 #pragma once
-// File access and shared state of the command line: the only place that touches the file system.
+// File access and shared state of the command line: the only place that reads and writes the
+// user's files and folders. Besides it, pdf.cpp gives Chromium a temporary folder, and
+// importer.cpp opens the importer module.
 
 #include <cstdint>
 #include <memory>
@@ -9,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "govreport/check.hpp"
 #include "govreport/diagnostic.hpp"
 
 namespace govreport::cli {
@@ -134,24 +137,34 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const Context
 /// Returns findings as lines of text in the chosen language.
 std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const Context& ctx);
 
-}  // namespace govreport::cli
+/// Plans where each input's output goes: to `output` (empty or "-": standard output), or with
+/// `out_dir`, to DIR/STEM`extension` for each input. Two inputs never write one file.
+class OutputPlan {
+ public:
+  OutputPlan(std::string output, std::string out_dir, std::string extension)
+      : output_(std::move(output)),
+        out_dir_(std::move(out_dir)),
+        extension_(std::move(extension)) {}
 
-#include <optional>
+  /// Returns the output path of `input`. Throws Failure, saying `clash`, when another input
+  /// already goes there.
+  std::string path_for(const std::string& input, const Message& clash, const Context& ctx);
 
-#include "govreport/report.hpp"
-
-namespace govreport::cli {
-
-/// Holds a data file loaded and checked.
-struct Analysis {
-  std::optional<Report> report;
-  std::vector<Diagnostic> diagnostics;  ///< sorted by position
-  bool has_errors() const { return count(diagnostics, Severity::Error) > 0; }
+ private:
+  std::string output_, out_dir_, extension_;
+  std::set<std::string> taken_;
 };
 
-/// Reads, loads and checks one data file ("-" for standard input), or imports and checks a
-/// published report (.pdf .html .txt .md: see source_kind_for_path). Throws Failure if
-/// unreadable.
+/// Returns whether something exists at `path`.
+bool exists(const std::string& path);
+
+/// Reads and checks one data file ("-" for standard input), or imports and checks a published
+/// report (.pdf .html .txt .md: see source_kind_for_path). Throws Failure if unreadable.
 Analysis analyze(const std::string& path, const Context& ctx);
+
+/// Reads and checks `path` like analyze; when no report could be read from it, prints the
+/// findings and throws Failure, with `consequence` ("nothing added up") after the reason.
+Analysis analyze_or_fail(const std::string& path, const Context& ctx,
+                         const Message& consequence = {});
 
 }  // namespace govreport::cli

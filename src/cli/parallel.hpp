@@ -37,7 +37,7 @@ void for_each_ordered(std::size_t n, unsigned jobs, const std::function<Result(s
   std::deque<std::optional<Result>> ready;  // results for tasks base, base + 1, …
   std::size_t base = 0, next = 0;
   bool stop = false;
-  const std::size_t window = std::max<std::size_t>(4 * jobs, 8);
+  const std::size_t window = std::max<std::size_t>(std::size_t{4} * jobs, 8);
   auto worker = [&] {
     while (true) {
       std::size_t i;

@@ -5,13 +5,12 @@
 #include <string_view>
 
 #include "cli/io.hpp"
-#include "govreport/render.hpp"
 
 namespace govreport::cli {
 
-/// Describes the pdf output for -f and -o; it has no render function of its own.
-inline constexpr Format kPdfFormat = {"pdf", ".pdf",
-                                      "PDF, the HTML page printed by headless Chromium", nullptr};
+/// Names the pdf output for -f, and its extension for -o.
+inline constexpr std::string_view kPdfName = "pdf";
+inline constexpr std::string_view kPdfExtension = ".pdf";
 
 /// Returns the Chromium that prints PDFs: $GOVREPORT_CHROMIUM if set, else /usr/bin/chromium.
 std::string chromium_path();

@@ -62,6 +62,7 @@ std::string last_lines(std::string_view log) {
 int run_program(const std::vector<std::string>& args, const fs::path& log, const fs::path& temp,
                 std::chrono::seconds timeout, const Context& ctx) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   std::vector<std::string> copies = args;
   for (std::string& a : copies) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -70,6 +71,7 @@ int run_program(const std::vector<std::string>& args, const fs::path& log, const
     if (!std::string_view(*e).starts_with("TMPDIR=")) environment.emplace_back(*e);
   environment.push_back("TMPDIR=" + temp.string());
   std::vector<char*> envp;
+  envp.reserve(environment.size() + 1);
   for (std::string& e : environment) envp.push_back(e.data());
   envp.push_back(nullptr);
   const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

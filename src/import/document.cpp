@@ -9,6 +9,8 @@
 #include <cctype>
 #include <cerrno>
 
+#include "text/utf8.hpp"
+
 namespace govreport::importer {
 namespace {
 
@@ -18,44 +20,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    char32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1;
-      cp = c & 0x1Fu;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-      cp = c & 0x0Fu;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3;
-      cp = c & 0x07u;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3Fu);
-    }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
-        (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 // Converts with iconv; nullopt if the bytes are not valid in `from`.
 std::optional<std::string> convert(std::string_view bytes, const std::string& from) {
   iconv_t cd = iconv_open("UTF-8", from.c_str());
+  // (iconv_t)-1 is iconv_open's documented failure value.
+  // NOLINTNEXTLINE(performance-no-int-to-ptr)
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
   std::string in(bytes);
@@ -125,13 +94,14 @@ std::optional<std::string> to_utf8(std::string_view bytes, std::string_view decl
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     charset = "UTF-8";
     bytes.remove_prefix(3);
-    return valid_utf8(bytes) ? std::optional<std::string>(std::string(bytes)) : std::nullopt;
+    return detail::is_valid_utf8(bytes) ? std::optional<std::string>(std::string(bytes))
+                                        : std::nullopt;
   }
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
     charset = bytes.starts_with("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE";
     return convert(bytes.substr(2), charset);
   }
-  const bool utf8 = valid_utf8(bytes);
+  const bool utf8 = detail::is_valid_utf8(bytes);
   if (!declared.empty()) {
     const std::string name = iconv_name(declared);
     if (lower(name) == "utf-8") {

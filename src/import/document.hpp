@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "govreport/diagnostic.hpp"
+
 namespace govreport::importer {
 
 /// Where a line was in the source: line and column of a text, or the page of a PDF.
@@ -69,17 +71,19 @@ struct Document {
   std::string description;  ///< for the summary: "PDF, 5 pages", "HTML (GB18030)"
 };
 
-/// Describes why a source could not be read at all.
+/// Describes why a source could not be read at all, and where when one place is to blame.
 struct Unreadable {
-  std::string zh;
-  std::string en;
+  Unreadable(Message m, Where w = {}) : message(std::move(m)), where(w) {}  // NOLINT: implicit
+  Message message;
+  Where where;
 };
 
 /// Reads text (pdftotext output, copied pages, govreport's text and Markdown).
 Document read_text(std::string_view utf8);
-/// Reads an HTML page.
-Document read_html(std::string_view utf8, std::string charset);
-/// Reads a PDF; returns an Unreadable when it cannot be opened or has no text.
+/// Reads an HTML page; sets `failure` when its elements nest too deep or are too many to be a
+/// report.
+Document read_html(std::string_view utf8, std::string charset, std::optional<Unreadable>& failure);
+/// Reads a PDF; sets `failure` to why when it cannot be opened or has no text.
 Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
 /// Reads a Word document (.docx); sets `failure` when it cannot be read. Each line and table cell
 /// names its place ("表三 第 9 行「…」·自然人", "第 5 段「…」").

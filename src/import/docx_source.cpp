@@ -53,10 +53,10 @@ std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
   std::u32string word;
   auto flush = [&] {
-    if (!word.empty()) out.push_back(encode(word));
+    if (!word.empty()) out.push_back(encode_utf8(word));
     word.clear();
   };
-  for (char32_t c : decode(text)) {
+  for (char32_t c : decode_utf8(text)) {
     const bool space = c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 ||
                        c == 0x3000 || c == 0x200B || (c >= 0x2000 && c <= 0x200A);
     if (space)
@@ -70,9 +70,9 @@ std::vector<std::string> words(std::string_view text) {
 
 // The first characters of a paragraph, to quote in its place.
 std::string quoted(std::string_view text) {
-  const std::u32string s = decode(text);
+  const std::u32string s = decode_utf8(text);
   if (s.size() <= kQuoted) return std::string(text);
-  return encode(s.substr(0, kQuoted)) + "…";
+  return encode_utf8(s.substr(0, kQuoted)) + "…";
 }
 
 // ---- List numbers (numbering.xml) -----------------------------------------------------------
@@ -101,7 +101,7 @@ std::string chinese_number(int n, bool legal) {
     out += digit[0];
   }
   if (ones > 0) out += digit[static_cast<std::size_t>(ones)];
-  return encode(out);
+  return encode_utf8(out);
 }
 
 std::string letters(int n, char first) {
@@ -144,9 +144,9 @@ std::string list_number(int n, std::string_view format) {
   if (format == "chineseLegalSimplified" || format == "japaneseLegal")
     return chinese_number(n, true);
   if (format == "ideographTraditional" && n >= 1 && n <= 10)
-    return encode(std::u32string(1, U"甲乙丙丁戊己庚辛壬癸"[n - 1]));
+    return encode_utf8(std::u32string(1, U"甲乙丙丁戊己庚辛壬癸"[n - 1]));
   if (format == "ideographZodiac" && n >= 1 && n <= 12)
-    return encode(std::u32string(1, U"子丑寅卯辰巳午未申酉戌亥"[n - 1]));
+    return encode_utf8(std::u32string(1, U"子丑寅卯辰巳午未申酉戌亥"[n - 1]));
   if (format == "ideographDigital" || format == "taiwaneseDigital") {
     std::string out;
     for (char d : std::to_string(n)) out += chinese_number(d - '0', false);
@@ -154,11 +154,11 @@ std::string list_number(int n, std::string_view format) {
   }
   if ((format == "decimalEnclosedCircle" || format == "decimalEnclosedCircleChinese") && n >= 1 &&
       n <= 20)
-    return encode(std::u32string(1, static_cast<char32_t>(0x2460 + n - 1)));
+    return encode_utf8(std::u32string(1, static_cast<char32_t>(0x2460 + n - 1)));
   if (format == "decimalEnclosedParen" && n >= 1 && n <= 20)
-    return encode(std::u32string(1, static_cast<char32_t>(0x2474 + n - 1)));
+    return encode_utf8(std::u32string(1, static_cast<char32_t>(0x2474 + n - 1)));
   if (format == "decimalEnclosedFullstop" && n >= 1 && n <= 20)
-    return encode(std::u32string(1, static_cast<char32_t>(0x2488 + n - 1)));
+    return encode_utf8(std::u32string(1, static_cast<char32_t>(0x2488 + n - 1)));
   if (format == "upperLetter") return letters(n, 'A');
   if (format == "lowerLetter") return letters(n, 'a');
   if (format == "upperRoman") return roman(n, true);
@@ -683,7 +683,9 @@ class BodyReader {
   std::size_t slots_ = 0;
 };
 
-Unreadable unreadable(std::string zh, std::string en) { return {std::move(zh), std::move(en)}; }
+Unreadable unreadable(std::string zh, std::string en) {
+  return Unreadable{Message{std::move(zh), std::move(en)}};
+}
 
 // Whether `bytes` hold `name` as UTF-16LE, as the directory of an OLE2 compound file does.
 bool has_utf16_name(std::string_view bytes, std::string_view name) {

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "govreport/safe_text.hpp"
 #include "import/document.hpp"
 #include "import/normalize.hpp"
 #include "import/recognise.hpp"
@@ -17,23 +17,17 @@ namespace {
 
 using namespace importer;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Reads the source into lines; sets `failure` when it cannot be read at all.
 Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
   if (kind == SourceKind::Pdf) return read_pdf(bytes, failure);
   if (kind == SourceKind::Docx) return read_docx(bytes, failure);
   if (kind == SourceKind::Doc) {
-    failure = Unreadable{
+    failure = Unreadable{Message{
         "旧版 Word 97–2003 文档（.doc）需要先转换：请安装 LibreOffice（Debian 软件包 "
         "libreoffice-writer，之后 govreport 自动转换），或在 Word、WPS 中另存为 .docx",
         "an old Word 97–2003 document (.doc) must be converted first: install LibreOffice (Debian "
         "package libreoffice-writer; govreport then converts it), or save it as .docx in Word or "
-        "WPS"};
+        "WPS"}};
     return {};
   }
   std::string charset;
@@ -41,11 +35,11 @@ Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unre
       kind == SourceKind::Html ? declared_html_charset(bytes) : std::string();
   const std::optional<std::string> utf8 = to_utf8(bytes, declared, charset);
   if (!utf8) {
-    failure = Unreadable{"无法识别文字编码（既不是 UTF-8，也不是 GB18030/GBK）",
-                         "the character encoding is neither UTF-8 nor GB18030/GBK"};
+    failure = Message{"无法识别文字编码（既不是 UTF-8，也不是 GB18030/GBK）",
+                      "the character encoding is neither UTF-8 nor GB18030/GBK"};
     return {};
   }
-  if (kind == SourceKind::Html) return read_html(*utf8, charset);
+  if (kind == SourceKind::Html) return read_html(*utf8, charset, failure);
   Document doc = read_text(*utf8);
   if (charset != "UTF-8") doc.description += " (" + charset + ")";
   return doc;
@@ -71,7 +65,7 @@ std::string squeeze(std::string_view text) {
 struct Region {
   Span span;
   std::vector<std::string_view> sections;
-  Place place;
+  Message place;
 };
 
 std::vector<Region> table_regions(const Document& doc, const Sections& found,
@@ -98,8 +92,8 @@ std::vector<Region> table_regions(const Document& doc, const Sections& found,
       regions.back().sections.push_back(sec.numeral);
       continue;
     }
-    const Place lines = describe(doc, span);
-    Place place;
+    const Message lines = describe(doc, span);
+    Message place;
     const std::string heading = std::string(sec.numeral) + "、" + std::string(sec.zh);
     if (found.heading[k]) {
       place = {fmt::format("“{}”之下（{}）", heading, lines.zh),
@@ -111,26 +105,6 @@ std::vector<Region> table_regions(const Document& doc, const Sections& found,
     regions.push_back({span, {sec.numeral}, place});
   }
   return regions;
-}
-
-// "表三 第 4–28 行" for the places of a first and a last cell in the same table; "A 至 B" for
-// places of another form.
-std::string place_range(const std::string& first, const std::string& last) {
-  auto row_of = [](const std::string& place) {
-    return place.substr(0, std::min(place.find("「"), place.find("·")));
-  };
-  const std::string a = row_of(first), b = row_of(last);
-  if (a == b) return a;
-  constexpr std::string_view kRow = " 第 ", kEnd = " 行";
-  const std::size_t at = a.rfind(kRow);
-  const std::size_t head = at + kRow.size();
-  if (at != std::string::npos && b.size() > head && a.compare(0, head, b, 0, head) == 0 &&
-      a.ends_with(kEnd) && b.ends_with(kEnd)) {
-    const std::string from = a.substr(head, a.size() - head - kEnd.size());
-    const std::string to = b.substr(head, b.size() - head - kEnd.size());
-    return a.substr(0, head) + from + "–" + to + std::string(kEnd);
-  }
-  return first + " 至 " + last;
 }
 
 void count_cells(const Report& report, ImportSummary& s) {
@@ -171,8 +145,9 @@ std::vector<CellsRead> cells_read(const Report& report) {
 }
 
 void finish(ImportResult& result, Findings& findings) {
-  result.findings = std::move(findings.list());
-  result.blank_cells = std::move(findings.blanks());
+  // The cells printed blank: the import keeps them blank, checking reports them.
+  for (Diagnostic& d : findings.list())
+    (d.rule == "blank-cell" ? result.blank_cells : result.findings).push_back(std::move(d));
   sort_diagnostics(result.blank_cells);
   sort_diagnostics(result.findings);
   result.summary.errors = count(result.findings, Severity::Error);
@@ -180,61 +155,6 @@ void finish(ImportResult& result, Findings& findings) {
 }
 
 }  // namespace
-
-std::optional<SourceKind> source_kind_by_name(std::string_view name) {
-  if (name == "pdf") return SourceKind::Pdf;
-  if (name == "html") return SourceKind::Html;
-  if (name == "text") return SourceKind::Text;
-  if (name == "docx") return SourceKind::Docx;
-  if (name == "doc") return SourceKind::Doc;
-  return std::nullopt;
-}
-
-std::optional<SourceKind> source_kind_for_path(std::string_view path) {
-  const std::size_t dot = path.rfind('.');
-  const std::size_t slash = path.find_last_of("/\\");
-  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
-    return std::nullopt;
-  const std::string ext = lower(path.substr(dot + 1));
-  if (ext == "pdf") return SourceKind::Pdf;
-  if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return SourceKind::Html;
-  if (ext == "txt" || ext == "text" || ext == "md" || ext == "markdown") return SourceKind::Text;
-  if (ext == "docx" || ext == "docm") return SourceKind::Docx;
-  if (ext == "doc") return SourceKind::Doc;
-  return std::nullopt;
-}
-
-SourceKind sniff_source_kind(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
-  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceKind::Pdf;
-  if (head.starts_with("PK\x03\x04")) return SourceKind::Docx;
-  if (head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return SourceKind::Doc;
-  const std::string low = lower(head);
-  std::size_t i = low.starts_with("\xef\xbb\xbf") ? 3 : 0;
-  while (i < low.size() && std::isspace(static_cast<unsigned char>(low[i])) != 0) ++i;
-  if (i < low.size() && low[i] == '<') {
-    for (std::string_view tag :
-         {"<html", "<!doctype html", "<body", "<table", "<p", "<div", "<meta", "<head"})
-      if (low.find(tag) != std::string::npos) return SourceKind::Html;
-  }
-  return SourceKind::Text;
-}
-
-std::string_view source_kind_name(SourceKind kind) {
-  switch (kind) {
-    case SourceKind::Pdf:
-      return "pdf";
-    case SourceKind::Html:
-      return "html";
-    case SourceKind::Docx:
-      return "docx";
-    case SourceKind::Doc:
-      return "doc";
-    case SourceKind::Text:
-      break;
-  }
-  return "text";
-}
 
 ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
                            const ImportOptions& options) {
@@ -245,7 +165,8 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
   if (failure) {
-    findings.add("unreadable-source", {}, "", failure->zh, failure->en);
+    add_finding(findings, "unreadable-source", failure->where, "", failure->message.zh,
+                failure->message.en);
     result.unreadable = true;
     finish(result, findings);
     return result;
@@ -257,22 +178,22 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   const std::optional<Title> title = find_title(doc, top);
   int year = options.year != 0 ? options.year : title ? title->year : 0;
   if (year == 0) year = find_statistics_year(doc, {doc.content_begin, top});
-  const Place head = describe(doc, {0, top});
+  const Message head = describe(doc, {0, top});
   if (year == 0) {
-    findings.add(
-        "missing-metadata", doc.lines.empty() ? Where{} : doc.lines.front().where, "/year",
-        fmt::format("标题中没有找到年份（在{}中查找）；请用 --year 指定", head.zh),
+    add_finding(
+        findings, "missing-metadata", doc.lines.empty() ? Where{} : doc.lines.front().where,
+        "/year", fmt::format("标题中没有找到年份（在{}中查找）；请用 --year 指定", head.zh),
         fmt::format("no year found in the title (looked in {}); give it with --year", head.en));
     finish(result, findings);
     return result;
   }
   const Edition* edition = edition_for_year(year);
   if (edition == nullptr) {
-    findings.add(
-        "unsupported-year", title ? doc.lines[title->lines.begin].where : Where{}, "/year",
-        fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
-        fmt::format("{} is before {}, which has no national table format; nothing imported", year,
-                    kFirstYear));
+    add_finding(findings, "unsupported-year", title ? doc.lines[title->lines.begin].where : Where{},
+                "/year",
+                fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
+                fmt::format("{} is before {}, which has no national table format; nothing imported",
+                            year, kFirstYear));
     finish(result, findings);
     return result;
   }
@@ -280,9 +201,9 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   Report report = make_report(*edition, year);
   report.agency = !options.agency.empty() ? options.agency : title ? title->agency : std::string();
   if (report.agency.empty())
-    findings.add(
-        "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{}, "/agency",
-        fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
+    add_finding(
+        findings, "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{},
+        "/agency", fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
         fmt::format("no agency found in the title (looked in {}); give it with --agency", head.en));
   const Sections sections =
       find_sections(doc, {doc.content_begin, doc.content_end}, *edition, findings);
@@ -326,55 +247,6 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   result.report = std::move(report);
   finish(result, findings);
   return result;
-}
-
-std::string format_summary(const ImportSummary& s, std::string_view file, Lang lang) {
-  const bool en = lang == Lang::En;
-  std::string out;
-  if (s.edition.empty()) {
-    out += en ? fmt::format("{}: nothing imported from {}", file, s.source)
-              : fmt::format("{}: 未能从 {} 导入", file, s.source);
-  } else {
-    out += en ? fmt::format("{}: imported {}: {}, {}, {} edition\n", file, s.source, s.year,
-                            s.agency.empty() ? "(agency unknown)" : s.agency, s.edition)
-              : fmt::format("{}: 已导入 {}：{} 年，{}，{} 版格式\n", file, s.source, s.year,
-                            s.agency.empty() ? "（机关不明）" : s.agency, s.edition);
-    const int cells = s.cells_number + s.cells_blank + s.cells_not_applicable;
-    out += en ? fmt::format(
-                    "{}: sections {}/6, tables {}/{}, rows {}/{}; {} cells: {} numbers, {} blank, "
-                    "{} \"/\"\n",
-                    file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
-                    s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable)
-              : fmt::format(
-                    "{}: 正文 {}/6 部分，表格 {}/{} 张，行 {}/{}；单元格 {} 个：数字 {}，空白 "
-                    "{}，“/” {}\n",
-                    file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
-                    s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable);
-    if (!s.read_from.empty()) {
-      std::string list_zh, list_en;
-      for (const CellsRead& r : s.read_from) {
-        const std::string where = place_range(r.first, r.last);
-        list_zh +=
-            fmt::format("{}{} {} 个（{}）", list_zh.empty() ? "" : "，", r.tables, r.cells, where);
-        list_en +=
-            fmt::format("{}{} {} ({})", list_en.empty() ? "" : ", ", r.tables, r.cells, where);
-      }
-      out += en ? fmt::format("{}: cells read: {}\n", file, list_en)
-                : fmt::format("{}: 读取的单元格：{}\n", file, list_zh);
-    }
-    std::vector<std::string> missing = s.sections_missing;
-    missing.insert(missing.end(), s.tables_missing.begin(), s.tables_missing.end());
-    if (!missing.empty()) {
-      std::string list;
-      for (const std::string& m : missing) list += (list.empty() ? "" : en ? ", " : "、") + m;
-      out += en ? fmt::format("{}: not found: {}\n", file, list)
-                : fmt::format("{}: 未找到：{}\n", file, list);
-    }
-  }
-  if (s.edition.empty()) out += "\n";
-  out += en ? fmt::format("{}: {} errors, {} warnings\n", file, s.errors, s.warnings)
-            : fmt::format("{}: 错误 {} 个，警告 {} 个\n", file, s.errors, s.warnings);
-  return out;
 }
 
 }  // namespace govreport

@@ -23,6 +23,8 @@ std::u32string simplified(std::u32string_view text) {
   struct Converter {
     opencc_t handle = opencc_open("t2s.json");
     std::mutex mutex;  // OpenCC keeps its last error in a global
+    // (opencc_t)-1 is opencc_open's documented failure value.
+    // NOLINTNEXTLINE(performance-no-int-to-ptr)
     bool open() const { return handle != reinterpret_cast<opencc_t>(-1); }
     ~Converter() {
       if (open()) opencc_close(handle);
@@ -37,14 +39,14 @@ std::u32string simplified(std::u32string_view text) {
   for (std::size_t start = 0;;) {
     const std::size_t end = std::min(text.find(U'\0', start), text.size());
     const std::u32string_view part = text.substr(start, end - start);
-    const std::string utf8 = encode(part);
+    const std::string utf8 = encode_utf8(part);
     char* converted = nullptr;
     {
       std::lock_guard lock(converter.mutex);
       converted = opencc_convert_utf8(converter.handle, utf8.data(), utf8.size());
     }
     if (converted != nullptr) {
-      out += decode(converted);
+      out += decode_utf8(converted);
       opencc_convert_utf8_free(converted);
     } else {
       out += part;
@@ -81,38 +83,8 @@ bool is_word(char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c))
 
 }  // namespace
 
-std::u32string decode(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-  auto left = static_cast<utf8proc_ssize_t>(utf8.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      cp = 0xFFFD;
-      n = 1;
-    }
-    out.push_back(static_cast<char32_t>(cp));
-    p += n;
-    left -= n;
-  }
-  return out;
-}
-
-std::string encode(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) {
-    utf8proc_uint8_t buffer[4];
-    const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buffer);
-    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
-  }
-  return out;
-}
-
 std::u32string fold(std::string_view text) {
-  const std::u32string in = simplified(decode(nfkc(text)));
+  const std::u32string in = simplified(decode_utf8(nfkc(text)));
   std::u32string out;
   out.reserve(in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
@@ -162,7 +134,7 @@ bool is_wide(char32_t c) {
 }
 
 std::string tidy(std::string_view text) {
-  const std::u32string in = decode(text);
+  const std::u32string in = decode_utf8(text);
   std::u32string out;
   bool pending_space = false;
   for (char32_t c : in) {
@@ -174,15 +146,15 @@ std::string tidy(std::string_view text) {
     pending_space = false;
     out.push_back(c);
   }
-  return encode(out);
+  return encode_utf8(out);
 }
 
 void append_wrapped(std::string& text, std::string_view next) {
   const std::string tail = tidy(next);
   if (tail.empty()) return;
   if (!text.empty()) {
-    const std::u32string a = decode(text.substr(text.size() > 4 ? text.size() - 4 : 0));
-    const std::u32string b = decode(tail.substr(0, 4));
+    const std::u32string a = decode_utf8(text.substr(text.size() > 4 ? text.size() - 4 : 0));
+    const std::u32string b = decode_utf8(tail.substr(0, 4));
     // English words wrapped over a line break keep a space; Chinese text has none.
     if (!a.empty() && !b.empty() && is_word(a.back()) && is_word(b.front())) text += ' ';
   }
@@ -279,7 +251,7 @@ CellReading read_cell(std::string_view text, CellKind kind, bool column_unit) {
     r.issue = CellReading::Issue::Unreadable;
     return r;
   }
-  r.unit = encode(n->unit);
+  r.unit = encode_utf8(n->unit);
   const bool money = n->unit.ends_with(U"元");
   if (kind != CellKind::Amount) {
     if (money || !n->fraction.empty()) {

@@ -7,13 +7,12 @@
 
 #include "govreport/edition.hpp"
 #include "govreport/report.hpp"
+#include "text/utf8.hpp"
 
 namespace govreport::importer {
 
-/// Decodes UTF-8 into code points; an invalid byte becomes U+FFFD.
-std::u32string decode(std::string_view utf8);
-/// Encodes code points as UTF-8.
-std::string encode(std::u32string_view text);
+using detail::decode_utf8;
+using detail::encode_utf8;
 
 /// Folds a label for comparison: compatibility forms (full-width brackets, digits and
 /// punctuation become ASCII), no whitespace, traditional characters made simplified (OpenCC

@@ -189,7 +189,7 @@ std::vector<const Box*> cell_order(const std::vector<PhysicalLine>& lines,
 double em_of(const PhysicalLine& line) {
   double em = line.boxes.front().height();
   for (const Box& b : line.boxes) {
-    const std::size_t n = decode(b.text).size();
+    const std::size_t n = decode_utf8(b.text).size();
     if (n >= 4 && !b.value) em = std::min(em, (b.x1 - b.x0) / static_cast<double>(n));
   }
   return em;
@@ -216,18 +216,18 @@ Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure) {
   missing_language_pack.clear();
   Document doc;
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-    failure = Unreadable{"PDF 文件过大", "the PDF is too large"};
+    failure = Message{"PDF 文件过大", "the PDF is too large"};
     return doc;
   }
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) {
-    failure = Unreadable{"不是可以读取的 PDF 文件（损坏或格式不对）",
-                         "not a readable PDF (damaged or not a PDF)"};
+    failure = Message{"不是可以读取的 PDF 文件（损坏或格式不对）",
+                      "not a readable PDF (damaged or not a PDF)"};
     return doc;
   }
   if (pdf->is_locked()) {
-    failure = Unreadable{"PDF 已加密，无法读取", "the PDF is encrypted"};
+    failure = Message{"PDF 已加密，无法读取", "the PDF is encrypted"};
     return doc;
   }
   const int pages = pdf->pages();
@@ -303,7 +303,7 @@ Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure) {
   }
   if (!missing_language_pack.empty()) {
     // Whatever else was read, the text in that font is missing: nothing is guessed.
-    failure = Unreadable{
+    failure = Message{
         "PDF 使用未嵌入的标准中文字体（字符集 " + missing_language_pack +
             "），无法映射为文字：需要 Debian 软件包 poppler-data（sudo apt-get install "
             "poppler-data）",
@@ -314,8 +314,8 @@ Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure) {
     return Document{};
   }
   if (doc.lines.empty()) {
-    failure = Unreadable{"PDF 中没有文字（可能是扫描件，需要先做文字识别）",
-                         "the PDF has no text (probably a scan; it needs OCR first)"};
+    failure = Message{"PDF 中没有文字（可能是扫描件，需要先做文字识别）",
+                      "the PDF has no text (probably a scan; it needs OCR first)"};
     return doc;
   }
   doc.content_end = doc.lines.size();

@@ -30,11 +30,14 @@ int marker(std::u32string_view folded) {
   return 0;
 }
 
+// Four digits, not part of a longer number. Any year is read as printed: the year decides the
+// edition, and a year without one is reported, never replaced by another year of the text.
 bool is_year_at(const std::u32string& s, std::size_t i) {
-  if (i + 4 > s.size()) return false;
-  if (s[i] != U'2' || s[i + 1] != U'0') return false;
-  if (s[i + 2] < U'0' || s[i + 2] > U'9' || s[i + 3] < U'0' || s[i + 3] > U'9') return false;
-  return i == 0 || s[i - 1] < U'0' || s[i - 1] > U'9';
+  auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= U'0' && s[k] <= U'9'; };
+  if (i + 4 > s.size() || s[i] == U'0') return false;
+  for (std::size_t k = i; k < i + 4; ++k)
+    if (!digit(k)) return false;
+  return (i == 0 || !digit(i - 1)) && !digit(i + 4);
 }
 
 int year_value(const std::u32string& s, std::size_t i) {
@@ -43,7 +46,7 @@ int year_value(const std::u32string& s, std::size_t i) {
 }
 
 bool has_year(const std::string& text) {
-  const std::u32string s = decode(tidy(text));
+  const std::u32string s = decode_utf8(tidy(text));
   for (std::size_t i = 0; i + 5 <= s.size(); ++i)
     if (is_year_at(s, i) && s[i + 4] == U'年') return true;
   return false;
@@ -54,7 +57,7 @@ std::optional<Title> title_in(const std::string& raw) {
   const std::string text = tidy(raw);
   if (text.empty() || text.find("。") != std::string::npos || text.find("，") != std::string::npos)
     return std::nullopt;
-  const std::u32string s = decode(text);
+  const std::u32string s = decode_utf8(text);
   if (s.size() > 60 || !s.ends_with(U"报告")) return std::nullopt;
   for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
     if (!is_year_at(s, i) || s[i + 4] != U'年') continue;
@@ -66,7 +69,7 @@ std::optional<Title> title_in(const std::string& raw) {
     // "标题：…" or "名称：…" in front of the agency is a field name, not part of it.
     const std::size_t colon = agency.find_last_of(U"：:");
     if (colon != std::u32string::npos) agency = agency.substr(colon + 1);
-    t.agency = tidy(encode(agency));
+    t.agency = tidy(encode_utf8(agency));
     t.text = text;
     return t;
   }
@@ -74,7 +77,7 @@ std::optional<Title> title_in(const std::string& raw) {
   const std::size_t at = s.find(U"政府信息公开");
   if (at == std::u32string::npos || at == 0) return std::nullopt;
   Title t;
-  t.agency = tidy(encode(s.substr(0, at)));
+  t.agency = tidy(encode_utf8(s.substr(0, at)));
   t.text = text;
   return t;
 }
@@ -86,32 +89,24 @@ bool is_prose(const Line& l) {
     if (looks_like_value(l.pieces[k].text)) return false;
     if (k > 0 && l.positioned && l.pieces[k].x0 - l.pieces[k - 1].x1 >= 2 * l.em) return false;
   }
-  return decode(tidy(l.text())).size() >= 6;
+  return decode_utf8(tidy(l.text())).size() >= 6;
 }
 
 }  // namespace
 
-void Findings::add(std::string_view rule, const Where& where, std::string pointer, std::string zh,
-                   std::string en) {
+void add_finding(Findings& findings, std::string_view rule, const Where& where, std::string pointer,
+                 std::string zh, std::string en) {
   if (where.line == 0 && where.page > 0) {
     zh += fmt::format("（第 {} 页）", where.page);
     en += fmt::format(" (page {})", where.page);
   }
-  Diagnostic d = make_diagnostic(rule, std::move(pointer), std::move(zh), std::move(en));
-  d.file = file_;
-  d.position = {where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
-  d.position.place = where.place;
-  d.position.place_order = where.order;
-  list_.push_back(std::move(d));
+  Position position{where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
+  position.place = where.place;
+  position.place_order = where.order;
+  findings.add(rule, std::move(pointer), {std::move(zh), std::move(en)}, std::move(position));
 }
 
-void Findings::add_blank(const Where& where, std::string pointer, std::string zh, std::string en) {
-  add("blank-cell", where, std::move(pointer), std::move(zh), std::move(en));
-  blanks_.push_back(std::move(list_.back()));
-  list_.pop_back();
-}
-
-Place describe(const Document& doc, Span span) {
+Message describe(const Document& doc, Span span) {
   if (span.empty() || span.begin >= doc.lines.size()) return {"（空白）", "(empty)"};
   const Where& a = doc.lines[span.begin].where;
   const Where& b = doc.lines[std::min(span.end, doc.lines.size()) - 1].where;
@@ -162,7 +157,7 @@ std::optional<Title> find_title(const Document& doc, std::size_t limit) {
 
 int find_statistics_year(const Document& doc, Span span) {
   for (std::size_t i = span.begin; i < span.end && i < doc.lines.size(); ++i) {
-    const std::u32string s = decode(tidy(doc.lines[i].text()));
+    const std::u32string s = decode_utf8(tidy(doc.lines[i].text()));
     const std::size_t at = s.find(U"统计");
     if (at == std::u32string::npos) continue;
     for (std::size_t k = at; k < s.size() && k < at + 30; ++k)
@@ -218,8 +213,8 @@ Sections find_sections(const Document& doc, Span span, const Edition& edition, F
     current = m.section;
     if (!m.exact) {
       const std::string official = std::string(sec.numeral) + "、" + std::string(sec.zh);
-      findings.add(
-          "label-variant", line.where, "",
+      add_finding(
+          findings, "label-variant", line.where, "",
           fmt::format("标题“{}”与格式规定的“{}”不同，按位置和编号认作该部分", tidy(text), official),
           fmt::format(
               "heading \"{}\" differs from the official \"{}\"; taken as that section by its "
@@ -244,10 +239,10 @@ Sections find_sections(const Document& doc, Span span, const Edition& edition, F
       if (s.heading[j]) from = *s.heading[j];
     for (std::size_t j = n; j-- > k + 1;)
       if (s.heading[j]) to = *s.heading[j];
-    const Place place = describe(doc, {from, to});
+    const Message place = describe(doc, {from, to});
     const Where where = from < doc.lines.size() ? doc.lines[from].where : Where{};
-    findings.add(
-        "missing-section", where, "",
+    add_finding(
+        findings, "missing-section", where, "",
         fmt::format("未找到标题“{}、{}”（在{}中查找）", sec.numeral, sec.zh, place.zh),
         fmt::format("heading \"{}、{}\" not found (looked in {})", sec.numeral, sec.zh, place.en));
   }
@@ -324,27 +319,27 @@ void read_subsections(const Document& doc, Span span, Narrative& part, SourceMap
                       const std::string& pointer) {
   int expected = 1;
   for (Paragraph& p : paragraphs(doc, span)) {
-    const std::u32string text = decode(p.text);
+    const std::u32string text = decode_utf8(p.text);
     const std::u32string folded = fold(p.text);
     if (marker(folded) == expected) {
       ++expected;
       // The title runs to the first full stop; other closing marks stay part of it.
       const std::size_t open =
-          text.find(U"）") != std::u32string::npos ? text.find(U"）") : text.find(U')');
+          text.find(U'）') != std::u32string::npos ? text.find(U'）') : text.find(U')');
       std::u32string rest = open == std::u32string::npos ? text : text.substr(open + 1);
       Subsection sub;
       const std::size_t stop = rest.find_first_of(U"。：！？；");
       if (stop == std::u32string::npos) {
-        sub.title = encode(rest);
+        sub.title = encode_utf8(rest);
         rest.clear();
       } else {
-        sub.title = encode(rest.substr(0, rest[stop] == U'。' ? stop : stop + 1));
+        sub.title = encode_utf8(rest.substr(0, rest[stop] == U'。' ? stop : stop + 1));
         rest = rest.substr(stop + 1);
       }
       sub.title = tidy(sub.title);
       const std::string base = pointer + "/subsections/" + std::to_string(part.subsections.size());
       place(source, base, p.where);
-      if (const std::string first = tidy(encode(rest)); !first.empty()) {
+      if (const std::string first = tidy(encode_utf8(rest)); !first.empty()) {
         place(source, base + "/paragraphs/0", p.where);
         sub.paragraphs.push_back(first);
       }
@@ -393,7 +388,7 @@ Closing read_narrative(const Document& doc, const Sections& sections, Span pream
   while (!closing.empty()) {
     const std::string& last = closing.back();
     const std::u32string f = fold(last);
-    const bool date = f.size() <= 12 && f.find(U"年") != std::u32string::npos &&
+    const bool date = f.size() <= 12 && f.find(U'年') != std::u32string::npos &&
                       f.ends_with(U"日") && last.find("。") == std::string::npos;
     const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
                         (f == agency || agency.ends_with(f) || f.ends_with(agency));

@@ -21,33 +21,13 @@ struct Span {
   bool empty() const { return begin >= end; }
 };
 
-/// Collects findings about one source.
-class Findings {
- public:
-  explicit Findings(std::string file) : file_(std::move(file)) {}
-  /// Adds a finding of rule `rule` at `where`; a PDF page is named in the message.
-  void add(std::string_view rule, const Where& where, std::string pointer, std::string zh,
-           std::string en);
-  /// Adds a blank-cell finding for a cell printed blank, kept apart from the others: reading
-  /// keeps the cell blank, checking reports it.
-  void add_blank(const Where& where, std::string pointer, std::string zh, std::string en);
-  std::vector<Diagnostic>& list() { return list_; }
-  std::vector<Diagnostic>& blanks() { return blanks_; }
+/// Adds a finding of rule `rule` about `pointer` at `where` in the source; a PDF page without
+/// lines is named in the message.
+void add_finding(Findings& findings, std::string_view rule, const Where& where, std::string pointer,
+                 std::string zh, std::string en);
 
- private:
-  std::string file_;
-  std::vector<Diagnostic> list_;
-  std::vector<Diagnostic> blanks_;
-};
-
-/// Describes a place in the source for messages: "第 12–40 行" / "lines 12–40", "第 3 页" / "page
-/// 3".
-struct Place {
-  std::string zh;
-  std::string en;
-};
-/// Describes where the lines of `span` are.
-Place describe(const Document& doc, Span span);
+/// Describes where the lines of `span` are: "第 12–40 行" / "lines 12–40", "第 3 页" / "page 3".
+Message describe(const Document& doc, Span span);
 
 /// Holds the title as printed and what it says.
 struct Title {
@@ -107,6 +87,6 @@ struct TableCounts {
 /// Reads the tables of the sections `sections` (numerals) from `span` into `report`.
 /// `where_zh`/`where_en` name the place searched, for findings about what is missing.
 void read_tables(const Document& doc, Span span, const std::vector<std::string_view>& sections,
-                 const Place& place, Report& report, Findings& findings, TableCounts& counts);
+                 const Message& place, Report& report, Findings& findings, TableCounts& counts);
 
 }  // namespace govreport::importer

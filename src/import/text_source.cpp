@@ -7,7 +7,7 @@
 
 #include "import/document.hpp"
 #include "import/normalize.hpp"
-#include "render/common.hpp"
+#include "text/text.hpp"
 
 namespace govreport::importer {
 namespace {

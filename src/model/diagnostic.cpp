@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "govreport/safe_text.hpp"
+
 namespace govreport {
 namespace {
 
@@ -116,8 +118,23 @@ Diagnostic make_diagnostic(std::string_view id, std::string pointer, std::string
   return d;
 }
 
+Diagnostic& Findings::add(std::string_view id, std::string pointer, Message message) {
+  Position position = source_ != nullptr ? source_->position_of(pointer) : Position{};
+  return add(id, std::move(pointer), std::move(message), std::move(position));
+}
+
+Diagnostic& Findings::add(std::string_view id, std::string pointer, Message message,
+                          Position position) {
+  Diagnostic d =
+      make_diagnostic(id, std::move(pointer), std::move(message.zh), std::move(message.en));
+  d.file = file_;
+  d.position = std::move(position);
+  list_.push_back(std::move(d));
+  return list_.back();
+}
+
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {
-  std::string out = d.file;
+  std::string out = printable(d.file);
   if (d.position.line > 0)
     out += ":" + std::to_string(d.position.line) + ":" + std::to_string(d.position.column);
   else if (!d.position.place.empty())
@@ -125,7 +142,7 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   const bool en = lang == Lang::En;
   out += d.severity == Severity::Error ? (en ? ": error: " : ": 错误: ")
                                        : (en ? ": warning: " : ": 警告: ");
-  out += d.message(lang);
+  out += printable(d.message(lang));  // a key with a line break must not forge a second finding
   out += " [" + std::string(d.rule) + "]";
   return out;
 }

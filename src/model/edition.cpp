@@ -46,6 +46,7 @@ const Edition* edition_by_id(std::string_view id) {
 }
 
 const Edition* edition_for_year(int year) {
+  if (year > kLastYear) return nullptr;
   for (const Edition* e : editions())
     if (year >= e->first_year && (e->last_year == 0 || year <= e->last_year)) return e;
   return nullptr;

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "model/printed.hpp"
 #include "model/shape.hpp"
-#include "render/common.hpp"
 
 namespace govreport::detail {
 namespace {

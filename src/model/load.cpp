@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
-#include "govreport/check.hpp"
 #include "model/json_tree.hpp"
 #include "model/shape.hpp"
 #include "text/edit_distance.hpp"
+#include "text/utf8.hpp"
 
 namespace govreport {
 namespace {
@@ -15,42 +16,9 @@ namespace {
 using detail::Node;
 using detail::Shape;
 
-// Counts above this are refused: sums of them stay exact in 64 bits and in JSON doubles.
-constexpr std::uint64_t kMaxCount = 999'999'999'999'999;
 // Whole 万元 above this would not fit, times kAmountScale, in 64 bits; parse_amount has the same
 // bound.
-constexpr std::uint64_t kMaxAmount = 99'999'999'999'999;
-
-// Cuts `text` to at most `bytes` bytes without splitting a UTF-8 sequence.
-std::string shorten(const std::string& text, std::size_t bytes) {
-  if (text.size() <= bytes) return text;
-  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-  return text.substr(0, bytes) + "…";
-}
-
-// Replaces bytes that are not UTF-8 (from a parser message quoting the input) with U+FFFD.
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-    bool ok = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; ok && k < n; ++k)
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok) {
-      out.append(s.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
-}
+constexpr std::uint64_t kMaxAmount = kMaxScaledAmount / kAmountScale;
 
 // nlohmann quotes the whole token it was reading ("last read: '…'"), which for an unterminated
 // string is the rest of the file: keep its first 30 bytes.
@@ -62,27 +30,26 @@ std::string shorten_last_read(const std::string& detail) {
   const std::size_t end = detail.find('\'', from);
   const std::size_t length = (end == std::string::npos ? detail.size() : end) - from;
   if (length <= 40) return detail;
-  return detail.substr(0, from) + shorten(detail.substr(from, length), 30) +
+  return detail.substr(0, from) + detail::shorten_bytes(detail.substr(from, length), 30) +
          (end == std::string::npos ? "" : detail.substr(end));
 }
 
 std::string where(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
 
-std::string describe(const Node& node) {
-  switch (node.kind) {
-    case Node::Kind::String:
-      return fmt::format("\"{}\"", shorten(node.text, 40));
-    case Node::Kind::Float:
-      return node.text;
-    case Node::Kind::Integer:
-      return std::to_string(node.integer);
-    case Node::Kind::Unsigned:
-      return std::to_string(node.unsigned_integer);
-    case Node::Kind::Bool:
-      return node.boolean ? "true" : "false";
-    default:
-      return std::string(detail::kind_name(node.kind));
+// Says whether a name is empty or only white space: what JSON Schema's \s matches (ASCII white
+// space and Unicode's spaces, the ideographic space included), so the exported schema agrees.
+bool blank(std::string_view s) {
+  static constexpr std::string_view kSpaces[] = {
+      " ",      "\t",     "\n",     "\v",     "\f",     "\r",     "\u00A0", "\u1680", "\u2000",
+      "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008", "\u2009",
+      "\u200A", "\u2028", "\u2029", "\u202F", "\u205F", "\u3000", "\uFEFF"};
+  while (!s.empty()) {
+    const auto space = std::find_if(std::begin(kSpaces), std::end(kSpaces),
+                                    [&](std::string_view sp) { return s.starts_with(sp); });
+    if (space == std::end(kSpaces)) return false;
+    s.remove_prefix(space->size());
   }
+  return true;
 }
 
 bool valid_date(std::string_view s) {
@@ -98,21 +65,58 @@ bool valid_date(std::string_view s) {
   return !(m == 2 && d == 29 && !leap);
 }
 
+// Names the encoding of a text that is UTF-16 or UTF-32 (by its byte-order mark, or by the zero
+// bytes around the ASCII character that JSON starts with), or returns "".
+std::string_view utf16_or_32(std::string_view text) {
+  auto starts = [&](std::string_view prefix) { return text.starts_with(prefix); };
+  using namespace std::string_view_literals;
+  if (starts("\xFF\xFE\0\0"sv) || starts("\0\0\xFE\xFF"sv)) return "UTF-32";
+  if (starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv)) return "UTF-16";
+  if (text.size() < 4) return "";
+  auto zero = [&](std::size_t i) { return text[i] == '\0'; };
+  if (!zero(0) && zero(1) && zero(2) && zero(3)) return "UTF-32";
+  if (zero(0) && zero(1) && zero(2) && !zero(3)) return "UTF-32";
+  if ((!zero(0) && zero(1) && !zero(2) && zero(3)) || (zero(0) && !zero(1) && zero(2) && !zero(3)))
+    return "UTF-16";
+  return "";
+}
+
 class Loader {
  public:
   Loader(std::string_view text, std::string_view file, const Edition* edition)
-      : text_(text), file_(file), edition_(edition) {}
+      : text_(text), findings_(std::string(file)), edition_(edition) {}
 
-  LoadResult run();
+  LoadResult run() {
+    read();
+    out_.diagnostics = std::move(findings_.list());
+    return std::move(out_);
+  }
 
  private:
   void add(std::string_view rule, const std::string& pointer, std::size_t offset, std::string zh,
            std::string en) {
-    Diagnostic d = make_diagnostic(rule, pointer, std::move(zh), std::move(en));
-    d.file = file_;
-    d.position = position_in(text_, offset);
-    out_.diagnostics.push_back(std::move(d));
+    if (!lines_) lines_.emplace(text_);
+    findings_.add(rule, pointer, {std::move(zh), std::move(en)}, lines_->position(text_, offset));
   }
+  std::string_view key(const Node& node) const { return doc_.key(node); }
+  std::string_view str(const Node& node) const { return doc_.string(node); }
+  std::string describe(const Node& node) const {
+    switch (node.kind) {
+      case Node::Kind::String:
+        return fmt::format("\"{}\"", detail::shorten_bytes(str(node), 40));
+      case Node::Kind::Float:
+        return std::string(str(node));
+      case Node::Kind::Integer:
+        return std::to_string(node.value.integer);
+      case Node::Kind::Unsigned:
+        return std::to_string(node.value.unsigned_integer);
+      case Node::Kind::Bool:
+        return node.boolean ? "true" : "false";
+      default:
+        return std::string(detail::kind_name(node.kind));
+    }
+  }
+
   void wrong_type(const std::string& pointer, const Node& node, std::string_view want_zh,
                   std::string_view want_en) {
     add("wrong-type", pointer, node.offset,
@@ -130,11 +134,12 @@ class Loader {
   // `known` are the keys the object may have: a close one is offered as the likely meaning.
   void unknown(const std::string& pointer, const Node& m,
                const std::vector<std::string_view>& known) {
-    const std::string_view guess = detail::closest(m.key, known);
-    add("unknown-field", pointer + "/" + m.key, m.key_offset,
-        fmt::format("未知字段 \"{}\"（位于 {}）{}", m.key, where(pointer),
+    const std::string_view guess = detail::closest(key(m), known);
+    const std::string name = detail::shorten_bytes(key(m), 80);
+    add("unknown-field", pointer + "/" + std::string(key(m)), m.key_offset,
+        fmt::format("未知字段 \"{}\"（位于 {}）{}", name, where(pointer),
                     guess.empty() ? "" : fmt::format("，是不是 \"{}\"？", guess)),
-        fmt::format("unknown field \"{}\" in {}{}", m.key, where(pointer),
+        fmt::format("unknown field \"{}\" in {}{}", name, where(pointer),
                     guess.empty() ? "" : fmt::format("; did you mean \"{}\"?", guess)));
   }
 
@@ -145,14 +150,16 @@ class Loader {
     return nullptr;
   }
   std::vector<std::string> paragraphs(const Node& node, const std::string& pointer);
+  void read();
   void subsections(const Node& node, const std::string& pointer, Narrative& part);
   void tables(const Node& node, const Shape& shape, const std::string& pointer);
   void cell(const Node& node, int index);
   void mark_missing(const Shape& shape);
 
   std::string_view text_;
-  std::string file_;
-  const Edition* edition_;  // the edition to read against, or nullptr for the year's
+  Findings findings_;
+  const Edition* edition_;          // the edition to read against, or nullptr for the year's
+  std::optional<LineIndex> lines_;  // built at the first finding
   detail::Document doc_;
   LoadResult out_;
   Report* report_ = nullptr;
@@ -160,19 +167,22 @@ class Loader {
 
 std::vector<const Node*> Loader::members(const Node& object, const std::string& pointer) {
   std::vector<const Node*> result;
+  // Objects of the format have at most 14 keys: a linear search beats a set, up to a point.
+  const bool large = object.child_count() > 32;
+  std::unordered_set<std::string_view> seen;
   for (const Node* member : doc_.children(object)) {
     const Node& m = *member;
-    // Objects of the format have at most 14 keys: a linear search beats a set.
-    if (std::none_of(result.begin(), result.end(),
-                     [&](const Node* r) { return r->key == m.key; })) {
+    if (large ? seen.insert(key(m)).second
+              : std::none_of(result.begin(), result.end(),
+                             [&](const Node* r) { return key(*r) == key(m); })) {
       result.push_back(&m);
       continue;
     }
-    add("duplicate-field", pointer + "/" + m.key, m.key_offset,
-        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个", m.key,
-                    pointer.empty() ? "/" : pointer),
-        fmt::format("field \"{}\" appears twice in {}; the first is used", m.key,
-                    pointer.empty() ? "/" : pointer));
+    add("duplicate-field", pointer + "/" + std::string(key(m)), m.key_offset,
+        fmt::format("字段 \"{}\" 重复出现（位于 {}），只采用第一个",
+                    detail::shorten_bytes(key(m), 80), pointer.empty() ? "/" : pointer),
+        fmt::format("field \"{}\" appears twice in {}; the first is used",
+                    detail::shorten_bytes(key(m), 80), pointer.empty() ? "/" : pointer));
   }
   return result;
 }
@@ -189,7 +199,7 @@ std::vector<std::string> Loader::paragraphs(const Node& node, const std::string&
     const std::string p = pointer + "/" + std::to_string(i);
     if (const Node* s = string_node(items[i], p)) {
       report_->source.add(p, s->offset);
-      result.push_back(s->text);
+      result.push_back(std::string(str(*s)));
     }
   }
   return result;
@@ -202,11 +212,11 @@ void Loader::subsections(const Node& node, const std::string& pointer, Narrative
     return;
   }
   for (const Node* m : members(node, pointer)) {
-    const std::string p = pointer + "/" + m->key;
+    const std::string p = pointer + "/" + std::string(key(*m));
     report_->source.add(p, m->offset);
-    if (m->key == "paragraphs") {
+    if (key(*m) == "paragraphs") {
       part.paragraphs = paragraphs(*m, p);
-    } else if (m->key == "subsections") {
+    } else if (key(*m) == "subsections") {
       if (m->kind != Node::Kind::Array) {
         wrong_type(p, *m, "数组", "an array");
         continue;
@@ -223,14 +233,14 @@ void Loader::subsections(const Node& node, const std::string& pointer, Narrative
         Subsection sub;
         bool has_title = false;
         for (const Node* sm : members(item, ip)) {
-          const std::string sp = ip + "/" + sm->key;
-          if (sm->key == "title") {
+          const std::string sp = ip + "/" + std::string(key(*sm));
+          if (key(*sm) == "title") {
             if (const Node* s = string_node(sm, sp)) {
               report_->source.add(sp, s->offset);
-              sub.title = s->text;
+              sub.title = std::string(str(*s));
             }
             has_title = true;
-          } else if (sm->key == "paragraphs") {
+          } else if (key(*sm) == "paragraphs") {
             sub.paragraphs = paragraphs(*sm, sp);
           } else {
             unknown(ip, *sm, {"title", "paragraphs"});
@@ -272,12 +282,12 @@ void Loader::cell(const Node& node, int index) {
           fmt::format("{} is blank; write 0 if there were none", def.name_zh));
       return;
     case Node::Kind::String: {
-      if (node.text == "/") {
+      if (str(node) == "/") {
         c.state = Cell::State::NotApplicable;
         return;
       }
       if (kind == CellKind::Amount) {
-        if (auto v = parse_amount(node.text)) {
+        if (auto v = parse_amount(str(node))) {
           c = Cell::number(*v);
           return;
         }
@@ -285,34 +295,44 @@ void Loader::cell(const Node& node, int index) {
       break;
     }
     case Node::Kind::Unsigned:
-      if (node.unsigned_integer > (kind == CellKind::Amount ? kMaxAmount : kMaxCount)) break;
-      c = Cell::number(static_cast<std::int64_t>(node.unsigned_integer) *
+      if (node.value.unsigned_integer >
+          (kind == CellKind::Amount ? kMaxAmount : std::uint64_t{kMaxCount}))
+        break;
+      c = Cell::number(static_cast<std::int64_t>(node.value.unsigned_integer) *
                        (kind == CellKind::Amount ? kAmountScale : 1));
       return;
     case Node::Kind::Integer:
-      if (node.integer < -static_cast<std::int64_t>(kMaxCount)) break;
+      if (node.value.integer < -kMaxCount) break;
+      if (node.value.integer == 0) {  // JSON -0 is the integer 0
+        c = Cell::number(0);
+        return;
+      }
       if (kind != CellKind::SignedCount) {
-        negative(std::to_string(node.integer));
+        negative(std::to_string(node.value.integer));
         c.state = Cell::State::Blank;
         return;
       }
-      c = Cell::number(node.integer);
+      c = Cell::number(node.value.integer);
       return;
     case Node::Kind::Float:
       if (kind == CellKind::Amount) {
-        if (node.text.starts_with("-")) {
-          negative(node.text);
+        if (str(node).starts_with("-")) {
+          if (parse_amount(str(node).substr(1)) == 0) {  // -0.0 is 0
+            c = Cell::number(0);
+            return;
+          }
+          negative(std::string(str(node)));
           return;
         }
-        if (auto v = parse_amount(node.text)) {
+        if (auto v = parse_amount(str(node))) {
           c = Cell::number(*v);
           return;
         }
         add("wrong-type", pointer, node.offset,
             fmt::format("{} 的金额 {} 无法精确表示（最多 4 位小数，不用指数形式）", def.name_zh,
-                        node.text),
+                        str(node)),
             fmt::format("{}: amount {} is not exact (at most 4 decimal places, no exponent)",
-                        def.name_zh, node.text));
+                        def.name_zh, str(node)));
         return;
       }
       break;
@@ -320,12 +340,12 @@ void Loader::cell(const Node& node, int index) {
       break;
   }
   if ((node.kind == Node::Kind::Unsigned || node.kind == Node::Kind::Integer) ||
-      (node.kind == Node::Kind::Float && node.text.find_first_of(".eE") == std::string::npos)) {
+      (node.kind == Node::Kind::Float && str(node).find_first_of(".eE") == std::string::npos)) {
     add("wrong-type", pointer, node.offset,
         fmt::format("{} 的数值 {} 超出范围（最大 {}）", def.name_zh, describe(node),
-                    kind == CellKind::Amount ? kMaxAmount : kMaxCount),
+                    kind == CellKind::Amount ? kMaxAmount : std::uint64_t{kMaxCount}),
         fmt::format("{}: {} is out of range (at most {})", def.name_zh, describe(node),
-                    kind == CellKind::Amount ? kMaxAmount : kMaxCount));
+                    kind == CellKind::Amount ? kMaxAmount : std::uint64_t{kMaxCount}));
     return;
   }
   wrong_type(pointer, node, want_zh, want_en);
@@ -347,18 +367,18 @@ void Loader::tables(const Node& node, const Shape& shape, const std::string& poi
   }
   std::vector<std::string_view> present;
   for (const Node* m : members(node, pointer)) {
-    const Shape* child = shape.child(m->key);
+    const Shape* child = shape.child(key(*m));
     if (child == nullptr) {
       std::vector<std::string_view> known;
       for (const Shape& c : shape.children) known.emplace_back(c.key);
       unknown(pointer, *m, known);
       continue;
     }
-    present.push_back(m->key);
+    present.push_back(key(*m));
     if (child->cell >= 0) {
       cell(*m, child->cell);
     } else {
-      tables(*m, *child, pointer + "/" + m->key);
+      tables(*m, *child, pointer + "/" + std::string(key(*m)));
     }
   }
   for (const Shape& child : shape.children) {
@@ -368,39 +388,47 @@ void Loader::tables(const Node& node, const Shape& shape, const std::string& poi
   }
 }
 
-LoadResult Loader::run() {
+void Loader::read() {
   std::string_view body = text_;
-  std::size_t base = 0;
-  if (body.starts_with("\xEF\xBB\xBF")) base = 3;
-  body.remove_prefix(base);
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     add("json-syntax", "", 0, "文件为空，不是 JSON 数据", "the file is empty, not JSON data");
-    return std::move(out_);
+    return;
+  }
+  if (const std::string_view encoding = utf16_or_32(text_); !encoding.empty()) {
+    add("json-syntax", "", 0, fmt::format("文件是 {} 编码，请另存为 UTF-8", encoding),
+        fmt::format("the file is {}; save it as UTF-8", encoding));
+    return;
   }
   detail::ParseError error;
-  if (!detail::parse_json(body, doc_, error)) {
-    const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
-    error.detail = valid_utf8(shorten_last_read(error.detail));
-    add("json-syntax", "", base + error.offset,
-        utf8 ? "不是有效的 UTF-8 文本：" + error.detail : "JSON 语法错误：" + error.detail,
-        utf8 ? "not valid UTF-8: " + error.detail : "invalid JSON: " + error.detail);
-    return std::move(out_);
-  }
-  // Offsets from the parser are relative to the text after the BOM.
-  for (Node& n : doc_.nodes) {
-    n.offset += base;
-    n.key_offset += base;
+  if (!detail::parse_json(text_, doc_, error)) {
+    using Kind = detail::ParseError::Kind;
+    if (error.kind == Kind::TrailingContent) {
+      add("json-syntax", "", error.offset, "JSON 值之后还有多余的内容",
+          "extra content after the JSON value");
+    } else if (error.kind == Kind::TooManyValues) {
+      add("json-syntax", "", error.offset,
+          fmt::format("JSON 值超过 {} 个，不可能是年度报告数据", detail::kMaxValues),
+          fmt::format("more than {} JSON values: this cannot be report data", detail::kMaxValues));
+    } else {
+      const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
+      error.detail = detail::repair_utf8(shorten_last_read(error.detail));
+      add("json-syntax", "", error.offset,
+          utf8 ? "不是有效的 UTF-8 文本：" + error.detail : "JSON 语法错误：" + error.detail,
+          utf8 ? "not valid UTF-8: " + error.detail : "invalid JSON: " + error.detail);
+    }
+    return;
   }
   const Node* root = &doc_.root();
   if (root->kind != Node::Kind::Object) {
     wrong_type("", *root, "一个 JSON 对象（年度报告数据）", "a JSON object (the report data)");
-    return std::move(out_);
+    return;
   }
 
   const std::vector<const Node*> top = members(*root, "");
-  auto find = [&](std::string_view key) -> const Node* {
+  auto find = [&](std::string_view name) -> const Node* {
     for (const Node* m : top)
-      if (m->key == key) return m;
+      if (key(*m) == name) return m;
     return nullptr;
   };
 
@@ -409,10 +437,11 @@ LoadResult Loader::run() {
   int year_value = 0;
   if (year == nullptr) {
     missing("", root->offset, "year");
-  } else if (year->kind != Node::Kind::Unsigned || year->unsigned_integer > 9999) {
+  } else if (year->kind != Node::Kind::Unsigned ||
+             year->value.unsigned_integer > static_cast<std::uint64_t>(kLastYear)) {
     wrong_type("/year", *year, "四位数的年份", "a four-digit year");
   } else {
-    year_value = static_cast<int>(year->unsigned_integer);
+    year_value = static_cast<int>(year->value.unsigned_integer);
     if (edition_ == nullptr && year_value < kFirstYear) {
       add("unsupported-year", "/year", year->offset,
           fmt::format("{} 年早于 {} 年，没有全国统一的年度报告表格格式", year_value, kFirstYear),
@@ -421,13 +450,13 @@ LoadResult Loader::run() {
       year_value = 0;
     }
   }
-  if (year_value == 0) return std::move(out_);
+  if (year_value == 0) return;
   const Edition* edition = edition_ != nullptr ? edition_ : edition_for_year(year_value);
   if (const Node* format = find("format")) {
     const Edition* given = format->kind != Node::Kind::String ? nullptr
-                           : edition_ != nullptr && format->text == edition_->id
+                           : edition_ != nullptr && str(*format) == edition_->id
                                ? edition_
-                               : edition_by_id(format->text);
+                               : edition_by_id(str(*format));
     if (given == nullptr) {
       std::string zh, en;
       const auto all = editions();
@@ -456,40 +485,54 @@ LoadResult Loader::run() {
 
   bool has_agency = false;
   for (const Node* m : top) {
-    const std::string pointer = "/" + m->key;
+    const std::string pointer = "/" + std::string(key(*m));
     const Node& value = *m;
     report_->source.add(pointer, value.offset);
-    if (m->key == "year" || m->key == "format") continue;
-    if (m->key == "agency") {
+    if (key(*m) == "year" || key(*m) == "format") continue;
+    if (key(*m) == "agency") {
       has_agency = true;
-      if (const Node* s = string_node(&value, pointer)) report_->agency = s->text;
-    } else if (m->key == "agency_kind") {
-      if (value.kind == Node::Kind::String && value.text == "department") {
+      if (const Node* s = string_node(&value, pointer)) {
+        report_->agency = std::string(str(*s));
+        if (blank(report_->agency))
+          add("missing-field", pointer, s->offset, "agency 为空：请填写机关名称",
+              "agency is empty: give the agency's name");
+      }
+    } else if (key(*m) == "agency_kind") {
+      if (value.kind == Node::Kind::String && str(value) == "department") {
         report_->agency_kind = AgencyKind::Department;
-      } else if (value.kind == Node::Kind::String && value.text == "government") {
+      } else if (value.kind == Node::Kind::String && str(value) == "government") {
         report_->agency_kind = AgencyKind::Government;
       } else {
         wrong_type(pointer, value, "\"department\"（部门）或 \"government\"（政府）",
                    "\"department\" or \"government\"");
       }
-    } else if (m->key == "title") {
-      if (const Node* s = string_node(&value, pointer)) report_->title = s->text;
-    } else if (m->key == "published") {
-      if (value.kind == Node::Kind::String && valid_date(value.text)) {
-        report_->published = value.text;
+    } else if (key(*m) == "title") {
+      if (const Node* s = string_node(&value, pointer)) report_->title = std::string(str(*s));
+    } else if (key(*m) == "published") {
+      if (value.kind == Node::Kind::String && valid_date(str(value))) {
+        report_->published = std::string(str(value));
+        // The report covers a whole year: it cannot come out before the year has ended.
+        const std::string earliest = fmt::format("{}-01-01", year_value + 1);
+        if (report_->published < earliest)
+          add("wrong-type", pointer, value.offset,
+              fmt::format("发布日期 {} 早于报告年度结束：{} 年的报告应在 {} 或之后发布",
+                          report_->published, year_value, earliest),
+              fmt::format("published {} is before the report's year ended: a report for {} is "
+                          "published on {} or later",
+                          report_->published, year_value, earliest));
       } else {
         wrong_type(pointer, value, "日期 YYYY-MM-DD", "a date YYYY-MM-DD");
       }
-    } else if (m->key == "$schema") {
-      if (const Node* s = string_node(&value, pointer)) report_->schema = s->text;
-    } else if (const int part = edition->narrative_index(m->key); part >= 0) {
+    } else if (key(*m) == "$schema") {
+      if (const Node* s = string_node(&value, pointer)) report_->schema = std::string(str(*s));
+    } else if (const int part = edition->narrative_index(key(*m)); part >= 0) {
       Narrative& narrative = report_->narrative[static_cast<std::size_t>(part)];
       if (edition->narrative[static_cast<std::size_t>(part)].subsections) {
         subsections(value, pointer, narrative);
       } else {
         narrative.paragraphs = paragraphs(value, pointer);
       }
-    } else if (const Shape* table = shape.child(m->key)) {
+    } else if (const Shape* table = shape.child(key(*m))) {
       tables(value, *table, pointer);
     } else {
       std::vector<std::string_view> known = {"$schema",     "year",  "format",   "agency",
@@ -507,7 +550,6 @@ LoadResult Loader::run() {
   }
   fill_totals(*report_);
   report_->source.set_text(std::string(text_));
-  return std::move(out_);
 }
 
 }  // namespace

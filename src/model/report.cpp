@@ -4,6 +4,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "model/printed.hpp"
+
 namespace govreport {
 
 std::string Report::display_title() const {
@@ -82,8 +84,10 @@ std::string format_amount(std::int64_t scaled) {
 std::optional<std::int64_t> parse_amount(std::string_view text) {
   const std::size_t dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
-  const std::string_view fraction =
+  std::string_view fraction =
       dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  // Zeros after the fourth decimal place change nothing: "2154.970000" is exact.
+  while (fraction.size() > 4 && fraction.back() == '0') fraction.remove_suffix(1);
   if (whole.empty() || whole.size() > 14 || fraction.size() > 4) return std::nullopt;
   if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
   for (char c : whole)
@@ -110,6 +114,17 @@ std::string format_cell(const Cell& cell, CellKind kind) {
   if (kind == CellKind::Amount) return format_amount(cell.value);
   if (kind == CellKind::SignedCount && cell.value > 0) return "+" + std::to_string(cell.value);
   return std::to_string(cell.value);
+}
+
+std::string detail::cell_text(const Report& report, const Table& table, int row, int column) {
+  const Column& col = table.columns[static_cast<std::size_t>(column)];
+  const Cell& cell = report.cells[static_cast<std::size_t>(table.cell(row, column))];
+  std::string text = format_cell(cell, col.kind);
+  // The 2019 edition prints no unit for 采购总金额; the data holds 万元, so the value carries it.
+  if (col.kind == CellKind::Amount && cell.is_number() &&
+      col.zh.find("万元") == std::string_view::npos)
+    text += "万元";
+  return text;
 }
 
 std::string_view agency_kind_key(AgencyKind kind) {

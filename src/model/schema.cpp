@@ -71,7 +71,7 @@ std::string schema_file_name(const Edition& edition) {
 
 std::string json_schema(const Edition& e) {
   json year = {{"title", "报告年度"}, {"type", "integer"}, {"minimum", e.first_year}};
-  if (e.last_year != 0) year["maximum"] = e.last_year;
+  year["maximum"] = e.last_year != 0 ? e.last_year : kLastYear;
   json properties = {
       {"$schema", {{"type", "string"}, {"description", "本文件所用的 JSON Schema"}}},
       {"year", year},
@@ -79,7 +79,8 @@ std::string json_schema(const Edition& e) {
        {{"title", "格式版本"},
         {"description", std::string(e.document)},
         {"const", std::string(e.id)}}},
-      {"agency", {{"title", "行政机关名称"}, {"type", "string"}, {"minLength", 1}}},
+      {"agency",
+       {{"title", "行政机关名称"}, {"type", "string"}, {"minLength", 1}, {"pattern", "\\S"}}},
       {"agency_kind",
        {{"title", "机关类型"},
         {"description", "department：部门（1月31日前公布）；government：政府（3月31日前公布）"},
@@ -157,7 +158,7 @@ std::string json_schema(const Edition& e) {
            "金额（万元）：数字或 \"123.45\" 形式的字符串，最多 4 位小数；null（空白）或 \"/\""},
           {"anyOf",
            {{{"type", "number"}, {"minimum", 0}},
-            {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]{1,4})?$"}},
+            {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]{1,4}0*)?$"}},
             {{"type", "null"}},
             {{"const", "/"}}}}}}}},
   };

@@ -2,15 +2,13 @@
 
 #include <algorithm>
 
+#include "text/utf8.hpp"
+
 namespace govreport {
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
-}
+using detail::code_points;
+using detail::is_continuation;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -31,27 +29,66 @@ std::pair<std::size_t, std::size_t> escape_size(std::string_view raw) {
   return {code < 0x80 ? 1u : code < 0x800 ? 2u : 3u, 6};
 }
 
-// A byte-order mark is not a column of line 1.
-std::size_t line_start(std::string_view text, std::size_t start) {
-  return start == 0 && text.starts_with("\xEF\xBB\xBF") ? 3 : start;
+// Bytes per block of the line index: a position costs at most this many bytes of counting.
+constexpr std::size_t kBlock = 256;
+
+bool is_line_end(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
 }
 
 }  // namespace
 
-Position position_in(std::string_view text, std::size_t offset) {
+LineIndex::LineIndex(std::string_view text) : first_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {
+  blocks_.reserve(text.size() / kBlock + 1);
+  std::uint32_t lines = 0, code_points = 0;
+  auto start = static_cast<std::uint32_t>(first_);
+  for (std::size_t from = 0; from <= text.size(); from += kBlock) {
+    blocks_.push_back({lines, start, code_points});
+    const std::string_view block = text.substr(from, kBlock);
+    for (char c : block) code_points += is_continuation(c) ? 0 : 1;
+    for (std::size_t i = 0; i < block.size(); ++i) {
+      if (block[i] != '\n' && block[i] != '\r') continue;  // most bytes: one test
+      if (is_line_end(text, from + i)) {
+        ++lines;
+        start = static_cast<std::uint32_t>(from + i + 1);
+      }
+    }
+  }
+}
+
+Position LineIndex::position(std::string_view text, std::size_t offset) const {
   offset = std::min(offset, text.size());
-  const std::string_view before = text.substr(0, offset);
-  const std::size_t line =
-      static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
-  const std::size_t start = std::min(
-      offset,
-      line_start(text, before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1));
-  return {line, code_points(before.substr(start)) + 1};
+  if (offset < first_) return {1, 1};  // inside the byte-order mark
+  const Block& block = blocks_[offset / kBlock];
+  const std::size_t from = offset / kBlock * kBlock;
+  std::size_t lines = block.lines, start = std::max<std::size_t>(block.start, first_);
+  for (std::size_t i = from; i < offset; ++i) {
+    if (is_line_end(text, i)) {
+      ++lines;
+      start = i + 1;
+    }
+  }
+  // Code points from the line's start: counted from there if it is in this block, else from the
+  // index of the block that holds it.
+  std::size_t column;
+  if (start >= from) {
+    column = code_points(text.substr(start, offset - start));
+  } else {
+    const Block& home = blocks_[start / kBlock];
+    const std::size_t before_start =
+        home.code_points + code_points(text.substr(start / kBlock * kBlock, start % kBlock));
+    column = block.code_points + code_points(text.substr(from, offset - from)) - before_start;
+  }
+  return {lines + 1, column + 1};
+}
+
+Position position_in(std::string_view text, std::size_t offset) {
+  return LineIndex(text).position(text, offset);
 }
 
 void SourceMap::set_text(std::string text) {
   text_ = std::move(text);
-  line_starts_.clear();
+  lines_.reset();
 }
 
 void SourceMap::add(std::string pointer, std::size_t offset) {
@@ -74,16 +111,8 @@ std::size_t SourceMap::offset_of(std::string_view pointer) const {
 }
 
 Position SourceMap::position(std::size_t offset) const {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i)
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
-  }
-  offset = std::min(offset, text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
-  const std::size_t start = std::min(offset, line_start(text_, *(it - 1)));
-  return {line, code_points(std::string_view(text_).substr(start, offset - start)) + 1};
+  if (!lines_) lines_.emplace(text_);
+  return lines_->position(text_, offset);
 }
 
 void SourceMap::add_place(std::string pointer, std::string place) {

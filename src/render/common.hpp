@@ -1,5 +1,5 @@
 #pragma once
-// Pieces shared by the renderers.
+// Pieces shared by the renderers; with the printed forms of the model and the text helpers.
 
 #include <optional>
 #include <string>
@@ -7,11 +7,10 @@
 #include <vector>
 
 #include "govreport/report.hpp"
+#include "model/printed.hpp"
+#include "text/text.hpp"
 
 namespace govreport::detail {
-
-/// Returns the number of terminal columns `text` takes (a Chinese character takes two).
-std::size_t display_width(std::string_view text);
 
 /// Returns the Chinese numeral of n (1 ≤ n ≤ 99): 一, 十二, 二十三.
 std::string chinese_numeral(int n);
@@ -37,21 +36,11 @@ struct Signature {
   /// right-aligned with a right indent of two characters).
   bool date_under_agency = true;
 };
-/// Returns the 落款 of `report` from `agency` and `published`; nullopt when it names no agency.
+/// Returns the 落款 of `report` from `agency` (on one line, fit to publish) and `published`;
+/// nullopt when it names no agency.
 std::optional<Signature> signature(const Report& report);
 
 /// Returns the label printed for a row: numbering and label, with its shared heading if any.
 std::string row_label(const Row& row);
-
-/// Returns the printed form of a table cell of `report` (a 2019 amount carries its unit).
-std::string cell_text(const Report& report, const Table& table, int row, int column);
-
-/// Escapes text for HTML and XML (& < > " '), dropping what XML 1.0 cannot hold: C0 controls
-/// other than tab and line ends, and U+FFFE / U+FFFF.
-std::string markup_escape(std::string_view text);
-
-/// Returns the canonical JSON of the report; `with_title` writes the default title when none is
-/// set.
-std::string write_report_json(const Report& report, bool with_title);
 
 }  // namespace govreport::detail

@@ -5,8 +5,9 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "govreport/safe_text.hpp"
 #include "govreport/version.hpp"
-#include "render/common.hpp"
+#include "text/text.hpp"
 
 namespace govreport {
 namespace {
@@ -50,11 +51,11 @@ class JsonWriter : public FindingsWriter {
     for (const Diagnostic& d : findings) {
       json record = {{"rule", d.rule},
                      {"severity", severity_name(d.severity)},
-                     {"file", d.file},
+                     {"file", printable(d.file)},
                      {"line", d.position.line},
                      {"column", d.position.column},
                      {"pointer", d.pointer},
-                     {"message", d.message(lang_)},
+                     {"message", printable(d.message(lang_))},
                      {"expected", value_json(d.expected)},
                      {"actual", value_json(d.actual)}};
       if (!d.position.place.empty()) record["place"] = d.position.place;
@@ -138,7 +139,7 @@ class SarifWriter : public FindingsWriter {
       json result = {{"ruleId", d.rule},
                      {"ruleIndex", index},
                      {"level", severity_name(d.severity)},
-                     {"message", {{"text", d.message(lang_)}}},
+                     {"message", {{"text", printable(d.message(lang_))}}},
                      {"locations", json::array({location})},
                      {"properties",
                       {{"pointer", d.pointer},
@@ -205,13 +206,15 @@ class GithubWriter : public FindingsWriter {
   std::string file(std::string_view, const std::vector<Diagnostic>& findings) override {
     std::string out;
     for (const Diagnostic& d : findings) {
-      out += fmt::format("::{} file={}", severity_name(d.severity), escape_property(d.file));
+      out += fmt::format("::{} file={}", severity_name(d.severity),
+                         escape_property(printable(d.file)));
       if (d.position.line > 0)
         out += fmt::format(",line={},col={}", d.position.line, d.position.column);
-      const std::string where =
-          d.position.line == 0 && !d.position.place.empty() ? d.position.place + ": " : "";
+      const std::string where = d.position.line == 0 && !d.position.place.empty()
+                                    ? printable(d.position.place) + ": "
+                                    : "";
       out += fmt::format(",title={}::{}{}\n", escape_property(d.rule), escape_data(where),
-                         escape_data(d.message(lang_)));
+                         escape_data(printable(d.message(lang_))));
     }
     return out;
   }
@@ -233,7 +236,7 @@ class JunitWriter : public FindingsWriter {
     std::string lines;
     for (const Diagnostic& d : findings) lines += format_diagnostic(d, options_.lang) + "\n";
     std::string c = fmt::format("    <testcase classname=\"govreport.check\" name=\"{}\">",
-                                detail::markup_escape(name));
+                                detail::markup_escape(printable(name)));
     if (errors > 0 || (options_.strict && warnings > 0)) {
       ++failures_;
       c += fmt::format(

@@ -160,7 +160,7 @@ Grid nested_table(const Report& report, const Table& table) {
     head[static_cast<std::size_t>(top)].cells.push_back(
         cell(std::string(c.group_zh), GridKind::Head, labels + first, last - first));
     for (int k = first; k < last; ++k)
-      head[static_cast<std::size_t>(top + 1)].cells.push_back(cell(
+      head[static_cast<std::size_t>(top) + 1].cells.push_back(cell(
           std::string(table.columns[static_cast<std::size_t>(k)].zh), GridKind::Head, labels + k));
   }
   for (GridRow& h : head) grid.rows.push_back(std::move(h));

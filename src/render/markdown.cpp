@@ -2,30 +2,53 @@
 
 #include "govreport/references.hpp"
 #include "govreport/render.hpp"
+#include "govreport/safe_text.hpp"
 #include "render/common.hpp"
 
 namespace govreport {
 namespace {
 
-// Escapes what Markdown would read as markup, so text prints as written.
-std::string escape(std::string_view text) {
+// Escapes what one line of text has that Markdown would read as markup.
+std::string escape_line(std::string_view line) {
   std::string out;
-  for (char c : text) {
+  for (char c : line) {
     if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
-  // A line that starts like a list item, a rule or a setext underline would stop being text.
+  // A line that starts like a list item, a rule, a setext underline or a fence would stop being
+  // text.
   const auto space_at = [&](std::size_t i) {
     return i >= out.size() || out[i] == ' ' || out[i] == '\t';
   };
   if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=') &&
-      (space_at(1) || out.find_first_not_of(out[0]) == std::string::npos))
+      (space_at(1) || out.find_first_not_of(std::string{out[0], ' ', '\t'}) == std::string::npos))
     out.insert(0, "\\");
+  if (out.starts_with("~~~")) out.insert(0, "\\");
   std::size_t digits = 0;
   while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
   if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')') &&
       space_at(digits + 1))
     out.insert(digits, "\\");
+  return out;
+}
+
+// Escapes text so that it prints as written, as one paragraph (or one table cell): each line of
+// it is escaped where it starts, and neither indentation nor an empty line can start a block.
+std::string escape(std::string_view raw) {
+  const std::string text = publishable(raw);
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line = std::string_view(text).substr(start, end - start);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (!line.empty() || start == 0) {
+      if (!out.empty()) out += '\n';
+      out += escape_line(line);
+    }
+    start = end + 1;
+  }
   return out;
 }
 

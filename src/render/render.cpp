@@ -1,7 +1,9 @@
 #include "govreport/render.hpp"
 
+#include <algorithm>
 #include <array>
 
+#include "govreport/safe_text.hpp"
 #include "render/common.hpp"
 
 namespace govreport {
@@ -45,7 +47,10 @@ std::string chinese_numeral(int n) {
 std::optional<Signature> signature(const Report& report) {
   if (report.agency.empty()) return std::nullopt;
   Signature s;
-  s.agency = report.agency;
+  // One line each, fit to publish: a line end would part the 落款 (and end Markdown's block).
+  s.agency = publishable(report.agency);
+  std::replace_if(
+      s.agency.begin(), s.agency.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
   if (report.published.size() == 10)  // YYYY-MM-DD, checked by the loader
     s.date = report.published.substr(0, 4) + "年" +
              std::to_string(std::stoi(report.published.substr(5, 2))) + "月" +
@@ -96,52 +101,6 @@ std::vector<std::string> section_paragraphs(const Report& report, std::string_vi
 std::string row_label(const Row& row) {
   std::string label = row.head_zh.empty() ? "" : std::string(row.head_zh) + "·";
   return label + std::string(row.numbering) + std::string(row.zh);
-}
-
-std::string cell_text(const Report& report, const Table& table, int row, int column) {
-  const Column& col = table.columns[static_cast<std::size_t>(column)];
-  const Cell& cell = report.cells[static_cast<std::size_t>(table.cell(row, column))];
-  std::string text = format_cell(cell, col.kind);
-  // The 2019 edition prints no unit for 采购总金额; the data holds 万元, so the value carries it.
-  if (col.kind == CellKind::Amount && cell.is_number() &&
-      col.zh.find("万元") == std::string_view::npos)
-    text += "万元";
-  return text;
-}
-
-std::string markup_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-      i += 2;
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace detail

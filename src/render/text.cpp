@@ -4,6 +4,7 @@
 
 #include "govreport/references.hpp"
 #include "govreport/render.hpp"
+#include "govreport/safe_text.hpp"
 #include "render/common.hpp"
 
 namespace govreport {
@@ -115,13 +116,14 @@ class TextTable {
 };
 
 void paragraphs(std::string& out, const Report& report, const std::vector<std::string>& items) {
-  for (const std::string& p : items) out += "　　" + expand_references(report, p) + "\n\n";
+  for (const std::string& p : items)
+    out += "　　" + publishable(expand_references(report, p)) + "\n\n";
 }
 
 }  // namespace
 
 std::string render_text(const Report& report) {
-  std::string out = report.display_title() + "\n\n";
+  std::string out = publishable(report.display_title()) + "\n\n";
   paragraphs(out, report, detail::section_paragraphs(report, {}));
   for (const Section& section : report.edition->sections) {
     out += std::string(section.numeral) + "、" + std::string(section.zh) + "\n\n";

@@ -30,7 +30,12 @@ std::string_view closest(std::string_view word, const Range& candidates) {
   std::string_view best;
   std::size_t best_distance = std::min<std::size_t>(3, word.size() / 2 + 1);
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    const std::string_view candidate(c);
+    // The distance is at least the difference in length: a long word costs nothing.
+    const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                           : candidate.size() - word.size();
+    if (gap >= best_distance) continue;
+    const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
       best = c;

@@ -1,6 +1,6 @@
 #include <utf8proc.h>
 
-#include "render/common.hpp"
+#include "text/text.hpp"
 
 namespace govreport::detail {
 

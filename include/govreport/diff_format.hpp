@@ -1,0 +1,25 @@
+#pragma once
+/// \file
+/// Formats for a comparison of two reports: text and JSON.
+
+#include <string>
+#include <string_view>
+
+#include "govreport/diagnostic.hpp"
+#include "govreport/rollup.hpp"
+
+namespace govreport {
+
+/// Formats the comparison `diff` of `older` (read from `older_name`) and `newer` as text in
+/// `lang`: a count, each changed cell with its difference and ratio, then the cells only one
+/// edition has. Ends in a newline.
+std::string format_diff_text(const ReportDiff& diff, const Report& older,
+                             std::string_view older_name, const Report& newer,
+                             std::string_view newer_name, Lang lang);
+
+/// Formats the comparison as JSON: the names, the count, and the changed, only_old and
+/// only_new cells. Ends in a newline.
+std::string format_diff_json(const ReportDiff& diff, std::string_view older_name,
+                             std::string_view newer_name);
+
+}  // namespace govreport

@@ -1,0 +1,880 @@
+// Importing published reports: the real reports of ../shared (read in place), govreport's own
+// outputs read back, and hand-made variants. Every cell is asserted.
+
+#include "govreport/import.hpp"
+
+#include <iconv.h>
+#include <poppler/cpp/poppler-global.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "govreport/check.hpp"
+#include "govreport/load.hpp"
+#include "govreport/render.hpp"
+#include "govreport/years.hpp"
+#include "import/normalize.hpp"
+#include "import/rows.hpp"
+#include "support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using govreport::Cell;
+using govreport::CellKind;
+using govreport::Diagnostic;
+using govreport::ImportResult;
+using govreport::Report;
+using govreport::SourceKind;
+using govreport::test::project_file;
+using govreport::test::read_file;
+using govreport::test::run_govreport;
+using govreport::test::temp_dir;
+
+const std::string kShared = GOVREPORT_SHARED_DIR;
+
+std::string fixture(const std::string& name) { return "tests/fixtures/import/" + name; }
+
+// Every cell of tables 二, 三, 四, one line per row: "applications/received: 26 _ _ _ _ _ 26"
+// ("_" blank, "/" not applicable).
+std::string tables(const Report& r) {
+  std::string out;
+  for (const govreport::Table& t : r.edition->tables) {
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+      if (t.rows[row].role == govreport::RowRole::Group) continue;
+      std::string path = t.rows[row].path;
+      std::replace(path.begin(), path.end(), '.', '/');
+      out += std::string(t.json_key) + "/" + path + ":";
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const Cell& cell =
+            r.cells[static_cast<std::size_t>(t.cell(static_cast<int>(row), static_cast<int>(c)))];
+        const std::string text = govreport::format_cell(cell, t.columns[c].kind);
+        out += " " + (cell.is_blank() ? std::string("_") : text);
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+Report load(const std::string& relative) {
+  govreport::LoadResult loaded = govreport::load_report(project_file(relative), relative);
+  REQUIRE(loaded.report.has_value());
+  return std::move(*loaded.report);
+}
+
+ImportResult import_path(const std::string& path, SourceKind kind,
+                         const govreport::ImportOptions& options = {}) {
+  return govreport::import_report(read_file(path), kind, fs::path(path).filename().string(),
+                                  options);
+}
+
+// "rule@line" of each finding, in order; PDF findings have no line.
+std::vector<std::string> found(const ImportResult& r) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.findings) {
+    UNSCOPED_INFO(govreport::format_diagnostic(d, govreport::Lang::En));
+    out.push_back(std::string(d.rule) +
+                  (d.position.line > 0 ? "@" + std::to_string(d.position.line) : ""));
+  }
+  return out;
+}
+
+// Skips a test, saying why, when the shared folder with the real reports is not there.
+#define REQUIRE_SHARED(path)                                                               \
+  if (!fs::exists(path)) {                                                                 \
+    WARN("skipped: " << (path)                                                             \
+                     << " not found; set -DGOVREPORT_SHARED_DIR to the folder that holds " \
+                        "the real reports");                                               \
+    return;                                                                                \
+  }
+
+}  // namespace
+
+TEST_CASE("The Ningxia reference text imports to exactly the cells and narrative of data/2020.json",
+          "[import]") {
+  const std::string path = kShared + "/reference/ningxia-office-2020.txt";
+  REQUIRE_SHARED(path);
+  const ImportResult r = import_path(path, SourceKind::Text);
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  const Report expected = load("data/2020.json");
+  CHECK(tables(*r.report) == tables(expected));
+  CHECK(r.report->year == 2020);
+  CHECK(r.report->edition->id == "2019");
+  CHECK(r.report->agency == "自治区人民政府办公厅");  // as the title prints it
+  CHECK(r.report->part("preamble").paragraphs == expected.part("preamble").paragraphs);
+  CHECK(r.report->part("overview").paragraphs == expected.part("overview").paragraphs);
+  REQUIRE(r.report->part("overview").subsections.size() ==
+          expected.part("overview").subsections.size());
+  for (std::size_t i = 0; i < expected.part("overview").subsections.size(); ++i) {
+    CHECK(r.report->part("overview").subsections[i].title ==
+          expected.part("overview").subsections[i].title);
+    CHECK(r.report->part("overview").subsections[i].paragraphs ==
+          expected.part("overview").subsections[i].paragraphs);
+  }
+  CHECK(r.report->part("problems").paragraphs == expected.part("problems").paragraphs);
+  CHECK(r.report->part("other_matters").paragraphs == expected.part("other_matters").paragraphs);
+  CHECK(r.summary.cells_number == 198);
+  CHECK(r.summary.rows_found == r.summary.rows_total);
+}
+
+TEST_CASE(
+    "The Hongze 2024 PDF imports to the cells of the example, its single （六） row kept under "
+    "3.其他",
+    "[import]") {
+  const std::string path = kShared + "/corpus/hongze-gov-2024.pdf";
+  REQUIRE_SHARED(path);
+  const ImportResult r = import_path(path, SourceKind::Pdf);
+  CHECK(found(r) == std::vector<std::string>{"label-variant", "merged-row"});
+  CHECK(r.findings[0].pointer == "/applications/results/withheld/prohibited_by_law");
+  CHECK(r.findings[0].message_zh.find("2.其他法律行政止公开") != std::string::npos);
+  CHECK(r.findings[1].pointer == "/applications/results/other/other");
+  REQUIRE(r.report);
+  Report expected = load("data/examples/hongze-gov-2024.json");
+  // The report prints the 2019 edition's one row （六）其他处理: its value is under 3.其他 and the
+  // two rows that the 2021 edition adds are blank, not 0.
+  for (const char* row : {"overdue_correction", "unpaid_fee"})
+    for (const char* col : {"natural_person", "commercial", "research", "social_welfare",
+                            "legal_services", "other", "total"})
+      expected.at(std::string("/applications/results/other/") + row + "/" + col) = Cell{};
+  CHECK(tables(*r.report) == tables(expected));
+  CHECK(r.report->agency == "淮安市洪泽区人民政府");
+  CHECK(r.report->agency_kind == govreport::AgencyKind::Government);
+  CHECK(r.report->part("preamble").paragraphs == expected.part("preamble").paragraphs);
+  CHECK(r.report->part("overview").paragraphs == expected.part("overview").paragraphs);
+  CHECK(r.report->part("problems").paragraphs == expected.part("problems").paragraphs);
+  CHECK(r.report->part("other_matters").paragraphs == expected.part("other_matters").paragraphs);
+  CHECK(r.summary.source == "PDF, 5 pages");
+}
+
+TEST_CASE(
+    "The Hongze 2023 PDF imports every cell; check finds its table 四 errors and the carry-over to "
+    "2024 holds",
+    "[import]") {
+  const std::string path23 = kShared + "/corpus/hongze-gov-2023.pdf";
+  const std::string path24 = kShared + "/corpus/hongze-gov-2024.pdf";
+  REQUIRE_SHARED(path23);
+  REQUIRE_SHARED(path24);
+  const ImportResult r = import_path(path23, SourceKind::Pdf);
+  CHECK(found(r) == std::vector<std::string>{"label-variant", "merged-row"});
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2023);
+  CHECK(r.report->agency == "洪泽区人民政府");
+  CHECK(tables(*r.report) ==
+        "proactive/regulations: 0 0 0\n"
+        "proactive/normative_documents: 0 5 5\n"
+        "proactive/licensing: 550\n"
+        "proactive/punishment: 4119\n"
+        "proactive/coercion: 195\n"
+        "proactive/fees: 7730.28\n"
+        "applications/received: 21 0 0 0 0 0 21\n"
+        "applications/carried_over: 0 0 0 0 0 0 0\n"
+        "applications/results/granted: 0 0 0 0 0 0 0\n"
+        "applications/results/partially_granted: 4 0 0 0 0 0 4\n"
+        "applications/results/withheld/state_secret: 1 0 0 0 0 0 1\n"
+        "applications/results/withheld/prohibited_by_law: 0 0 0 0 0 0 0\n"
+        "applications/results/withheld/security_stability: 0 0 0 0 0 0 0\n"
+        "applications/results/withheld/third_party: 0 0 0 0 0 0 0\n"
+        "applications/results/withheld/internal_affairs: 0 0 0 0 0 0 0\n"
+        "applications/results/withheld/process_info: 1 0 0 0 0 0 1\n"
+        "applications/results/withheld/enforcement_files: 1 0 0 0 0 0 1\n"
+        "applications/results/withheld/inquiry: 0 0 0 0 0 0 0\n"
+        "applications/results/unable/not_held: 10 0 0 0 0 0 10\n"
+        "applications/results/unable/needs_creation: 3 0 0 0 0 0 3\n"
+        "applications/results/unable/unclear: 0 0 0 0 0 0 0\n"
+        "applications/results/not_processed/complaint: 1 0 0 0 0 0 1\n"
+        "applications/results/not_processed/repeated: 0 0 0 0 0 0 0\n"
+        "applications/results/not_processed/publication: 0 0 0 0 0 0 0\n"
+        "applications/results/not_processed/excessive: 0 0 0 0 0 0 0\n"
+        "applications/results/not_processed/confirmation: 0 0 0 0 0 0 0\n"
+        "applications/results/other/overdue_correction: _ _ _ _ _ _ _\n"
+        "applications/results/other/unpaid_fee: _ _ _ _ _ _ _\n"
+        "applications/results/other/other: 0 0 0 0 0 0 0\n"
+        "applications/results/total: 21 0 0 0 0 0 21\n"
+        "applications/carried_forward: 0 0 0 0 0 0 0\n"
+        "reviews/review: 10 1 0 0 0\n"
+        "reviews/litigation_direct: 0 0 0 0 0\n"
+        "reviews/litigation_after_review: 5 0 0 0 0\n");
+
+  // 行政复议 维持 10 + 纠正 1 but 总计 0; 复议后起诉 维持 5 but 总计 0.
+  std::vector<std::string> review_totals;
+  for (const Diagnostic& d : govreport::check_report(*r.report, "2023"))
+    if (d.rule == "review-total")
+      review_totals.push_back(d.pointer + " " + d.expected + " " + d.actual);
+  CHECK(review_totals == std::vector<std::string>{"/reviews/review/total 11 0",
+                                                  "/reviews/litigation_after_review/total 5 0"});
+
+  const ImportResult later = import_path(path24, SourceKind::Pdf);
+  REQUIRE(later.report);
+  const auto across = govreport::check_consecutive(govreport::year_facts(*r.report, "2023"),
+                                                   govreport::year_facts(*later.report, "2024"));
+  for (const Diagnostic& d : across)
+    UNSCOPED_INFO(govreport::format_diagnostic(d, govreport::Lang::En));
+  CHECK(across.empty());  // carry-over 0 → 0, and 现行有效 5 + 3 − 0 = 8
+}
+
+TEST_CASE("The Shuyang HTML page keeps its blank 法人 cells null and reports its 2019 label",
+          "[import]") {
+  const std::string path = kShared + "/corpus/shuyang-drc-2023.html";
+  REQUIRE_SHARED(path);
+  const ImportResult r = import_path(path, SourceKind::Html);
+  CHECK(found(r) == std::vector<std::string>{"label-variant@280", "label-variant@1197"});
+  CHECK(r.findings[0].pointer == "/proactive/normative_documents");
+  CHECK(r.findings[0].message_en.find("\"规范性文件\" is the label of the 2019 edition") !=
+        std::string::npos);
+  CHECK(r.findings[1].message_zh.find("五、存在的主要问题及整改措施") != std::string::npos);
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2023);
+  CHECK(r.report->agency == "沭阳县发展和改革局");
+  const std::string zero = " 0 _ _ _ _ _ 0\n";
+  std::string expected =
+      "proactive/regulations: 0 0 0\n"
+      "proactive/normative_documents: 8 0 18\n"
+      "proactive/licensing: 0\n"
+      "proactive/punishment: 0\n"
+      "proactive/coercion: 0\n"
+      "proactive/fees: 0\n"
+      "applications/received: 26 _ _ _ _ _ 26\n"
+      "applications/carried_over: 0 _ _ _ _ _ 0\n"
+      "applications/results/granted: 26 _ _ _ _ _ 26\n";
+  for (const char* row : {"partially_granted",          "withheld/state_secret",
+                          "withheld/prohibited_by_law", "withheld/security_stability",
+                          "withheld/third_party",       "withheld/internal_affairs",
+                          "withheld/process_info",      "withheld/enforcement_files",
+                          "withheld/inquiry",           "unable/not_held",
+                          "unable/needs_creation",      "unable/unclear",
+                          "not_processed/complaint",    "not_processed/repeated",
+                          "not_processed/publication",  "not_processed/excessive",
+                          "not_processed/confirmation", "other/overdue_correction",
+                          "other/unpaid_fee",           "other/other"})
+    expected += std::string("applications/results/") + row + ":" + zero;
+  expected +=
+      "applications/results/total: 26 _ _ _ _ _ 26\n"
+      "applications/carried_forward: 0 _ _ _ _ _ 0\n"
+      "reviews/review: 0 0 0 1 1\n"
+      "reviews/litigation_direct: 0 0 0 0 0\n"
+      "reviews/litigation_after_review: 0 0 0 0 0\n";
+  CHECK(tables(*r.report) == expected);
+  CHECK(r.summary.cells_blank == 125);
+  CHECK(r.report->part("overview").subsections.size() == 5);
+  CHECK(r.report->part("other_matters").paragraphs ==
+        std::vector<std::string>{"2023年度，县发展和改革局政府信息公开未发生收费情况。"});
+}
+
+TEST_CASE("govreport's own text, Markdown and HTML read back to exactly the same cells",
+          "[import]") {
+  for (const char* data : {"data/2020.json", "data/examples/hongze-gov-2024.json"}) {
+    const Report report = load(data);
+    for (const char* name : {"text", "markdown", "html"}) {
+      const govreport::Format* format = govreport::format_by_name(name);
+      if (format == nullptr) {
+        WARN("no " << name << " renderer in this build; its round trip is not tested");
+        continue;
+      }
+      INFO(data << " as " << name);
+      const SourceKind kind = std::string(name) == "html" ? SourceKind::Html : SourceKind::Text;
+      const ImportResult r = govreport::import_report(format->render(report), kind, "out");
+      CHECK(found(r).empty());
+      REQUIRE(r.report);
+      CHECK(tables(*r.report) == tables(report));
+      CHECK(r.report->year == report.year);
+      CHECK(r.report->agency_kind == report.agency_kind);
+      CHECK(r.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+      CHECK(r.report->part("overview").paragraphs == report.part("overview").paragraphs);
+      CHECK(r.report->part("problems").paragraphs == report.part("problems").paragraphs);
+      CHECK(r.report->part("other_matters").paragraphs == report.part("other_matters").paragraphs);
+    }
+  }
+}
+
+TEST_CASE(
+    "Spaces, traditional characters, wrapped labels, dashes, units and extra rows are read, each "
+    "deviation "
+    "a finding",
+    "[import]") {
+  const ImportResult r = import_path(fixture("variants-2021.txt"), SourceKind::Text);
+  CHECK(found(r) == std::vector<std::string>{"label-variant@19", "extra-row@20", "cell-unit@30",
+                                             "label-variant@58", "label-variant@79"});
+  CHECK(r.findings[0].message_en.find("bracketed note") != std::string::npos);
+  CHECK(r.findings[1].message_zh.find("其他主动公开文件") != std::string::npos);
+  CHECK(r.findings[2].message_en.find("\"35000元\" carries a unit; converted to 3.5 万元") !=
+        std::string::npos);
+  CHECK(r.findings[3].message_zh.find("印作“2.重复申情”") != std::string::npos);
+  REQUIRE(r.report);
+  CHECK(r.report->agency == "某某县商务局");
+  CHECK(r.report->year == 2022);
+  std::string expected =
+      "proactive/regulations: 0 0 0\n"
+      "proactive/normative_documents: 2 1 9\n"
+      "proactive/licensing: 1204\n"
+      "proactive/punishment: /\n"
+      "proactive/coercion: /\n"
+      "proactive/fees: 3.5\n"
+      "applications/received: 12 2 0 0 1 0 15\n"
+      "applications/carried_over: 1 0 0 0 0 0 1\n"
+      "applications/results/granted: 4 1 0 0 1 0 6\n"
+      "applications/results/partially_granted: 2 0 0 0 0 0 2\n";
+  const std::string zero = " 0 0 0 0 0 0 0\n";
+  for (const char* row :
+       {"withheld/state_secret", "withheld/prohibited_by_law", "withheld/security_stability"})
+    expected += std::string("applications/results/") + row + ":" + zero;
+  expected += "applications/results/withheld/third_party: 1 0 0 0 0 0 1\n";
+  for (const char* row : {"withheld/internal_affairs", "withheld/process_info",
+                          "withheld/enforcement_files", "withheld/inquiry"})
+    expected += std::string("applications/results/") + row + ":" + zero;
+  expected += "applications/results/unable/not_held: 3 1 0 0 0 0 4\n";
+  for (const char* row : {"unable/needs_creation", "unable/unclear"})
+    expected += std::string("applications/results/") + row + ":" + zero;
+  expected += "applications/results/not_processed/complaint: 1 0 0 0 0 0 1\n";
+  expected += "applications/results/not_processed/repeated: 1 0 0 0 0 0 1\n";
+  for (const char* row :
+       {"not_processed/publication", "not_processed/excessive", "not_processed/confirmation",
+        "other/overdue_correction", "other/unpaid_fee", "other/other"})
+    expected += std::string("applications/results/") + row + ":" + zero;
+  expected +=
+      "applications/results/total: 12 2 0 0 1 0 15\n"
+      "applications/carried_forward: 1 0 0 0 0 0 1\n"
+      "reviews/review: 1 0 0 0 1\n"
+      "reviews/litigation_direct: / / / / /\n"
+      "reviews/litigation_after_review: 0 0 0 0 0\n";
+  CHECK(tables(*r.report) == expected);
+  CHECK(
+      r.report->part("overview").paragraphs ==
+      std::vector<std::string>{"2022年，本局认真落实政府信息公开各项工作，主动公开各类信息24条。"});
+  REQUIRE(r.report->part("overview").subsections.size() == 1);
+  CHECK(r.report->part("overview").subsections[0].title == "主动公开政府信息情况");
+}
+
+TEST_CASE(
+    "A GBK page of the 2019 edition: charset converted, grid expanded, 251000元 read as 25.1 万元",
+    "[import]") {
+  const ImportResult r = import_path(fixture("gbk-2020.html"), SourceKind::Html);
+  CHECK(found(r) == std::vector<std::string>{"extra-row@34", "cell-unit@37"});
+  CHECK(r.summary.source == "HTML (GB18030)");
+  REQUIRE(r.report);
+  CHECK(r.report->agency == "某某区民政局");
+  CHECK(r.report->edition->id == "2019");
+  std::string expected =
+      "proactive/regulations: 0 0 0\n"
+      "proactive/normative_documents: 3 3 21\n"
+      "proactive/licensing: 12 -2 340\n"
+      "proactive/other_services: 5 +1 88\n"
+      "proactive/punishment: 3 0 7\n"
+      "proactive/coercion: 0 0 0\n"
+      "proactive/fees: 1 0\n"
+      "proactive/procurement: 2 25.1\n"
+      "applications/received: 8 1 _ _ _ _ 9\n"
+      "applications/carried_over: 0 _ _ _ _ _ 0\n"
+      "applications/results/granted: 5 1 _ _ _ _ 6\n"
+      "applications/results/partially_granted: 1 _ _ _ _ _ 1\n";
+  const std::string zero = ": 0 _ _ _ _ _ 0\n", one = ": 1 _ _ _ _ _ 1\n";
+  for (const char* row : {"state_secret", "prohibited_by_law", "security_stability"})
+    expected += std::string("applications/results/withheld/") + row + zero;
+  expected += "applications/results/withheld/third_party" + one;
+  for (const char* row : {"internal_affairs", "process_info", "enforcement_files", "inquiry"})
+    expected += std::string("applications/results/withheld/") + row + zero;
+  expected += "applications/results/unable/not_held" + one;
+  for (const char* row : {"unable/needs_creation", "unable/unclear", "not_processed/complaint",
+                          "not_processed/repeated", "not_processed/publication",
+                          "not_processed/excessive", "not_processed/confirmation", "other"})
+    expected += std::string("applications/results/") + row + zero;
+  expected +=
+      "applications/results/total: 7 1 _ _ _ _ 8\n"
+      "applications/carried_forward" +
+      one +
+      "reviews/review: 2 0 0 1 3\n"
+      "reviews/litigation_direct: 0 0 0 0 0\n"
+      "reviews/litigation_after_review: 1 _ 0 0 1\n";
+  CHECK(tables(*r.report) == expected);
+  // Navigation and footer of the page are not narrative; the signature is not a paragraph.
+  CHECK(r.report->part("preamble").paragraphs.size() == 1);
+  CHECK(r.report->part("problems").paragraphs.size() == 2);
+  CHECK(r.report->part("other_matters").paragraphs ==
+        std::vector<std::string>{"本年度未收取信息处理费。"});
+}
+
+TEST_CASE(
+    "In layout text, blank cells are placed by column position, and a value pushed out of place is "
+    "not guessed",
+    "[import]") {
+  const ImportResult r = import_path(fixture("layout-blanks-2023.txt"), SourceKind::Text);
+  CHECK(found(r) == std::vector<std::string>{"cell-count@33", "cell-count@51", "cell-count@53"});
+  REQUIRE(r.report);
+  const std::string t = tables(*r.report);
+  CHECK(t.find("applications/carried_over: 0 _ _ _ _ _ 0\n") != std::string::npos);
+  CHECK(t.find("applications/results/granted: 6 1 0 0 0 0 7\n") != std::string::npos);
+  CHECK(t.find("applications/results/partially_granted: _ _ _ _ _ _ _\n") != std::string::npos);
+  CHECK(t.find("applications/results/unable/not_held: 2 _ _ _ _ _ 2\n") != std::string::npos);
+  CHECK(t.find("applications/results/not_processed/publication: _ _ _ _ _ _ 0\n") !=
+        std::string::npos);
+  CHECK(t.find("applications/results/not_processed/confirmation: 0 _ _ _ _ _ 0\n") !=
+        std::string::npos);
+  CHECK(t.find("applications/results/other/overdue_correction: _ _ _ _ _ _ _\n") !=
+        std::string::npos);
+  CHECK(t.find("applications/results/other/other: 0 _ _ _ _ _ 0\n") != std::string::npos);
+  CHECK(t.find("reviews/litigation_after_review: 0 0 0 0 0\n") != std::string::npos);
+  CHECK(r.report->agency_kind == govreport::AgencyKind::Government);
+  CHECK(r.summary.cells_number == 83);
+}
+
+TEST_CASE("In a PDF whose rows all have blank cells, values are placed under their column heads",
+          "[import]") {
+  // Made by tests/fixtures/import/make-blank-columns-pdf.py: heads stacked over lines, a label
+  // wrapped over three lines, a group label printed top to bottom, values off centre.
+  const ImportResult r = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  CHECK(r.report->agency == "某某街道办事处");
+  std::string expected =
+      "proactive/regulations: 0 0 0\n"
+      "proactive/normative_documents: 1 0 3\n"
+      "proactive/licensing: 27\n"
+      "proactive/punishment: 4\n"
+      "proactive/coercion: 0\n"
+      "proactive/fees: 0\n"
+      "applications/received: 5 _ _ _ _ _ 5\n"
+      "applications/carried_over: 0 _ _ _ _ _ 0\n"
+      "applications/results/granted: 2 1 _ _ _ _ 3\n"
+      "applications/results/partially_granted: 1 _ _ _ _ _ 1\n";
+  for (const char* row :
+       {"withheld/state_secret", "withheld/prohibited_by_law", "withheld/security_stability",
+        "withheld/third_party", "withheld/internal_affairs", "withheld/process_info",
+        "withheld/enforcement_files", "withheld/inquiry"})
+    expected += std::string("applications/results/") + row + ": 0 _ _ _ _ _ 0\n";
+  expected += "applications/results/unable/not_held: 1 _ _ _ _ _ 1\n";
+  for (const char* row : {"unable/needs_creation", "unable/unclear", "not_processed/complaint",
+                          "not_processed/repeated", "not_processed/publication",
+                          "not_processed/excessive", "not_processed/confirmation",
+                          "other/overdue_correction", "other/unpaid_fee", "other/other"})
+    expected += std::string("applications/results/") + row + ": 0 _ _ _ _ _ 0\n";
+  expected +=
+      "applications/results/total: 4 1 _ _ _ _ 5\n"
+      "applications/carried_forward: 1 _ _ _ _ _ 1\n"
+      "reviews/review: 1 0 0 0 1\n"
+      "reviews/litigation_direct: 0 0 0 0 0\n"
+      "reviews/litigation_after_review: 0 0 0 0 0\n";
+  CHECK(tables(*r.report) == expected);
+  // Paragraphs are joined across line and page breaks.
+  CHECK(r.report->part("preamble").paragraphs ==
+        std::vector<std::string>{"本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期"
+                                 "限自2023年1月1日至2023年12月31日。"});
+  CHECK(
+      r.report->part("problems").paragraphs ==
+      std::vector<std::string>{
+          "一是信息公开的及时性有待提高；二是政策解读形式单一。下一步将加强培训，提升公开质量。"});
+}
+
+// The fixture's font is one of the standard CJK fonts a PDF may name without embedding it:
+// poppler maps its character codes to text with the CMaps of the Debian package poppler-data,
+// which scripts/install-deps installs.
+TEST_CASE("A PDF in the non-embedded standard font STSong-Light (UniGB-UCS2-H) is read exactly",
+          "[import][poppler-data]") {
+  // The font as the PDF names it (its objects are not compressed), and no font file in it.
+  const std::string bytes = read_file(fixture("blank-columns-2023.pdf"));
+  INFO("without poppler-data (sudo apt-get install poppler-data) this font has no text");
+  CHECK(bytes.find("/BaseFont /STSong-Light-UniGB-UCS2-H") != std::string::npos);
+  CHECK(bytes.find("/Encoding /UniGB-UCS2-H") != std::string::npos);
+  CHECK(bytes.find("/FontFile") == std::string::npos);
+  const ImportResult r = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  CHECK(found(r).empty());
+  CHECK_FALSE(r.unreadable);
+  REQUIRE(r.report);
+  CHECK(r.report->agency == "某某街道办事处");
+  CHECK(r.report->year == 2023);
+  const std::string t = tables(*r.report);
+  CHECK(t.find("applications/received: 5 _ _ _ _ _ 5\n") != std::string::npos);
+  CHECK(t.find("applications/results/granted: 2 1 _ _ _ _ 3\n") != std::string::npos);
+  CHECK(t.find("reviews/review: 1 0 0 0 1\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "Without poppler-data, a PDF in a standard CJK font is unreadable and the message names the "
+    "package",
+    "[import][poppler-data]") {
+  // poppler looks for its data in the directory given here: an empty one is a machine without
+  // poppler-data. It can be changed only while no PDF is open.
+  const std::string empty = temp_dir();
+  REQUIRE(poppler::set_data_dir(empty));
+  const ImportResult r = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  REQUIRE(poppler::set_data_dir(""));
+  fs::remove_all(empty);
+  CHECK(r.unreadable);
+  CHECK_FALSE(r.report);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].rule == std::string("unreadable-source"));
+  CHECK(r.findings[0].message_zh ==
+        "PDF 使用未嵌入的标准中文字体（字符集 Adobe-GB1），无法映射为文字：需要 Debian 软件包 "
+        "poppler-data（sudo apt-get install poppler-data）");
+  CHECK(r.findings[0].message_en ==
+        "the PDF uses a standard CJK font that is not embedded (character collection Adobe-GB1) "
+        "and cannot be mapped to text: it needs the Debian package poppler-data (sudo apt-get "
+        "install poppler-data)");
+  // With its data back, poppler reads the same file.
+  const ImportResult again = import_path(fixture("blank-columns-2023.pdf"), SourceKind::Pdf);
+  CHECK_FALSE(again.unreadable);
+  CHECK(again.report);
+}
+
+TEST_CASE("govreport's own PDF reads back to the same cells", "[import][pdf]") {
+  const std::string dir = temp_dir();
+  for (const char* data : {"data/2020.json", "data/examples/hongze-gov-2024.json"}) {
+    INFO(data);
+    const auto built = run_govreport({"build", data, "-o", dir + "/out.pdf", "--force"});
+    if (built.exit_code != 0 || !fs::exists(dir + "/out.pdf")) {
+      WARN("skipped: 'govreport build -o out.pdf' did not make a PDF here (" << built.err << ")");
+      break;
+    }
+    const ImportResult r = import_path(dir + "/out.pdf", SourceKind::Pdf);
+    found(r);
+    CHECK(r.summary.errors == 0);
+    REQUIRE(r.report);
+    CHECK(tables(*r.report) == tables(load(data)));
+    fs::remove(dir + "/out.pdf");
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("What is missing stays blank and is reported with where it was looked for", "[import]") {
+  const ImportResult r = import_path(fixture("gaps-2020.txt"), SourceKind::Text);
+  CHECK(found(r) == std::vector<std::string>{"amount-unit@28", "missing-row@32",
+                                             "unreadable-cell@44", "merged-row@56", "merged-row@57",
+                                             "merged-row@58", "missing-section@62",
+                                             "missing-table@64"});
+  CHECK(
+      r.findings[1].message_zh.find(
+          "未找到 表三 2.没有现成信息需要另行制作（在“三、收到和处理政府信息公开申请情况”之下（第 "
+          "32–60 行）中查找）") != std::string::npos);
+  CHECK(r.findings[7].pointer == "/reviews/review");
+  REQUIRE(r.report);
+  const std::string t = tables(*r.report);
+  CHECK(t.find("proactive/procurement: 1 _\n") != std::string::npos);  // 8040: 元 or 万元?
+  CHECK(t.find("applications/results/unable/needs_creation: _ _ _ _ _ _ _\n") != std::string::npos);
+  CHECK(t.find("applications/results/withheld/enforcement_files: _ 0 0 0 0 0 1\n") !=
+        std::string::npos);
+  // The 2021 edition's three （六） rows in a 2020 report are added into its one row.
+  CHECK(t.find("applications/results/other: 1 0 0 0 0 0 1\n") != std::string::npos);
+  CHECK(t.find("reviews/review: _ _ _ _ _\n") != std::string::npos);  // never 0
+  CHECK(r.summary.sections_missing == std::vector<std::string>{"五、存在的主要问题及改进情况"});
+  CHECK(r.summary.tables_missing == std::vector<std::string>{"表四"});
+  CHECK(r.summary.errors == 4);
+}
+
+TEST_CASE("Labels printed out of order with their values are not matched to them", "[import]") {
+  // pdftotext without -layout may print a table column by column.
+  const std::string text =
+      "某某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+      "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n3 0 0 0 0 0 3\n";
+  const ImportResult r = govreport::import_report(text, SourceKind::Text, "t");
+  REQUIRE(r.report);
+  const std::vector<std::string> f = found(r);
+  REQUIRE(f.size() >= 1);
+  CHECK(std::find(f.begin(), f.end(), "row-order@4") != f.end());
+  CHECK(tables(*r.report).find("applications/carried_over: _ _ _ _ _ _ _\n") != std::string::npos);
+}
+
+TEST_CASE("A report whose title gives no year is not imported unless the year is given",
+          "[import]") {
+  const ImportResult r = import_path(fixture("no-year.txt"), SourceKind::Text);
+  CHECK(found(r) == std::vector<std::string>{"missing-metadata@1"});
+  CHECK_FALSE(r.report);
+  CHECK(govreport::format_summary(r.summary, "no-year.txt", govreport::Lang::En)
+            .find("nothing imported") != std::string::npos);
+  const ImportResult given = import_path(fixture("no-year.txt"), SourceKind::Text, {2022, ""});
+  REQUIRE(given.report);
+  CHECK(given.report->year == 2022);
+  CHECK(given.report->agency == "某某局");
+  CHECK(tables(*given.report).find("proactive/regulations: 0 0 0\n") != std::string::npos);
+}
+
+TEST_CASE("A title names its year whatever four digits it has, and the agency without them",
+          "[import]") {
+  const std::string body =
+      "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n";
+  const ImportResult late = govreport::import_report(
+      "某某局2100年政府信息公开工作年度报告\n" + body, SourceKind::Text, "late.txt");
+  REQUIRE(late.report);
+  CHECK(late.report->year == 2100);
+  CHECK(late.report->agency == "某某局");
+  const ImportResult early = govreport::import_report(
+      "某某局1998年政府信息公开工作年度报告\n" + body, SourceKind::Text, "early.txt");
+  CHECK(found(early) == std::vector<std::string>{"unsupported-year@1"});
+  CHECK_FALSE(early.report);
+}
+
+TEST_CASE("A source that is not a PDF, or bytes in no known encoding, are unreadable", "[import]") {
+  const ImportResult pdf = govreport::import_report("this is not a PDF", SourceKind::Pdf, "x.pdf");
+  CHECK(pdf.unreadable);
+  CHECK(found(pdf) == std::vector<std::string>{"unreadable-source"});
+  CHECK_FALSE(pdf.report);
+  const ImportResult bytes =
+      govreport::import_report("\x81\x20\xff\xff", SourceKind::Text, "x.txt");
+  CHECK(bytes.unreadable);
+}
+
+namespace {
+
+std::string repeat(std::string_view piece, std::size_t n) {
+  std::string out;
+  out.reserve(piece.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += piece;
+  return out;
+}
+
+// Asserts that `r` is one unreadable-source finding at line 1, `column`, with `zh` and `en`.
+void check_unreadable(const ImportResult& r, std::size_t column, const std::string& zh,
+                      const std::string& en) {
+  CHECK(r.unreadable);
+  CHECK_FALSE(r.report);
+  REQUIRE(r.findings.size() == 1);
+  const Diagnostic& d = r.findings[0];
+  CHECK(d.rule == "unreadable-source");
+  CHECK(d.file == "page.html");
+  CHECK(d.position.line == 1);
+  CHECK(d.position.column == column);
+  CHECK(d.message_zh == zh);
+  CHECK(d.message_en == en);
+}
+
+}  // namespace
+
+TEST_CASE("An HTML page nested too deep is refused before it is parsed, at the tag too deep",
+          "[import][html]") {
+  const std::string zh = "HTML 元素嵌套超过 1000 层，不是年度报告页面，未解析";
+  const std::string en =
+      "HTML elements nest more than 1000 levels deep: not a report page; not parsed";
+  SECTION("30,000 nested tables (the walk through them overflowed the stack)") {
+    const std::string page = "<html><body>" + repeat("<table><tr><td>", 30'000) + "x" +
+                             repeat("</td></tr></table>", 30'000) + "</body></html>";
+    // Rows and cells close themselves: the 1001st table is the one too deep.
+    check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"),
+                     12 + 1000 * 15 + 1, zh, en);
+  }
+  SECTION("100,000 nested divs (46 s inside gumbo)") {
+    const std::string page = "<html><body>" + repeat("<div>", 100'000) + "x";
+    check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"),
+                     12 + 1000 * 5 + 1, zh, en);
+  }
+  SECTION("the same with <div/>, which HTML reads as an open <div>") {
+    const std::string page = repeat("<div/>", 2000);
+    check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"), 1000 * 6 + 1,
+                     zh, en);
+  }
+}
+
+TEST_CASE("Tags that do not nest do not count as depth: unclosed cells, void elements, SVG",
+          "[import][html]") {
+  // 3,000 rows of 10 cells without end tags, 3,000 <br>, an icon of 3,000 self-closed paths,
+  // text in <script> that looks like tags: all read, none too deep.
+  const std::string page =
+      "<html><head><script>" + repeat("<div>", 3000) +
+      "</script></head><body><h1>某某局2021年政府信息公开工作年度报告</h1><table>" +
+      repeat("<tr>" + repeat("<td>1", 10), 3000) + "</table>" + repeat("<br>", 3000) + "<svg>" +
+      repeat("<path d='M0 0'/>", 3000) + "</svg><p>" + repeat("<p>段落", 3000) + "</body></html>";
+  const ImportResult r = govreport::import_report(page, SourceKind::Html, "page.html");
+  CHECK_FALSE(r.unreadable);
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2021);
+  CHECK(r.report->agency == "某某局");
+}
+
+TEST_CASE("An HTML page of more elements than any report is refused before it is parsed",
+          "[import][html]") {
+  // 250,000 <br>: 1 MB that gumbo would turn into 70 MB of nodes; 64 MiB of them, 4.5 GB. With
+  // <html> and <body>, the 199,999th <br> is the element one too many.
+  const std::string page = "<html><body>" + repeat("<br>", 250'000);
+  check_unreadable(govreport::import_report(page, SourceKind::Html, "page.html"),
+                   12 + 199'998 * 4 + 1, "HTML 页面的元素超过 200000 个，不是年度报告页面，未解析",
+                   "the HTML page has more than 200000 elements: not a report page; not parsed");
+}
+
+TEST_CASE("A report page nested deep inside a page reads the same as on its own",
+          "[import][html]") {
+  const Report report = load("data/2020.json");
+  const std::string html = govreport::format_by_name("html")->render(report);
+  const std::size_t body = html.find("<body>") + 6, end = html.find("</body>");
+  REQUIRE(body != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  // 200 tables around it (800 levels of elements with their rows and cells) and 700 divs.
+  const std::string deep = html.substr(0, body) + repeat("<table><tr><td>", 200) +
+                           repeat("<div>", 700) + html.substr(body, end - body) +
+                           repeat("</div>", 700) + repeat("</td></tr></table>", 200) +
+                           html.substr(end);
+  const ImportResult r = govreport::import_report(deep, SourceKind::Html, "deep.html");
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  CHECK(tables(*r.report) == tables(report));
+  CHECK(r.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+  CHECK(r.report->part("overview").paragraphs == report.part("overview").paragraphs);
+  CHECK(r.report->part("other_matters").paragraphs == report.part("other_matters").paragraphs);
+}
+
+TEST_CASE("rowspan and colspan share one budget over all the tables of a page", "[import][html]") {
+  // Each small table widens 50 empty rows to 1,000 columns: 3,000 of them made 150 million blank
+  // cells (7 GB) when each table had a budget of its own. Past the page's budget, spans read as 1.
+  const std::string table =
+      "<table><tr><td colspan=999>a<td rowspan=1000>b" + repeat("<tr>", 50) + "</table>";
+  const std::string page =
+      "<html><body><h1>某某局2021年政府信息公开工作年度报告</h1>" + repeat(table, 3000);
+  const ImportResult r = govreport::import_report(page, SourceKind::Html, "page.html");
+  CHECK_FALSE(r.unreadable);
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2021);
+  CHECK(r.summary.cells_number == 0);
+}
+
+TEST_CASE("A GB18030 text file reads the same as its UTF-8 original", "[import]") {
+  const std::string utf8 = project_file(fixture("variants-2021.txt"));
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string in = utf8, out(utf8.size() * 2, '\0');
+  char* src = in.data();
+  char* dst = out.data();
+  std::size_t src_left = in.size(), dst_left = out.size();
+  REQUIRE(iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1));
+  iconv_close(cd);
+  out.resize(out.size() - dst_left);
+  const ImportResult a = govreport::import_report(utf8, SourceKind::Text, "a");
+  const ImportResult b = govreport::import_report(out, SourceKind::Text, "b");
+  REQUIRE(a.report);
+  REQUIRE(b.report);
+  CHECK(tables(*a.report) == tables(*b.report));
+  CHECK(b.summary.source == "text (GB18030)");
+}
+
+TEST_CASE("Cells: units, dashes, signs and separators are read exactly or not at all", "[import]") {
+  using govreport::importer::CellReading;
+  using govreport::importer::read_cell;
+  auto text = [](const CellReading& r, CellKind kind) {
+    if (r.issue == CellReading::Issue::Unreadable) return std::string("unreadable");
+    if (r.issue == CellReading::Issue::NoUnit) return std::string("no unit");
+    return r.cell.is_blank() ? std::string("_") : govreport::format_cell(r.cell, kind);
+  };
+  CHECK(text(read_cell("251000元", CellKind::Amount, false), CellKind::Amount) == "25.1");
+  CHECK(text(read_cell("2154.97万元", CellKind::Amount, false), CellKind::Amount) == "2154.97");
+  CHECK(text(read_cell("1.5亿元", CellKind::Amount, false), CellKind::Amount) == "15000");
+  CHECK(text(read_cell("0.5元", CellKind::Amount, false), CellKind::Amount) ==
+        "unreadable");  // not exact
+  CHECK(text(read_cell("8040", CellKind::Amount, false), CellKind::Amount) == "no unit");
+  CHECK(text(read_cell("0", CellKind::Amount, false), CellKind::Amount) == "0");
+  CHECK(text(read_cell("4068.208", CellKind::Amount, true), CellKind::Amount) == "4068.208");
+  CHECK(text(read_cell("  ", CellKind::Count, false), CellKind::Count) == "_");
+  for (const char* dash : {"-", "—", "－", "/", "／", "--", "——"})
+    CHECK(text(read_cell(dash, CellKind::Count, false), CellKind::Count) == "/");
+  CHECK(text(read_cell("+1", CellKind::SignedCount, false), CellKind::SignedCount) == "+1");
+  CHECK(text(read_cell("－1", CellKind::SignedCount, false), CellKind::SignedCount) == "-1");
+  CHECK(text(read_cell("46,209", CellKind::Count, false), CellKind::Count) == "46209");
+  CHECK(text(read_cell("４６", CellKind::Count, false), CellKind::Count) == "46");
+  CHECK(text(read_cell("3件", CellKind::Count, false), CellKind::Count) == "3");
+  CHECK(text(read_cell("46,20", CellKind::Count, false), CellKind::Count) == "unreadable");
+  CHECK(text(read_cell("2.5", CellKind::Count, false), CellKind::Count) == "unreadable");
+  CHECK(text(read_cell("5元", CellKind::Count, false), CellKind::Count) == "unreadable");
+  CHECK(text(read_cell("约5", CellKind::Count, false), CellKind::Count) == "unreadable");
+  CHECK(text(read_cell("无", CellKind::Count, false), CellKind::Count) == "unreadable");
+}
+
+TEST_CASE(
+    "Labels compare equal across spaces, widths, brackets, numbering and traditional characters",
+    "[import]") {
+  using govreport::importer::fold;
+  CHECK(fold("三 、本 年 度办 理 结果") == fold("三、本年度办理结果"));
+  CHECK(fold("(二)部分公开(区分处理的,只计这一情形,不计其他情形)") ==
+        fold("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
+  CHECK(fold("3、危及\"三安全一稳定\"") == fold("3.危及“三安全一稳定”"));
+  CHECK(fold("本年收费金额(单位:万元)") == fold("本年收费金额（单位：万元）"));
+  // Every label of every edition, written in traditional characters, folds to the simplified one.
+  CHECK(fold("（三）不予公開 2.其他法律行政法規禁止公開") ==
+        fold("（三）不予公开2.其他法律行政法规禁止公开"));
+  CHECK(fold("申請人逾期未按收費通知要求繳納費用、行政機關不再處理其政府信息公開申請") ==
+        fold("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"));
+  CHECK(fold("要求行政機關確認或重新出具已獲取信息") ==
+        fold("要求行政机关确认或重新出具已获取信息"));
+  CHECK(fold("本年新製作數量 對外公開總數量 現行有效件數 本年廢止件數") ==
+        fold("本年新制作数量 对外公开总数量 现行有效件数 本年废止件数"));
+  CHECK(fold("政府信息公開行政復議、行政訴訟情況 結果維持 結果糾正 尚未審結 復議後起訴") ==
+        fold("政府信息公开行政复议、行政诉讼情况 结果维持 结果纠正 尚未审结 复议后起诉"));
+}
+
+TEST_CASE("Row labels printed in traditional characters name their rows exactly", "[import]") {
+  using govreport::importer::fold;
+  using govreport::importer::How;
+  const govreport::Edition* edition = govreport::edition_for_year(2021);
+  REQUIRE(edition != nullptr);
+  const govreport::importer::RowMatcher matcher(*edition, {"三"});
+  const auto path = [&](const char* label) {
+    const auto m = matcher.match(fold(label));
+    REQUIRE(m);
+    CHECK(m->how == How::Exact);
+    return m->candidate->def().path;
+  };
+  CHECK(path("三、本年度辦理結果") == "results");
+  CHECK(path("（四）無法提供") == "results.unable");
+  CHECK(path("2.沒有現成信息需要另行製作") == "results.unable.needs_creation");
+}
+
+TEST_CASE("The kind of a source comes from its extension or its first bytes", "[import]") {
+  CHECK(govreport::source_kind_for_path("a/b/report.PDF") == SourceKind::Pdf);
+  CHECK(govreport::source_kind_for_path("report.htm") == SourceKind::Html);
+  CHECK(govreport::source_kind_for_path("report.md") == SourceKind::Text);
+  CHECK_FALSE(govreport::source_kind_for_path("dir.v2/report"));
+  CHECK(govreport::sniff_source_kind("%PDF-1.7\n") == SourceKind::Pdf);
+  CHECK(govreport::sniff_source_kind("\n  <!DOCTYPE html><html>") == SourceKind::Html);
+  CHECK(govreport::sniff_source_kind("一、总体情况") == SourceKind::Text);
+}
+
+TEST_CASE("govreport import writes the data file, prints the summary and exits by what it found",
+          "[import][cli]") {
+  const std::string dir = temp_dir();
+  SECTION("a clean import exits 0 and writes a file that check loads") {
+    const auto run = run_govreport(
+        {"import", fixture("gbk-2020.html"), "-o", dir + "/out.json", "--lang", "en"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.find("imported HTML (GB18030): 2020, 某某区民政局, 2019 edition") !=
+          std::string::npos);
+    CHECK(run.err.find("0 errors, 2 warnings") != std::string::npos);
+    const auto loaded = govreport::load_report(read_file(dir + "/out.json"), "out.json");
+    REQUIRE(loaded.report);
+    CHECK(loaded.report->at("/proactive/procurement/amount").value == 251000);
+  }
+  SECTION("error findings exit 1, and the file is still written for completing by hand") {
+    const auto run = run_govreport({"import", fixture("gaps-2020.txt"), "-o", dir + "/gaps.json"});
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find("[missing-table]") != std::string::npos);
+    CHECK(fs::exists(dir + "/gaps.json"));
+  }
+  SECTION("standard input needs --from; without it nothing runs") {
+    const std::string text = project_file(fixture("variants-2021.txt"));
+    CHECK(run_govreport({"import", "-"}, text).exit_code == 2);
+    const auto run = run_govreport({"import", "-", "--from", "text", "-q"}, text);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("\"agency\": \"某某县商务局\"") != std::string::npos);
+    CHECK(run.err.find("已导入") == std::string::npos);  // --quiet: findings only
+  }
+  SECTION("several sources go to --out-dir, one file each") {
+    CHECK(run_govreport({"import", fixture("variants-2021.txt"), fixture("gbk-2020.html")})
+              .exit_code == 2);
+    const auto run = run_govreport({"import", fixture("variants-2021.txt"),
+                                    fixture("gbk-2020.html"), "--out-dir", dir + "/many"});
+    CHECK(run.exit_code == 0);
+    CHECK(fs::exists(dir + "/many/variants-2021.json"));
+    CHECK(fs::exists(dir + "/many/gbk-2020.json"));
+  }
+  SECTION("an unreadable source exits 2") {
+    std::ofstream(dir + "/bad.pdf") << "not a pdf";
+    const auto run = run_govreport({"import", dir + "/bad.pdf", "-o", dir + "/bad.json"});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("[unreadable-source]") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir + "/bad.json"));
+  }
+  SECTION("the import rules are listed") {
+    const auto run = run_govreport({"rules"});
+    for (const char* id :
+         {"label-variant", "extra-row", "missing-row", "missing-table", "merged-row", "cell-unit"})
+      CHECK(run.out.find(id) != std::string::npos);
+  }
+  fs::remove_all(dir);
+}

@@ -1,0 +1,70 @@
+// Positions in a text: LineIndex against a plain count from the start, on every offset of texts
+// made of line ends of each kind, multi-byte characters and a byte-order mark.
+
+#include "govreport/source.hpp"
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+
+using govreport::LineIndex;
+using govreport::Position;
+
+namespace {
+
+// Line and column of `offset`, counted from the start: LF, CRLF and a lone CR end a line, columns
+// count code points, and a byte-order mark is no column.
+Position counted(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  if (offset < start) return {1, 1};
+  for (std::size_t i = 0; i < offset; ++i) {
+    const bool end =
+        text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+    if (end) {
+      ++line;
+      start = i + 1;
+    }
+  }
+  std::size_t column = 1;
+  for (std::size_t i = start; i < offset; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  return {line, column};
+}
+
+}  // namespace
+
+TEST_CASE("LineIndex gives the line and column of every offset, whatever the line ends",
+          "[source]") {
+  std::mt19937 rng(7);
+  const std::string pieces[] = {"a", "\n", "\r", "\r\n", "中", "x", "\xF0\x9F\x98\x80", "  "};
+  for (int round = 0; round < 40; ++round) {
+    std::string text = round % 3 == 0 ? "\xEF\xBB\xBF" : "";
+    // Long lines as well as short ones, so that lines cross the blocks of the index.
+    const int length = round < 20 ? 300 : 3000;
+    for (int i = 0; i < length; ++i) {
+      const std::size_t pick = std::uniform_int_distribution<std::size_t>(0, 99)(rng);
+      text += pieces[pick < 92 ? (pick % 2 == 0 ? 0 : 4) : pick - 92];
+    }
+    const LineIndex index(text);
+    std::size_t wrong = 0;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      const Position want = counted(text, offset), got = index.position(text, offset);
+      if (want.line != got.line || want.column != got.column) {
+        if (wrong++ == 0) UNSCOPED_INFO("round " << round << ", first wrong offset " << offset);
+      }
+    }
+    CHECK(wrong == 0);
+  }
+}
+
+TEST_CASE("a lone CR ends a line and CRLF ends one line", "[source]") {
+  const std::string text = "ab\rcd\r\nef\n\rg";
+  const LineIndex index(text);
+  CHECK(index.position(text, 3).line == 2);  // c
+  CHECK(index.position(text, 3).column == 1);
+  CHECK(index.position(text, 7).line == 3);   // e
+  CHECK(index.position(text, 11).line == 5);  // g, after LF and a lone CR
+  CHECK(index.position(text, 11).column == 1);
+  CHECK(govreport::position_in(text, 8).line == 3);
+  CHECK(govreport::position_in(text, 8).column == 2);
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Checks that the govreport program does not need the importer's libraries (poppler, gumbo,
+# OpenCC): they are needed by the module govreport-import.so alone, which the program opens only
+# to read a published report. Usage: importer-on-demand.sh GOVREPORT MODULE
+set -euo pipefail
+bin=$1 module=$2
+heavy='poppler|gumbo|opencc'
+
+needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
+
+program=$(needed "$bin")
+importer=$(needed "$module")
+echo "govreport needs: $(echo $program)"
+echo "govreport-import.so needs: $(echo $importer)"
+if grep -Ei "$heavy" <<<"$program"; then
+  echo "FAIL: $bin needs the importer's libraries above" >&2
+  exit 1
+fi
+# The check above means something only if the module does need them.
+for lib in poppler-cpp gumbo opencc; do
+  grep -q "lib$lib" <<<"$importer" || { echo "FAIL: $module does not need lib$lib" >&2; exit 1; }
+done
+echo "ok: poppler, gumbo and OpenCC are needed by the module only"
