@@ -85,6 +85,9 @@ Document read_text(std::string_view utf8);
 Document read_html(std::string_view utf8, std::string charset, std::optional<Unreadable>& failure);
 /// Reads a PDF; sets `failure` to why when it cannot be opened or has no text.
 Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
+/// Reads a Word document (.docx); sets `failure` when it cannot be read. Each line and table cell
+/// names its place ("表三 第 9 行「…」·自然人", "第 5 段「…」").
+Document read_docx(std::string_view bytes, std::optional<Unreadable>& failure);
 
 /// Converts `bytes` to UTF-8: a BOM, then `declared` (a charset name, may be empty), then
 /// valid UTF-8, then GB18030. Sets `charset` to the one used; nullopt if nothing fits.

@@ -100,10 +100,10 @@ void add_finding(Findings& findings, std::string_view rule, const Where& where, 
     zh += fmt::format("（第 {} 页）", where.page);
     en += fmt::format(" (page {})", where.page);
   }
-  Position at{where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
-  at.place = where.place;
-  at.place_order = where.order;
-  findings.add(rule, std::move(pointer), {std::move(zh), std::move(en)}, std::move(at));
+  Position position{where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
+  position.place = where.place;
+  position.place_order = where.order;
+  findings.add(rule, std::move(pointer), {std::move(zh), std::move(en)}, std::move(position));
 }
 
 Message describe(const Document& doc, Span span) {
@@ -360,7 +360,8 @@ void read_subsections(const Document& doc, Span span, Narrative& part, SourceMap
 
 }  // namespace
 
-void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report) {
+Closing read_narrative(const Document& doc, const Sections& sections, Span preamble,
+                       Report& report) {
   const Edition& edition = *report.edition;
   for (std::size_t k = 0; k < edition.narrative.size(); ++k) {
     const NarrativePart& part = edition.narrative[k];
@@ -379,7 +380,8 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
       }
     }
   }
-  if (report.narrative.empty()) return;
+  Closing found;
+  if (report.narrative.empty()) return found;
   std::vector<std::string>& closing = report.narrative.back().paragraphs;
   // The signature (agency and date) closing the report is not a paragraph of its last part.
   const std::u32string agency = fold(report.agency);
@@ -391,8 +393,10 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
     const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
                         (f == agency || agency.ends_with(f) || f.ends_with(agency));
     if (!date && !signer) break;
+    (date ? found.date : found.agency) = tidy(last);
     closing.pop_back();
   }
+  return found;
 }
 
 }  // namespace govreport::importer
