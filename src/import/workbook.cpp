@@ -1,23 +1,20 @@
-// .xlsx workbooks: the zip archive opened in memory with libzip, its parts parsed with pugixml
-// (workbook, relationships, shared strings, sheets with their inline strings, numbers, formulas'
-// saved results and merged ranges).
+// .xlsx workbooks: the package read as in import/ooxml.hpp (libzip, pugixml), then its workbook,
+// shared strings and sheets, with their inline strings, numbers, formulas' saved results and
+// merged ranges.
 
 #include "import/workbook.hpp"
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
-#include <memory>
 #include <pugixml.hpp>
 
 #include "import/normalize.hpp"
+#include "import/ooxml.hpp"
 
 namespace govreport::importer {
 namespace {
 
-// Parts larger than this once unpacked are not read (a real workbook's are a few hundred KiB).
-constexpr zip_uint64_t kMaxPartBytes = 256u << 20;
 // Cells beyond this count are not read (Excel's own limit is far above any report).
 constexpr std::size_t kMaxCells = 4'000'000;
 constexpr int kMaxRows = 1 << 20;
@@ -25,25 +22,6 @@ constexpr int kMaxColumns = 1 << 14;
 
 Unreadable unreadable(std::string_view zh, std::string_view en) {
   return Unreadable{Message{std::string(zh), std::string(en)}};
-}
-
-// The element or attribute name without its namespace prefix ("x:row" → "row").
-std::string_view local(const char* name) {
-  std::string_view n(name);
-  const std::size_t colon = n.find(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-pugi::xml_node child(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c : node.children())
-    if (c.type() == pugi::node_element && local(c.name()) == name) return c;
-  return {};
-}
-
-pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_attribute a : node.attributes())
-    if (local(a.name()) == name) return a;
-  return {};
 }
 
 // Decodes the _xHHHH_ escapes of OOXML strings (a carriage return is written _x000D_).
@@ -108,109 +86,6 @@ bool parse_range(std::string_view ref, CellRange& range) {
   return parse_cell_name(ref.substr(0, colon), range.first_row, range.first_column) &&
          parse_cell_name(ref.substr(colon + 1), range.last_row, range.last_column) &&
          range.first_row <= range.last_row && range.first_column <= range.last_column;
-}
-
-// The directory part of a path inside the archive, with its slash ("xl/").
-std::string directory(std::string_view path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash + 1));
-}
-
-// Resolves a relationship's target against the part that names it.
-std::string resolve(std::string_view base_dir, std::string_view target) {
-  std::string path = target.starts_with("/") ? std::string(target.substr(1))
-                                             : std::string(base_dir) + std::string(target);
-  std::vector<std::string> parts;
-  for (std::size_t start = 0; start <= path.size();) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    const std::string part = path.substr(start, end - start);
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    start = end + 1;
-  }
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
-  return out;
-}
-
-class Archive {
- public:
-  explicit Archive(std::string_view bytes) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source != nullptr) {
-      archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
-      if (archive_ == nullptr) zip_source_free(source);
-    }
-    zip_error_fini(&error);
-  }
-  ~Archive() {
-    if (archive_ != nullptr) zip_discard(archive_);
-  }
-  Archive(const Archive&) = delete;
-  Archive& operator=(const Archive&) = delete;
-
-  bool open() const { return archive_ != nullptr; }
-
-  // The bytes of part `name`; nullopt when it is missing or cannot be read.
-  std::optional<std::string> read(const std::string& name) const {
-    zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
-    if (index < 0) index = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
-    if (index < 0) return std::nullopt;
-    zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
-    if (file == nullptr) return std::nullopt;
-    std::string out;
-    char buffer[1 << 16];
-    bool ok = true;
-    while (true) {
-      const zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
-      if (n < 0) ok = false;
-      if (n <= 0) break;
-      out.append(buffer, static_cast<std::size_t>(n));
-      if (out.size() > kMaxPartBytes) {
-        ok = false;
-        break;
-      }
-    }
-    zip_fclose(file);
-    if (!ok) return std::nullopt;
-    return out;
-  }
-
- private:
-  zip_t* archive_ = nullptr;
-};
-
-bool parse(pugi::xml_document& doc, const std::string& xml) {
-  return doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-}
-
-// The targets of a part's relationships, by id, and the first target of each type.
-struct Relationships {
-  std::map<std::string, std::string> by_id;
-  std::map<std::string, std::string> by_type;  // the type's last segment ("sharedStrings")
-};
-
-Relationships relationships(const Archive& zip, const std::string& part) {
-  Relationships out;
-  const std::string dir = directory(part);
-  const std::string name = part.substr(dir.size());
-  const auto xml = zip.read(dir + "_rels/" + name + ".rels");
-  pugi::xml_document doc;
-  if (!xml || !parse(doc, *xml)) return out;
-  for (pugi::xml_node r : child(doc, "Relationships").children()) {
-    if (local(r.name()) != "Relationship") continue;
-    const std::string target = resolve(dir, attribute(r, "Target").value());
-    const std::string type = attribute(r, "Type").value();
-    out.by_id.emplace(attribute(r, "Id").value(), target);
-    out.by_type.emplace(type.substr(type.rfind('/') + 1), target);
-  }
-  return out;
 }
 
 class SheetReader {
