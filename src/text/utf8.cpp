@@ -27,6 +27,15 @@ void each_character(std::string_view s, F&& each) {
 
 }  // namespace
 
+std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_t at) {
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
+                       static_cast<utf8proc_ssize_t>(s.size() - at), &cp);
+  if (n <= 0) return {-1, 1};
+  return {cp, static_cast<std::size_t>(n)};
+}
+
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(
       std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));

@@ -3,8 +3,10 @@
 // it (no overlong forms, surrogates or code points above U+10FFFF), as utf8proc reads it.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace govreport::detail {
 
@@ -13,6 +15,10 @@ inline bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0x
 
 /// Returns the number of characters (code points) in UTF-8 `s`, counting lead bytes.
 std::size_t code_points(std::string_view s);
+
+/// Reads the character that starts at byte `at` of `s`: its code point and its length in bytes,
+/// or -1 and 1 for a byte that starts no valid sequence.
+std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_t at);
 
 /// Returns whether `s` is valid UTF-8.
 bool is_valid_utf8(std::string_view s);

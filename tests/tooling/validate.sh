@@ -3,7 +3,7 @@
 # copies that must fail), and its SARIF output against the SARIF 2.1.0 schema.
 # Usage: validate.sh GOVREPORT_BINARY SOURCE_DIR WORK_DIR. Exit 77 (skip) without npm.
 set -euo pipefail
-bin=$1 src=$2 work=$3
+bin=$(realpath "$1") src=$(realpath "$2") work=$(realpath -m "$3")
 
 if ! command -v npm >/dev/null 2>&1; then
   echo "SKIP: npm is not installed (needed for ajv-cli)"
