@@ -190,8 +190,12 @@ class Writer {
       case Style::Total:
       case Style::Check: {
         format_set_align(f, LXW_ALIGN_CENTER);
-        const char* number = kind == CellKind::Amount ? (unit ? "0.00##\"万元\"" : "0.00##") : "0";
-        format_set_num_format(f, number);
+        // An amount shows 2 decimals, and up to kAmountPlaces when it has them.
+        const std::string places = "0.00" + std::string(kAmountPlaces - 2, '#');
+        const std::string number = kind != CellKind::Amount ? "0"
+                                   : unit                   ? places + "\"万元\""
+                                                            : places;
+        format_set_num_format(f, number.c_str());
         if (style == Style::Input) format_set_unlocked(f);
         break;
       }
@@ -644,9 +648,11 @@ class Writer {
         error = "只能填写整数（减少填负数），或 /（不适用）";
         break;
       case CellKind::Amount:
-        rule = fmt::format("=OR(AND(ISNUMBER({0}),{0}>=0,ROUND({0},4)={0}),{0}=\"/\")", self);
-        message = "单位：万元，最多 4 位小数；没有请填 0；不适用填 /";
-        error = "只能填写以万元为单位、最多 4 位小数的金额，或 /（不适用）";
+        rule = fmt::format("=OR(AND(ISNUMBER({0}),{0}>=0,ROUND({0},{1})={0}),{0}=\"/\")", self,
+                           kAmountPlaces);
+        message = fmt::format("单位：万元，最多 {} 位小数；没有请填 0；不适用填 /", kAmountPlaces);
+        error = fmt::format("只能填写以万元为单位、最多 {} 位小数的金额，或 /（不适用）",
+                            kAmountPlaces);
         break;
     }
     std::string title(column.zh);
