@@ -836,6 +836,42 @@ TEST_CASE("The kind of a source comes from its extension or its first bytes", "[
   CHECK(govreport::sniff_source_kind("一、总体情况") == SourceKind::Text);
 }
 
+TEST_CASE("A zip archive or a compound file is told by what it holds: Word document or workbook",
+          "[import][xlsx][docx]") {
+  for (const auto& [path, kind] :
+       std::vector<std::pair<std::string, SourceKind>>{{"年报.docx", SourceKind::Docx},
+                                                       {"old.DOC", SourceKind::Doc},
+                                                       {"2025.xlsx", SourceKind::Xlsx},
+                                                       {"macros.xlsm", SourceKind::Xlsx},
+                                                       {"old.XLS", SourceKind::Xls}}) {
+    CHECK(govreport::source_kind_for_path(path) == kind);
+    CHECK(govreport::source_kind_by_name(govreport::source_kind_name(kind)) == kind);
+  }
+  const govreport::Report report = govreport::test::load_project("data/2020.json");
+  CHECK(govreport::sniff_source_kind(govreport::render_docx(report)) == SourceKind::Docx);
+  CHECK(govreport::sniff_source_kind(govreport::render_xlsx(report)) == SourceKind::Xlsx);
+  CHECK(govreport::sniff_source_kind(
+            project_file("tests/fixtures/workbook/2020-libreoffice.xls")) == SourceKind::Xls);
+  // A compound file whose directory (after the 512-byte header) names a WordDocument stream.
+  auto compound = [](std::string_view stream) {
+    std::string bytes = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    bytes.resize(512, '\0');
+    for (std::string_view name : {std::string_view("Root Entry"), stream}) {
+      std::string entry;
+      for (char c : name) entry += std::string{c, '\0'};
+      entry.resize(128, '\0');
+      bytes += entry;
+    }
+    return bytes;
+  };
+  CHECK(govreport::sniff_source_kind(compound("WordDocument")) == SourceKind::Doc);
+  CHECK(govreport::sniff_source_kind(compound("Workbook")) == SourceKind::Xls);
+  CHECK(govreport::sniff_source_kind(compound("Book")) == SourceKind::Xls);
+  // Neither: taken for Word, whose reader (or converter) then says what it is not.
+  CHECK(govreport::sniff_source_kind(compound("Bookmarks")) == SourceKind::Doc);
+  CHECK(govreport::sniff_source_kind("PK\x03\x04 not a whole archive") == SourceKind::Docx);
+}
+
 TEST_CASE("govreport import writes the data file, prints the summary and exits by what it found",
           "[import][cli]") {
   const std::string dir = temp_dir();
