@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/importer.hpp"
+#include "cli/office.hpp"
 #include "govreport/import.hpp"
 #include "govreport/render.hpp"
 
@@ -26,8 +27,8 @@ SourceKind kind_of(const ImportCommandOptions& opts, const std::string& path,
                    std::string_view bytes, const Context& ctx) {
   if (!opts.from.empty()) return *source_kind_by_name(opts.from);
   if (path == "-")
-    throw Failure(ctx.tr("从标准输入导入需要用 --from pdf|html|text 指明格式",
-                         "importing from standard input needs --from pdf|html|text"));
+    throw Failure(ctx.tr("从标准输入导入需要用 --from pdf|html|text|docx|doc 指明格式",
+                         "importing from standard input needs --from pdf|html|text|docx|doc"));
   if (auto kind = source_kind_for_path(path)) return *kind;
   return sniff_source_kind(bytes);
 }
@@ -38,6 +39,12 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
         ctx.tr("多个来源需要用 --out-dir DIR 指定输出目录", "several sources need --out-dir DIR"));
 
   refuse_repeated_stdin(opts.sources, ctx);
+  // The output is checked, and its folder made, before the long work.
+  const InputFiles inputs(opts.sources);
+  std::optional<OutputTarget> target;
+  if (opts.out_dir.empty()) target.emplace(opts.output == "-" ? "" : opts.output, inputs, ctx);
+  std::optional<OutputDirectory> out_dir;
+  if (!opts.out_dir.empty()) out_dir.emplace(opts.out_dir, ctx);
   // Everything is read before anything is imported or written.
   std::vector<std::string> bytes;
   for (const std::string& source : opts.sources) bytes.push_back(read_input(source, ctx));
@@ -49,8 +56,9 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
   for (std::size_t i = 0; i < opts.sources.size(); ++i) {
     const std::string& source = opts.sources[i];
     const std::string name = source == "-" ? "<stdin>" : source;
-    const ImportResult result =
-        importer(ctx).import_report(bytes[i], kind_of(opts, source, bytes[i], ctx), name, options);
+    SourceKind kind = kind_of(opts, source, bytes[i], ctx);
+    convert_old_document(kind, bytes[i], name, ctx);
+    const ImportResult result = importer(ctx).import_report(bytes[i], kind, name, options);
     print_diagnostics(result.findings, ctx);
     if (!ctx.quiet) fmt::print(stderr, "{}", format_summary(result.summary, name, ctx.lang));
     unreadable = unreadable || result.unreadable;
@@ -61,13 +69,11 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
         ctx);
     outputs.emplace_back(path, write_data_file(*result.report));
   }
-  std::optional<OutputDirectory> out_dir;
-  if (!opts.out_dir.empty() && !outputs.empty()) out_dir.emplace(opts.out_dir, ctx);
   // Every output is written to its temporary file first, then all are put in place: all or none.
   std::vector<PendingOutput> pending;
   pending.reserve(outputs.size());
   for (const auto& [path, content] : outputs)
-    pending.emplace_back(path.empty() ? "-" : path, content, opts.sources, ctx);
+    pending.emplace_back(path.empty() ? "-" : path, content, inputs, ctx);
   for (PendingOutput& output : pending) {
     output.commit(ctx);
     if (output.path() != "-" && !ctx.quiet)
@@ -75,7 +81,10 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
           stderr, "{}\n",
           ctx.tr(fmt::format("已写入 {}", output.path()), fmt::format("wrote {}", output.path())));
   }
-  if (out_dir) out_dir->keep();
+  if (!pending.empty()) {
+    if (out_dir) out_dir->keep();
+    if (target) target->keep();
+  }
   return unreadable ? 2 : errors ? 1 : 0;
 }
 
@@ -84,7 +93,8 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
 void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ImportCommandOptions>();
   sub.add_option("SOURCE", opts->sources,
-                 "Published reports: .pdf .html .htm .txt .md ('-' reads standard input)")
+                 "Published reports: .pdf .html .htm .txt .md .docx .doc ('-' reads standard "
+                 "input)")
       ->required();
   auto* output = sub.add_option("-o,--output", opts->output,
                                 "Write the data file here instead of standard output")
@@ -95,8 +105,8 @@ void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
       ->excludes(output);
   sub.add_option("--from", opts->from,
                  "Kind of the sources; default: from the extension, else from the content")
-      ->check(CLI::IsMember({"pdf", "html", "text"}))
-      ->option_text("pdf|html|text");
+      ->check(CLI::IsMember({"pdf", "html", "text", "docx", "doc"}))
+      ->option_text("pdf|html|text|docx|doc");
   sub.add_option("--year", opts->year, "Report year, when the title does not give it")
       ->check(CLI::Range(2000, 2100));
   sub.add_option("--agency", opts->agency, "Agency name, when the title does not give it");
