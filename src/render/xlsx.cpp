@@ -342,12 +342,12 @@ class Writer {
     const std::string lines[] = {
         "填写说明",
         sheets,
-        "可填写的单元格未锁定；标签和总计已锁定，总计是公式，随填随算（审阅 → "
-        "撤销工作表保护可解除，无需密码）。",
+        std::string("可填写的单元格未锁定；标签和总计已锁定，总计是公式，随填随算（审阅 → ") +
+            "撤销工作表保护可解除，无需密码）。",
         "表格中每格填整数，没有请填 0（空白不等于 0）；不适用填 /；金额以万元为单位。",
         "表三下方的勾稽核对应为 0，不为 0 时显示为红色；尚未填写的单元格显示为黄色。",
-        "填好后检查：govreport check 文件名.xlsx；生成报告：govreport build 文件名.xlsx -o "
-        "报告.docx",
+        std::string("填好后检查：govreport check 文件名.xlsx；生成报告：govreport build ") +
+            "文件名.xlsx -o 报告.docx",
     };
     bool first = true;
     for (const std::string& line : lines) {
