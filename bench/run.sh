@@ -49,8 +49,9 @@ generate() {  # COUNT DIR
 generate "$count" "$work/reports"
 generate $((count / 10)) "$work/small"
 "$build/tools/govreport-generate" --count 1 --seed 1 --out "$work/one" >/dev/null 2>&1
-bytes=$(cat "$work"/reports/*.json | wc -c)
-largest=$(wc -c "$work"/reports/*.json | sort -n | tail -n 2 | head -n 1 | awk '{print $1}')
+# sizes DIR → the total and the largest size of its files, in bytes
+sizes() { find "$1" -name '*.json' -printf '%s\n' | awk '{t += $1; if ($1 > m) m = $1} END {print t, m}'; }
+read -r bytes largest < <(sizes "$work/reports")
 "$bin" schema --edition 2019 -o "$work/schema-2019.json"
 "$bin" schema --edition 2021 -o "$work/schema-2021.json"
 
@@ -107,7 +108,7 @@ start_check=$(startup "$bin" check "$one" --quiet)
 
 if [ "$large" -gt 0 ]; then
   generate "$large" "$work/large"
-  large_bytes=$(cat "$work"/large/*.json | wc -c)
+  read -r large_bytes _ < <(sizes "$work/large")
   runs=1 measure check-large "$bin" check "$work/large" -j 2 --quiet
   measure_large=1
 fi
