@@ -1,6 +1,7 @@
 #include "govreport/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/utf8.hpp"
 
@@ -42,17 +43,35 @@ LineIndex::LineIndex(std::string_view text) : first_(text.starts_with("\xEF\xBB\
   blocks_.reserve(text.size() / kBlock + 1);
   std::uint32_t lines = 0, code_points = 0;
   auto start = static_cast<std::uint32_t>(first_);
-  for (std::size_t from = 0; from <= text.size(); from += kBlock) {
-    blocks_.push_back({lines, start, code_points});
-    const std::string_view block = text.substr(from, kBlock);
-    for (char c : block) code_points += is_continuation(c) ? 0 : 1;
-    for (std::size_t i = 0; i < block.size(); ++i) {
-      if (block[i] != '\n' && block[i] != '\r') continue;  // most bytes: one test
-      if (is_line_end(text, from + i)) {
+  auto line_ends = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      if (text[i] != '\n' && text[i] != '\r') continue;  // most bytes: one test
+      if (is_line_end(text, i)) {
         ++lines;
-        start = static_cast<std::uint32_t>(from + i + 1);
+        start = static_cast<std::uint32_t>(i + 1);
       }
     }
+  };
+  // Eight bytes at a time: continuation bytes (10xxxxxx) counted, line ends looked for only in a
+  // word that holds a \n or \r.
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  auto has_byte = [](std::uint64_t word, std::uint64_t byte) {
+    const std::uint64_t x = word ^ (byte * kOnes);
+    return ((x - kOnes) & ~x & kHigh) != 0;
+  };
+  for (std::size_t from = 0; from <= text.size(); from += kBlock) {
+    blocks_.push_back({lines, start, code_points});
+    const std::size_t end = std::min(from + kBlock, text.size());
+    std::size_t i = from;
+    for (; i + 8 <= end; i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      const std::uint64_t continuation = word & ~(word << 1) & kHigh;
+      code_points += 8 - static_cast<std::uint32_t>(((continuation >> 7) * kOnes) >> 56);
+      if (has_byte(word, '\n') || has_byte(word, '\r')) line_ends(i, i + 8);
+    }
+    for (std::size_t j = i; j < end; ++j) code_points += is_continuation(text[j]) ? 0 : 1;
+    line_ends(i, end);
   }
 }
 
