@@ -71,8 +71,8 @@ bool qualified(std::string_view window) {
 
 class NarrativeChecker {
  public:
-  NarrativeChecker(const Report& report, Findings& findings)
-      : report_(report), findings_(findings) {}
+  NarrativeChecker(const Report& report, Findings& findings, CellsOfFindings& involved)
+      : report_(report), findings_(findings), involved_(involved) {}
 
   void run() {
     for_each_text(report_, false, [&](std::string_view text, const std::string& pointer) {
@@ -108,13 +108,19 @@ class NarrativeChecker {
   }
   const NarrativeCells& cells() const { return report_.edition->narrative_cells; }
 
+  // Adds a finding about the number at `at` compared with the cells `about`.
   void report(const std::string& pointer, std::size_t at, std::string zh, std::string en,
-              std::string expected, std::string actual) {
+              std::string expected, std::string actual, const std::vector<const Cells*>& about) {
     const Position position = report_.source.position_in_string(pointer, at);
     Diagnostic& d =
         findings_.add("narrative-number", pointer, {std::move(zh), std::move(en)}, position);
     d.expected = std::move(expected);
     d.actual = std::move(actual);
+    std::vector<int> cells;
+    for (const Cells* list : about)
+      for (std::string_view p : *list)
+        if (const int index = report_.edition->cell_index(p); index >= 0) cells.push_back(index);
+    involve(findings_, involved_, std::move(cells));
   }
 
   // Calls `found` for each count that follows `keyword` in the same clause, unqualified.
@@ -149,7 +155,8 @@ class NarrativeChecker {
                          cells().received_name.zh, *received, cells().both_name.zh, *both),
              fmt::format("the text says {} applications, but {} is {} ({} is {})", n.value,
                          cells().received_name.en, *received, cells().both_name.en, *both),
-             std::to_string(*received), std::to_string(n.value));
+             std::to_string(*received), std::to_string(n.value),
+             {&cells().received, &cells().carried_over});
     });
     last_number_end_ = 0;
     counts_after(text, "行政复议", kCases, [&](const Number& n, std::string_view window) {
@@ -163,7 +170,9 @@ class NarrativeChecker {
                          *table),
              fmt::format("the text says {} {}, but {} is {}", n.value, what_en,
                          cells().reviews_name.en, *table),
-             std::to_string(*table), std::to_string(n.value));
+             std::to_string(*table), std::to_string(n.value),
+             all ? std::vector<const Cells*>{&cells().reviews, &cells().lawsuits}
+                 : std::vector<const Cells*>{&cells().reviews});
     });
     counts_after(text, "行政诉讼", kCases, [&](const Number& n, std::string_view) {
       const auto table = sum({&cells().lawsuits});
@@ -173,7 +182,7 @@ class NarrativeChecker {
           fmt::format("正文说行政诉讼 {} 起，但{}为 {}", n.value, cells().lawsuits_name.zh, *table),
           fmt::format("the text says {} lawsuits, but {} gives {}", n.value,
                       cells().lawsuits_name.en, *table),
-          std::to_string(*table), std::to_string(n.value));
+          std::to_string(*table), std::to_string(n.value), {&cells().lawsuits});
     });
     documents(text, pointer);
     claims(text, pointer);
@@ -219,7 +228,7 @@ class NarrativeChecker {
         report(pointer, n->at,
                fmt::format("正文说{} {} 件，但 {}", kind.word, n->value, fmt::join(zh, "，")),
                fmt::format("the text says {} {}, but {}", n->value, kind.word, fmt::join(en, ", ")),
-               first, std::to_string(n->value));
+               first, std::to_string(n->value), {&kind.this_year});
       }
     }
   }
@@ -284,7 +293,7 @@ class NarrativeChecker {
                              corrected),
                  fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
                              cells().corrected_name.en, corrected),
-                 "0", std::to_string(corrected));
+                 "0", std::to_string(corrected), corrected_cells);
         } else if (claim.all_upheld && pending > 0) {
           reported_sentence = start;
           report(
@@ -292,7 +301,7 @@ class NarrativeChecker {
               fmt::format("正文称“{}”，但{}为 {}", claim.phrase, cells().pending_name.zh, pending),
               fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
                           cells().pending_name.en, pending),
-              "0", std::to_string(pending));
+              "0", std::to_string(pending), pending_cells);
         }
       }
     }
@@ -300,13 +309,14 @@ class NarrativeChecker {
 
   const Report& report_;
   Findings& findings_;
+  CellsOfFindings& involved_;
   std::size_t last_number_end_ = 0;
 };
 
 }  // namespace
 
-void check_narrative(const Report& report, Findings& findings) {
-  NarrativeChecker(report, findings).run();
+void check_narrative(const Report& report, Findings& findings, CellsOfFindings& involved) {
+  NarrativeChecker(report, findings, involved).run();
 }
 
 }  // namespace govreport::detail
