@@ -18,6 +18,8 @@ std::vector<Diagnostic> check_report(const Report& report, std::string_view file
 struct Analysis {
   std::optional<Report> report;
   std::vector<Diagnostic> diagnostics;  ///< sorted by position
+  /// The text is a JSON Schema, not report data (declares_json_schema): no report, no findings.
+  bool json_schema = false;
 
   /// Says whether any finding is an error.
   bool has_errors() const { return count(diagnostics, Severity::Error) > 0; }
@@ -28,7 +30,8 @@ struct Analysis {
 Analysis analyze(std::optional<Report> report, std::vector<Diagnostic> findings,
                  std::string_view file);
 
-/// Loads JSON data named `file` (load_report) and checks it (analyze).
+/// Loads JSON data named `file` (load_report) and checks it (analyze); a JSON Schema is not
+/// loaded but marked as such.
 Analysis analyze_json(std::string_view text, std::string_view file);
 
 }  // namespace govreport

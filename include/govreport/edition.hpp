@@ -15,7 +15,7 @@ namespace govreport {
 enum class CellKind : std::uint8_t {
   Count,        ///< a non-negative integer
   SignedCount,  ///< an integer that may be negative (本年增/减)
-  Amount,       ///< an exact decimal in 万元, up to 4 places
+  Amount,       ///< an exact decimal in 万元, up to 6 places (the fen)
 };
 
 /// Declares one column of a table.

@@ -2,7 +2,9 @@
 /// \file
 /// Formats for the findings of a check run: text, json, sarif, github, junit.
 
+#include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,13 +14,41 @@
 
 namespace govreport {
 
+/// Counts the findings of one rule in a check run.
+struct RuleCount {
+  std::string_view rule;
+  Severity severity = Severity::Error;
+  std::size_t findings = 0;
+  std::size_t files = 0;  ///< files with at least one finding of the rule
+};
+
 /// Counts what a check run found.
 struct CheckSummary {
   std::size_t files = 0;
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t unreadable = 0;  ///< files that could not be read or checked at all
+  std::size_t files_with_errors = 0;
+  std::size_t files_with_warnings = 0;
+
+  /// Counts the findings about `file`; a file may come more than once (its own findings, then
+  /// those across years) and is counted once.
+  void add(std::string_view file, const std::vector<Diagnostic>& findings);
+  /// Returns the rules that found something, in the order of the catalogue.
+  std::vector<RuleCount> rules() const;
+
+ private:
+  std::set<std::string, std::less<>> error_files_, warning_files_;
+  std::map<std::string_view, std::pair<std::size_t, std::set<std::string, std::less<>>>> by_rule_;
 };
+
+/// Formats the summary of a check run for standard error: the counts of files and findings,
+/// and, over more than one file, a table of the rules that found something. Ends in a newline.
+std::string format_check_summary(const CheckSummary& summary, Lang lang);
+
+/// Formats findings one per line, GNU style (format_diagnostic), except that several blank
+/// cells of one row, and then of one column, are given one line at the first of them.
+std::string format_findings_text(const std::vector<Diagnostic>& findings, Lang lang);
 
 /// Settings that change how findings are written.
 struct FindingsOptions {

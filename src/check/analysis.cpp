@@ -4,6 +4,7 @@
 
 #include "govreport/check.hpp"
 #include "govreport/load.hpp"
+#include "govreport/schema.hpp"
 
 namespace govreport {
 
@@ -20,6 +21,7 @@ Analysis analyze(std::optional<Report> report, std::vector<Diagnostic> findings,
 }
 
 Analysis analyze_json(std::string_view text, std::string_view file) {
+  if (declares_json_schema(text)) return Analysis{std::nullopt, {}, true};
   LoadResult loaded = load_report(text, file);
   return analyze(std::move(loaded.report), std::move(loaded.diagnostics), file);
 }

@@ -22,6 +22,7 @@ struct BuildOptions {
   std::string output;
   std::string out_dir;
   bool force = false;
+  bool keep_going = false;
   bool charts = false;
   unsigned jobs = 0;
 };
@@ -107,6 +108,11 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
         ctx));
   const unsigned jobs = worker_count(opts.jobs, opts.inputs.size());
   const InputFiles inputs(opts.inputs);
+  // The output is checked, and its folder made, before the long work.
+  std::optional<OutputTarget> target;
+  if (opts.out_dir.empty()) target.emplace(opts.output == "-" ? "" : opts.output, inputs, ctx);
+  std::optional<OutputDirectory> out_dir;
+  if (!opts.out_dir.empty()) out_dir.emplace(opts.out_dir, ctx);
 
   // Pass 1: everything is read and checked before anything is written, so that data with errors
   // gives no output at all. Only the verdicts are kept (and the report, for a single input).
@@ -119,6 +125,9 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
   bool errors = false;
   std::optional<Report> single;
   std::vector<bool> usable(opts.inputs.size(), false);
+  // With --keep-going: the inputs left out, and why.
+  std::vector<std::pair<std::string, std::string>> skipped;
+  bool unreadable = false;
   {
     Progress progress(opts.inputs.size(), ctx.tr("已检查", "checked"), ctx);
     for_each_ordered<Checked>(
@@ -127,6 +136,10 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
           Checked c;
           try {
             Analysis a = analyze(opts.inputs[i], ctx);
+            if (a.json_schema)
+              throw Failure(fmt::format(
+                  "{}: {}", opts.inputs[i],
+                  ctx.tr("是 JSON Schema，不是报告数据", "is a JSON Schema, not report data")));
             c.diagnostics = std::move(a.diagnostics);
             c.usable = a.report.has_value();
             if (opts.inputs.size() == 1) c.report = std::move(a.report);
@@ -137,23 +150,35 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
         },
         [&](std::size_t i, Checked&& c) {
           progress.update(i + 1);
-          if (!c.failure.empty()) throw Failure(c.failure);
-          if (!c.diagnostics.empty()) progress.clear();
+          if (!c.failure.empty() && !opts.keep_going) throw Failure(c.failure);
+          if (!c.diagnostics.empty() || !c.failure.empty()) progress.clear();
+          if (!c.failure.empty()) {
+            fmt::print(stderr, "govreport: {}\n", c.failure);
+            unreadable = errors = true;
+            skipped.emplace_back(opts.inputs[i], ctx.tr("无法读取", "unreadable"));
+            return;
+          }
           print_diagnostics(c.diagnostics, ctx);
-          errors = errors || !c.usable || count(c.diagnostics, Severity::Error) > 0;
-          usable[i] = c.usable;
+          const std::size_t n = count(c.diagnostics, Severity::Error);
+          const bool bad = !c.usable || n > 0;
+          errors = errors || bad;
+          usable[i] = c.usable && !(bad && opts.keep_going);
+          if (bad && opts.keep_going)
+            skipped.emplace_back(
+                opts.inputs[i],
+                c.usable ? ctx.tr(fmt::format("{} 个错误", n),
+                                  fmt::format("{} error{}", n, n == 1 ? "" : "s"))
+                         : ctx.tr("无法读取为年度报告数据", "cannot be read as report data"));
           if (c.report) single = std::move(c.report);
         });
     progress.clear();
   }
-  if (errors && !opts.force) {
+  if (errors && !opts.force && !opts.keep_going) {
     fmt::print(stderr, "govreport: {}\n",
                ctx.tr("数据有错误，未生成报告（改正后重试，或用 --force 强制生成）",
                       "the data has errors; nothing was written (fix them, or use --force)"));
     return 1;
   }
-  std::optional<OutputDirectory> out_dir;
-  if (!opts.out_dir.empty()) out_dir.emplace(opts.out_dir, ctx);
 
   // Pass 2: each input is loaded again, rendered and written to a temporary file beside its
   // output, one at a time per worker, so memory stays flat however many inputs there are. Only
@@ -192,8 +217,19 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
           stderr, "{}\n",
           ctx.tr(fmt::format("已写入 {}", output.path()), fmt::format("wrote {}", output.path())));
   }
-  if (out_dir) out_dir->keep();
-  return errors ? 1 : 0;
+  if (!outputs.empty()) {
+    if (out_dir) out_dir->keep();
+    if (target) target->keep();
+  }
+  if (!skipped.empty()) {
+    fmt::print(stderr, "govreport: {}\n",
+               ctx.tr(fmt::format("跳过了 {} 个输入（有错误或无法读取），未生成：", skipped.size()),
+                      fmt::format("skipped {} input{} (errors, or unreadable); not built:",
+                                  skipped.size(), skipped.size() == 1 ? "" : "s")));
+    for (const auto& [input, why] : skipped)
+      fmt::print(stderr, "  {}{}\n", input, ctx.tr("（" + why + "）", " (" + why + ")"));
+  }
+  return unreadable ? 2 : errors ? 1 : 0;
 }
 
 }  // namespace
@@ -214,7 +250,12 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")
       ->check(non_empty_name(ctx, true))
       ->excludes(output);
-  sub.add_flag("--force", opts->force, "Build even when the data has errors (exit status stays 1)");
+  auto* force = sub.add_flag("--force", opts->force,
+                             "Build even when the data has errors (exit status stays 1)");
+  sub.add_flag("--keep-going", opts->keep_going,
+               "Build every input without errors, list the others and exit 1 (2 if one could "
+               "not be read)")
+      ->excludes(force);
   sub.add_option("-j,--jobs", opts->jobs,
                  "Inputs built at once with --out-dir (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
@@ -226,13 +267,17 @@ and nothing is written, unless --force. Each output is written whole or not at a
 file, then rename), and with --out-dir all outputs are written or none. Only regular files are
 written (-o - is standard output); an input file is never overwritten. '-' reads standard input,
 once. With --out-dir, inputs are checked and built on all cores (-j), and progress shows on a
-terminal.
+terminal. The folder of -o, like --out-dir, is made when it is missing, before any work starts.
+
+With --keep-going, every input without errors is built and the others are listed as skipped:
+exit 1, or 2 when an input could not be read at all.
 
 Examples:
   govreport build data/2020.json                 the report as text, on standard output
   govreport build data/2020.json -o report.md    Markdown, format from the extension
   govreport build data/2020.json -o report.html  the web page; also .docx (Word) and .pdf (needs chromium)
-  govreport build data/*.json -f json --out-dir out/)");
+  govreport build data/*.json -f json --out-dir out/
+  govreport build reports/*.json -f html --out-dir site/ --keep-going)");
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_build(*opts, ctx); });
 }
 

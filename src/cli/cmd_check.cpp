@@ -24,12 +24,14 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;
   std::optional<YearFacts> facts;
   std::string failure;  // why the file could not be read
+  bool json_schema = false;
 };
 
 FileResult check_one(const std::string& file, const Context& ctx) {
   FileResult r;
   try {
     Analysis a = analyze(file, ctx);
+    r.json_schema = a.json_schema;
     r.diagnostics = std::move(a.diagnostics);
     if (a.report) r.facts = year_facts(*a.report, file == "-" ? "<stdin>" : file);
   } catch (const Failure& e) {
@@ -42,11 +44,11 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
   const std::vector<InputPath> files =
       expand_paths(opts.paths.empty() ? std::vector<std::string>{"data"} : opts.paths, ctx);
   auto writer = findings_format(opts.format)->make({ctx.lang, opts.strict});
-  CheckSummary summary{files.size(), 0, 0, 0};
+  CheckSummary summary;
+  summary.files = files.size();
   std::vector<YearFacts> facts;
   auto emit = [&](std::string_view name, const std::vector<Diagnostic>& found) {
-    summary.errors += count(found, Severity::Error);
-    summary.warnings += count(found, Severity::Warning);
+    summary.add(name, found);
     print_out(writer->file(name, found), ctx);
   };
 
@@ -56,7 +58,7 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
   for_each_ordered<FileResult>(
       files.size(), worker_count(opts.jobs, files.size()),
       [&](std::size_t i) {
-        if (!files[i].failure.empty()) return FileResult{{}, {}, files[i].failure};
+        if (!files[i].failure.empty()) return FileResult{{}, {}, files[i].failure, false};
         return check_one(files[i].path, ctx);
       },
       [&](std::size_t i, FileResult&& r) {
@@ -67,6 +69,17 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
           fmt::print(stderr, "govreport: {}\n", r.failure);
           ++summary.unreadable;
           print_out(writer->unreadable(name, r.failure), ctx);
+          return;
+        }
+        if (r.json_schema) {  // the schema beside a data file: no report, not counted
+          --summary.files;
+          if (files[i].named && !ctx.quiet) {
+            progress.clear();
+            fmt::print(
+                stderr, "{}\n",
+                ctx.tr(fmt::format("注意：{} 是 JSON Schema，不是报告数据，已跳过", name),
+                       fmt::format("note: {} is a JSON Schema, not report data; skipped", name)));
+          }
           return;
         }
         if (!r.diagnostics.empty()) progress.clear();
@@ -85,18 +98,7 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
     i = j;
   }
   print_out(writer->end(summary), ctx);
-  if (!ctx.quiet) {
-    const std::size_t unreadable = summary.unreadable;
-    const std::string unread_zh = unreadable ? fmt::format("，{} 个无法读取", unreadable) : "";
-    const std::string unread_en = unreadable ? fmt::format(", {} unreadable", unreadable) : "";
-    fmt::print(stderr, "{}\n",
-               ctx.tr(fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告{}", files.size(),
-                                  summary.errors, summary.warnings, unread_zh),
-                      fmt::format("checked {} file{}: {} error{}, {} warning{}{}", files.size(),
-                                  files.size() == 1 ? "" : "s", summary.errors,
-                                  summary.errors == 1 ? "" : "s", summary.warnings,
-                                  summary.warnings == 1 ? "" : "s", unread_en)));
-  }
+  if (!ctx.quiet) fmt::print(stderr, "{}", format_check_summary(summary, ctx.lang));
   if (summary.unreadable > 0) return 2;
   return summary.errors > 0 || (opts.strict && summary.warnings > 0) ? 1 : 0;
 }

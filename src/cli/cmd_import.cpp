@@ -39,6 +39,12 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
         ctx.tr("多个来源需要用 --out-dir DIR 指定输出目录", "several sources need --out-dir DIR"));
 
   refuse_repeated_stdin(opts.sources, ctx);
+  // The output is checked, and its folder made, before the long work.
+  const InputFiles inputs(opts.sources);
+  std::optional<OutputTarget> target;
+  if (opts.out_dir.empty()) target.emplace(opts.output == "-" ? "" : opts.output, inputs, ctx);
+  std::optional<OutputDirectory> out_dir;
+  if (!opts.out_dir.empty()) out_dir.emplace(opts.out_dir, ctx);
   // Everything is read before anything is imported or written.
   std::vector<std::string> bytes;
   for (const std::string& source : opts.sources) bytes.push_back(read_input(source, ctx));
@@ -63,13 +69,11 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
         ctx);
     outputs.emplace_back(path, write_data_file(*result.report));
   }
-  std::optional<OutputDirectory> out_dir;
-  if (!opts.out_dir.empty() && !outputs.empty()) out_dir.emplace(opts.out_dir, ctx);
   // Every output is written to its temporary file first, then all are put in place: all or none.
   std::vector<PendingOutput> pending;
   pending.reserve(outputs.size());
   for (const auto& [path, content] : outputs)
-    pending.emplace_back(path.empty() ? "-" : path, content, opts.sources, ctx);
+    pending.emplace_back(path.empty() ? "-" : path, content, inputs, ctx);
   for (PendingOutput& output : pending) {
     output.commit(ctx);
     if (output.path() != "-" && !ctx.quiet)
@@ -77,7 +81,10 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
           stderr, "{}\n",
           ctx.tr(fmt::format("已写入 {}", output.path()), fmt::format("wrote {}", output.path())));
   }
-  if (out_dir) out_dir->keep();
+  if (!pending.empty()) {
+    if (out_dir) out_dir->keep();
+    if (target) target->keep();
+  }
   return unreadable ? 2 : errors ? 1 : 0;
 }
 

@@ -48,12 +48,14 @@ int run_init(const InitOptions& opts, const Context& ctx) {
                                      "already exists; not overwritten (use --force)")));
   // The default "$schema" names a file beside the data file: written there unless it exists.
   // Both files are written, or neither.
+  OutputTarget target(opts.output, {}, ctx);
   PendingOutput data(opts.output, json, {}, ctx);
   const fs::path schema_path = fs::path(opts.output).parent_path() / default_schema;
   std::optional<PendingOutput> schema;
   if (opts.schema.empty() && !data.is_stdout() && !exists(schema_path.string()))
     schema.emplace(schema_path.string(), json_schema(*report->edition), InputFiles{}, ctx);
   data.commit(ctx);
+  target.keep();
   if (schema) {
     schema->commit(ctx);
     if (!ctx.quiet)

@@ -20,7 +20,9 @@ int run_schema(const SchemaOptions& opts, const Context& ctx) {
   if (opts.output.empty() || opts.output == "-") {
     print_out(schema, ctx);
   } else {
+    OutputTarget target(opts.output, {}, ctx);
     write_output(opts.output, schema, {}, ctx);
+    target.keep();
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "govreport/render.hpp"
@@ -32,13 +33,20 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
       members.push_back(p.path);
   }
   if (members.empty()) throw Failure(ctx.tr("没有要汇总的成员报告", "no member reports to add up"));
+  // The output is checked, and its folder made, before the long work.
+  std::optional<OutputTarget> target;
+  if (opts.summary.empty() && opts.output != "-") target.emplace(opts.output, members, ctx);
   Summer summer;
   std::vector<std::string> with_errors;
   for (const std::string& file : members) {
-    Analysis a = analyze_or_fail(file, ctx, {"，未汇总", "; nothing added up"});
+    Analysis a = analyze(file, ctx);
+    if (a.json_schema) continue;  // the schema beside the data files
+    if (!a.report) a = analyze_or_fail(file, ctx, {"，未汇总", "; nothing added up"});
     if (a.has_errors()) with_errors.push_back(file);
     if (auto refused = summer.add(*a.report, file)) throw Failure(refused->in(ctx.lang));
   }
+  if (summer.size() == 0)
+    throw Failure(ctx.tr("没有要汇总的成员报告", "no member reports to add up"));
   if (!ctx.quiet) {
     if (!with_errors.empty())
       fmt::print(stderr, "{}{}\n",
@@ -74,6 +82,7 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
     print_out(json, ctx);
   } else {
     write_output(opts.output, json, members, ctx);
+    target->keep();
     if (!ctx.quiet)
       fmt::print(
           stderr, "{}\n",

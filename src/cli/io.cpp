@@ -16,6 +16,7 @@
 #include "cli/importer.hpp"
 #include "cli/office.hpp"
 #include "cli/process.hpp"
+#include "govreport/findings_format.hpp"
 #include "govreport/import.hpp"
 
 namespace govreport::cli {
@@ -170,24 +171,19 @@ bool same_as_stdout(const struct stat& st) {
 
 }  // namespace
 
-PendingOutput::PendingOutput(const std::string& path, std::string_view content,
-                             const InputFiles& inputs, const Context& ctx)
-    : path_(path), target_(path) {
-  auto fail = [&](int err) {
-    return Failure(fmt::format("{}: {}{}", path, ctx.tr("无法写入：", "cannot write: "),
-                               error_text(err, ctx)));
-  };
+namespace {
+
+// Refuses an output path that is an input, a directory or anything else that is not a regular
+// file; returns whether it is standard output ("-", or a path to the same file as it). Fills
+// `st` and `exists`.
+bool check_target(const std::string& path, const InputFiles& inputs, const Context& ctx,
+                  struct stat& st, bool& exists) {
   if (inputs.contains(path))
     throw Failure(
         fmt::format("{}: {}", path,
                     ctx.tr("是输入文件，拒绝覆盖", "is an input file; refusing to overwrite it")));
-  struct stat st {};
-  const bool exists = path != "-" && ::stat(path.c_str(), &st) == 0;
-  if (path == "-" || (exists && same_as_stdout(st))) {  // also /dev/stdout, whatever it is
-    is_stdout_ = true;
-    to_stdout_ = content;
-    return;
-  }
+  exists = path != "-" && ::stat(path.c_str(), &st) == 0;
+  if (path == "-" || (exists && same_as_stdout(st))) return true;  // also /dev/stdout
   if (exists && S_ISDIR(st.st_mode))
     throw Failure(
         fmt::format("{}: {}", path, ctx.tr("是目录，不能写入", "is a directory; not written")));
@@ -196,6 +192,25 @@ PendingOutput::PendingOutput(const std::string& path, std::string_view content,
                               ctx.tr("不是普通文件，不能写入（写到标准输出请用 -o -）",
                                      "is not a regular file; not written (-o - writes to "
                                      "standard output)")));
+  return false;
+}
+
+}  // namespace
+
+PendingOutput::PendingOutput(const std::string& path, std::string_view content,
+                             const InputFiles& inputs, const Context& ctx)
+    : path_(path), target_(path) {
+  auto fail = [&](int err) {
+    return Failure(fmt::format("{}: {}{}", path, ctx.tr("无法写入：", "cannot write: "),
+                               error_text(err, ctx)));
+  };
+  struct stat st {};
+  bool exists = false;
+  if (check_target(path, inputs, ctx, st, exists)) {
+    is_stdout_ = true;
+    to_stdout_ = content;
+    return;
+  }
   // A symbolic link stays a link: the file it points to is replaced.
   struct stat link {};
   if (exists && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
@@ -263,6 +278,26 @@ OutputDirectory::~OutputDirectory() {
     if (p == top_ || p == p.parent_path()) break;
 }
 
+OutputTarget::OutputTarget(const std::string& path, const InputFiles& inputs, const Context& ctx) {
+  if (path.empty()) return;
+  struct stat st {};
+  bool exists = false;
+  if (check_target(path, inputs, ctx, st, exists)) return;
+  std::error_code ec;
+  // The temporary file goes beside the file that is replaced, through a symbolic link.
+  const fs::path resolved = exists ? fs::canonical(path, ec) : fs::path(path);
+  const fs::path folder = ec ? fs::path(path).parent_path() : resolved.parent_path();
+  if (!folder.empty() && !fs::exists(folder, ec))
+    folder_ = std::make_unique<OutputDirectory>(folder.string(), ctx);
+  const std::string dir = folder.empty() ? "." : folder.string();
+  const int err = !fs::is_directory(dir, ec)         ? ENOTDIR
+                  : ::access(dir.c_str(), W_OK) != 0 ? errno
+                                                     : 0;
+  if (err != 0)
+    throw Failure(fmt::format("{}: {}{}", path, ctx.tr("无法写入：", "cannot write: "),
+                              error_text(err, ctx)));
+}
+
 std::vector<InputPath> expand_paths(const std::vector<std::string>& paths, const Context& ctx) {
   refuse_repeated_stdin(paths, ctx);
   std::vector<InputPath> out;
@@ -311,15 +346,16 @@ std::vector<InputPath> expand_paths(const std::vector<std::string>& paths, const
       continue;
     }
     std::sort(found.begin(), found.end());
-    for (const std::string& f : found) add(f);
+    for (const std::string& f : found) {
+      add(f);
+      if (!out.empty() && out.back().path == f) out.back().named = false;
+    }
   }
   return out;
 }
 
 std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics, const Context& ctx) {
-  std::string out;
-  for (const Diagnostic& d : diagnostics) out += format_diagnostic(d, ctx.lang) + "\n";
-  return out;
+  return format_findings_text(diagnostics, ctx.lang);
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const Context& ctx) {
@@ -361,6 +397,11 @@ Analysis analyze(const std::string& path, const Context& ctx) {
 
 Analysis analyze_or_fail(const std::string& path, const Context& ctx, const Message& consequence) {
   Analysis a = analyze(path, ctx);
+  if (a.json_schema)
+    throw Failure(
+        fmt::format("{}: {}{}", path,
+                    ctx.tr("是 JSON Schema，不是报告数据", "is a JSON Schema, not report data"),
+                    consequence.in(ctx.lang)));
   if (!a.report) {
     print_diagnostics(a.diagnostics, ctx);
     throw Failure(fmt::format("{}: {}{}", path,

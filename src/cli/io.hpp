@@ -120,16 +120,37 @@ class OutputDirectory {
   std::string top_;   // the highest directory made on the way to it
 };
 
+/// Prepares an output file before any long work starts: refuses what PendingOutput would refuse
+/// (an input file, a directory, anything else that is not a regular file) and a folder that
+/// cannot be written, and makes the folder if it is missing, as --out-dir does (removed again
+/// on leaving if still empty, unless keep() is called). "-" or empty: standard output.
+class OutputTarget {
+ public:
+  /// Checks and prepares `path`. Throws Failure.
+  OutputTarget(const std::string& path, const InputFiles& inputs, const Context& ctx);
+  /// Keeps the folder made for the output.
+  void keep() {
+    if (folder_) folder_->keep();
+  }
+
+ private:
+  std::unique_ptr<OutputDirectory> folder_;
+};
+
 /// Holds one input path of a command after expand_paths.
 struct InputPath {
   std::string path;
   std::string failure;  ///< why it gives nothing to read (a directory without data files)
+  bool named = true;    ///< given on the command line, not found in a directory
 };
 
 /// Expands directories into the *.json files below them, sorted; files are kept as given, also
 /// missing ones (reading them says why). A directory without data files is kept with a
 /// failure. A file reached twice (another spelling, a symbolic link: the same device and inode)
-/// is kept once, with a note on standard error. Throws Failure when "-" is given twice.
+/// is kept once, with a note on standard error. A JSON Schema (a file whose "$schema" names a
+/// meta-schema, such as the one `init -o` writes beside a data file) is no report: it is left
+/// out, with a note when it was named on the command line. Throws Failure when "-" is given
+/// twice.
 std::vector<InputPath> expand_paths(const std::vector<std::string>& paths, const Context& ctx);
 
 /// Prints findings to standard error in the chosen language.

@@ -7,6 +7,7 @@
 
 #include "model/json_syntax.hpp"
 #include "model/json_tree.hpp"
+#include "model/load_internal.hpp"
 #include "model/shape.hpp"
 #include "text/edit_distance.hpp"
 #include "text/utf8.hpp"
@@ -84,8 +85,9 @@ std::string_view utf16_or_32(std::string_view text) {
 
 class Loader {
  public:
-  Loader(std::string_view text, std::string_view file, const Edition* edition)
-      : text_(text), findings_(std::string(file)), edition_(edition) {}
+  Loader(std::string_view text, std::string_view file, const Edition* edition,
+         detail::JsonParser parser = detail::JsonParser::Fast)
+      : text_(text), findings_(std::string(file)), edition_(edition), parser_(parser) {}
 
   LoadResult run() {
     read();
@@ -163,7 +165,8 @@ class Loader {
 
   std::string_view text_;
   Findings findings_;
-  const Edition* edition_;          // the edition to read against, or nullptr for the year's
+  const Edition* edition_;  // the edition to read against, or nullptr for the year's
+  detail::JsonParser parser_;
   std::optional<LineIndex> lines_;  // built at the first finding
   detail::Document doc_;
   LoadResult out_;
@@ -334,9 +337,9 @@ void Loader::cell(const Node& node, int index) {
           return;
         }
         add("wrong-type", pointer, node.offset,
-            fmt::format("{} 的金额 {} 无法精确表示（最多 4 位小数，不用指数形式）", def.name_zh,
+            fmt::format("{} 的金额 {} 无法精确表示（最多 6 位小数，不用指数形式）", def.name_zh,
                         str(node)),
-            fmt::format("{}: amount {} is not exact (at most 4 decimal places, no exponent)",
+            fmt::format("{}: amount {} is not exact (at most 6 decimal places, no exponent)",
                         def.name_zh, str(node)));
         return;
       }
@@ -394,8 +397,8 @@ void Loader::wrong_cell(const CellDef& def, const Node& node, CellKind kind,
     fix_zh = "：这一栏只填整数";
     fix_en = ": this column takes whole numbers only";
   } else if (decimals == 2) {
-    fix_zh = "：金额最多 4 位小数";
-    fix_en = ": an amount has at most 4 decimal places";
+    fix_zh = "：金额最多 6 位小数";
+    fix_en = ": an amount has at most 6 decimal places";
   } else if (node.kind == Node::Kind::String) {
     fix_zh = "：没有请填 0，不适用请填 \"/\"";
     fix_en = ": write 0 if there were none, \"/\" if it does not apply";
@@ -458,7 +461,10 @@ void Loader::read() {
     return;
   }
   detail::ParseError error;
-  if (!detail::parse_json(text_, doc_, error)) {
+  const bool parsed = parser_ == detail::JsonParser::Exact
+                          ? detail::parse_json_exact(text_, doc_, error)
+                          : detail::parse_json(text_, doc_, error);
+  if (!parsed) {
     using Kind = detail::ParseError::Kind;
     if (error.kind == Kind::TrailingContent) {
       add("json-syntax", "", error.offset, "JSON 值之后还有多余的内容",
@@ -624,5 +630,13 @@ LoadResult load_report(std::string_view text, std::string_view file) {
 LoadResult load_report(std::string_view text, std::string_view file, const Edition& edition) {
   return Loader(text, file, &edition).run();
 }
+
+namespace detail {
+
+LoadResult load_report_with(JsonParser parser, std::string_view text, std::string_view file) {
+  return Loader(text, file, nullptr, parser).run();
+}
+
+}  // namespace detail
 
 }  // namespace govreport

@@ -155,14 +155,35 @@ std::string json_schema(const Edition& e) {
           {"anyOf", {{{"type", "integer"}}, {{"type", "null"}}, {{"const", "/"}}}}}},
         {"amount",
          {{"description",
-           "金额（万元）：数字或 \"123.45\" 形式的字符串，最多 4 位小数；null（空白）或 \"/\""},
+           "金额（万元）：数字或 \"123.45\" 形式的字符串，最多 6 位小数；null（空白）或 \"/\""},
           {"anyOf",
            {{{"type", "number"}, {"minimum", 0}},
-            {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]{1,4}0*)?$"}},
+            {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]{1,6}0*)?$"}},
             {{"type", "null"}},
             {{"const", "/"}}}}}}}},
   };
   return schema.dump(2, ' ', false) + "\n";
+}
+
+bool declares_json_schema(std::string_view text) {
+  constexpr std::string_view key = "\"$schema\"";
+  for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+    if (at > 0 && text[at - 1] == '\\') continue;  // inside a string
+    std::size_t i = at + key.size();
+    auto skip_space = [&] {
+      while (i < text.size() &&
+             (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+        ++i;
+    };
+    skip_space();
+    if (i >= text.size() || text[i] != ':') continue;
+    ++i;
+    skip_space();
+    const std::string_view value = text.substr(i);
+    return value.starts_with("\"https://json-schema.org/") ||
+           value.starts_with("\"http://json-schema.org/");
+  }
+  return false;
 }
 
 }  // namespace govreport

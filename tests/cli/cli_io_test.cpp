@@ -192,23 +192,6 @@ std::string fake_chromium(const std::string& dir) {
   return path;
 }
 
-std::string two_years(const std::string& dir) {
-  // As in scale_test: 2025 says one application was carried over, 2024 carried none forward.
-  const std::string y2024 = project_file("data/examples/hongze-gov-2024.json");
-  std::string y2025 = replace_once(y2024, "\"year\": 2024", "\"year\": 2025");
-  y2025 = replace_once(y2025, "\"in_force\": 8}", "\"in_force\": 11}");
-  const std::string rest =
-      "\"commercial\": 0, \"research\": 0, \"social_welfare\": 0, "
-      "\"legal_services\": 0, \"other\": 0, ";
-  y2025 = replace_once(y2025, "\"carried_over\": {\"natural_person\": 0, " + rest + "\"total\": 0}",
-                       "\"carried_over\": {\"natural_person\": 1, " + rest + "\"total\": 1}");
-  y2025 = replace_once(y2025, "\"received\": {\"natural_person\": 95, " + rest + "\"total\": 95}",
-                       "\"received\": {\"natural_person\": 94, " + rest + "\"total\": 94}");
-  write_file(dir + "/2024.json", y2024);
-  write_file(dir + "/2025.json", y2025);
-  return dir;
-}
-
 }  // namespace
 
 // --- standard input ---------------------------------------------------------------------------
@@ -311,7 +294,9 @@ TEST_CASE("A closed standard error drops the messages but changes nothing else",
       run({.args = {"check", "data/2020.json", "--format", "json"}, .close_stderr = true});
   CHECK(clean.exit_code == 0);
   CHECK(clean.out ==
-        "{\"findings\": [],\n\"summary\": {\"files\":1,\"errors\":0,\"warnings\":0}}\n");
+        "{\"findings\": [],\n\"summary\": "
+        "{\"files\":1,\"errors\":0,\"warnings\":0,\"files_with_errors\":0,"
+        "\"files_with_warnings\":0,\"rules\":[]}}\n");
   const Ended warned = run({.args = {"check", kHongze}, .close_stderr = true});
   CHECK(warned.exit_code == 0);
   CHECK(warned.out.starts_with(kHongze + ":24:119: 警告: "));
@@ -507,13 +492,16 @@ TEST_CASE("Chromium dies with govreport, even when govreport is killed outright"
 
 TEST_CASE("A file reached twice, by another spelling or a symbolic link, counts once",
           "[cli][same-file]") {
-  const std::string dir = two_years(temp_dir());
+  const std::string dir = govreport::test::two_years(temp_dir());
   fs::create_symlink("2025.json", dir + "/copy-2025.json");
   const Ended r = run({.args = {"check", "."}, .cwd = dir});
   CHECK(r.exit_code == 1);
   CHECK(r.err ==
         "注意：./copy-2025.json 与 ./2025.json 是同一个文件，只读取一次\n"
-        "检查了 2 个文件：2 个错误，2 个警告\n");
+        "检查了 2 个文件：2 个错误，2 个警告（1 个文件有错误，2 个文件有警告）\n"
+        "  规则              级别          个数    文件数\n"
+        "  narrative-number  警告             2         2\n"
+        "  carry-over        错误             2         1\n");
   CHECK(r.out.find("./2025.json:57:40: 错误: 三·二、上年结转政府信息公开申请数量·自然人 填报 1") !=
         std::string::npos);
   const Ended twice =
@@ -554,13 +542,17 @@ TEST_CASE("An unreadable input is reported in every findings format, and the res
   CHECK(json.exit_code == 2);
   CHECK(json.err == missing +
                         "govreport: /dev/null: 不是普通文件\n"
-                        "检查了 3 个文件：1 个错误，0 个警告，2 个无法读取\n");
+                        "检查了 3 个文件：1 个错误，0 个警告，2 个无法读取（1 个文件有错误，0 "
+                        "个文件有警告）\n"
+                        "  规则         级别          个数    文件数\n"
+                        "  json-syntax  错误             1         1\n");
   const nlohmann::json j = nlohmann::json::parse(json.out);
   CHECK(j["unreadable"] == nlohmann::json::parse(R"([
     {"file": "no-such.json", "message": "no-such.json: 无法打开：文件或目录不存在"},
     {"file": "/dev/null", "message": "/dev/null: 不是普通文件"}])"));
-  CHECK(j["summary"] ==
-        nlohmann::json::parse(R"({"files": 3, "errors": 1, "warnings": 0, "unreadable": 2})"));
+  CHECK(j["summary"] == nlohmann::json::parse(R"({"files": 3, "errors": 1, "warnings": 0,
+    "files_with_errors": 1, "files_with_warnings": 0, "unreadable": 2,
+    "rules": [{"rule": "json-syntax", "severity": "error", "findings": 1, "files": 1}]})"));
   CHECK(j["findings"].size() == 1);
 
   const Ended sarif = run({.args = {"check", "no-such.json", kEmpty, "--format", "sarif"}});

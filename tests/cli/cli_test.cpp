@@ -42,6 +42,12 @@ const std::string kReviewFindingEn =
 
 std::string golden(const std::string& name) { return project_file("tests/golden/" + name); }
 
+// A number right-aligned in `width` columns.
+std::string fmt_right(std::size_t n, std::size_t width) {
+  const std::string s = std::to_string(n);
+  return std::string(width > s.size() ? width - s.size() : 0, ' ') + s;
+}
+
 // Returns data/2020.json with the one occurrence of `from` replaced by `to`.
 std::string mutated_2020(const std::string& from, const std::string& to) {
   std::string text = project_file("data/2020.json");
@@ -164,9 +170,15 @@ TEST_CASE("check without a path checks every data file under data/ and exits 0",
   const auto r = run_govreport({"check"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Contains(kHongzeWarning));
+  // The examples' warnings are all narrative-number, one per file that has one.
   const std::size_t warnings = split_lines(r.out).size();
   CHECK(r.err == "检查了 " + std::to_string(files) + " 个文件：0 个错误，" +
-                     std::to_string(warnings) + " 个警告\n");
+                     std::to_string(warnings) + " 个警告（0 个文件有错误，" +
+                     std::to_string(warnings) +
+                     " 个文件有警告）\n"
+                     "  规则              级别          个数    文件数\n"
+                     "  narrative-number  警告    " +
+                     fmt_right(warnings, 10) + fmt_right(warnings, 10) + "\n");
 }
 
 TEST_CASE("check of a clean file prints nothing but the summary", "[cli]") {
@@ -249,7 +261,10 @@ TEST_CASE("check of a directory checks every *.json below it, sorted, and nothin
   const auto r = run_govreport({"check", "tree"}, "", dir);
   CHECK(r.exit_code == 1);
   CHECK(r.out == "tree/sub/deeper/b.json" + kReviewFinding);
-  CHECK(r.err == "检查了 2 个文件：1 个错误，0 个警告\n");
+  CHECK(r.err ==
+        "检查了 2 个文件：1 个错误，0 个警告（1 个文件有错误，0 个文件有警告）\n"
+        "  规则          级别          个数    文件数\n"
+        "  review-total  错误             1         1\n");
   fs::remove_all(dir);
 }
 
@@ -411,14 +426,28 @@ TEST_CASE("build refuses to write over its input and leaves it unchanged", "[cli
   fs::remove_all(dir);
 }
 
-TEST_CASE("build into a missing directory exits 2 and names the path", "[cli]") {
+TEST_CASE("build -o into a missing folder makes it, as --out-dir does", "[cli][batch]") {
   const std::string dir = temp_dir();
-  const std::string out = dir + "/missing/report.txt";
+  const std::string out = dir + "/missing/deeper/report.txt";
   const auto r = run_govreport({"build", "data/2020.json", "-o", out});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "");
+  CHECK(r.err == "已写入 " + out + "\n");
+  CHECK(read_file(out) == rendered("data/2020.json", "text"));
+}
+
+TEST_CASE("build -o under a file exits 2 and leaves no folder behind", "[cli][batch]") {
+  const std::string dir = temp_dir();
+  write_file(dir + "/plain", "x");
+  const auto r = run_govreport({"build", "data/2020.json", "-o", dir + "/plain/report.txt"});
   CHECK(r.exit_code == 2);
   CHECK(r.out == "");
-  CHECK(r.err == "govreport: " + out + ": 无法写入：文件或目录不存在\n");
-  CHECK(files_in(dir).empty());
+  CHECK(r.err == "govreport: " + dir + "/plain/report.txt: 无法写入：路径中有一段不是目录\n");
+  // Data with errors: the folder made for -o is removed again, nothing is written.
+  write_file(dir + "/bad.json", review_error_data());
+  const auto refused = run_govreport({"build", dir + "/bad.json", "-o", dir + "/new/r.txt"});
+  CHECK(refused.exit_code == 1);
+  CHECK(files_in(dir) == std::vector<std::string>{"bad.json", "plain"});
   fs::remove_all(dir);
 }
 
@@ -483,12 +512,13 @@ TEST_CASE("init --year 2024 prints a 2021-edition template whose every cell is n
 TEST_CASE("check of a fresh template reports every blank cell and the empty agency, and exits 1",
           "[cli]") {
   const std::string tmpl = run_govreport({"init", "--year", "2024"}).out;
-  const auto r = run_govreport({"check", "-"}, tmpl);
+  // Machine formats keep every finding; see the batch tests for the grouped text.
+  const auto r = run_govreport({"check", "-", "--format", "github"}, tmpl);
   CHECK(r.exit_code == 1);
   const std::vector<std::string> lines = split_lines(r.out);
   const std::size_t cells = govreport::edition_by_id("2021")->cells.size();
   CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
-          return l.size() > 13 && l.compare(l.size() - 13, 13, " [blank-cell]") == 0;
+          return l.find(",title=blank-cell::") != std::string::npos;
         }) == static_cast<long>(cells));
   // The first blank cell: 二·规章·本年制发件数, wherever the template puts it.
   const std::vector<std::string> tmpl_lines = split_lines(tmpl);
@@ -500,10 +530,11 @@ TEST_CASE("check of a fresh template reports every blank cell and the empty agen
   const std::size_t line = static_cast<std::size_t>(at - tmpl_lines.begin()) + 1;
   const std::size_t column =
       at->find(row) + row.size() - 4 + 1;  // the row is ASCII: bytes are columns
-  CHECK_THAT(r.out, Contains("<stdin>:" + std::to_string(line) + ":" + std::to_string(column) +
-                             ": 错误: 二·规章·本年制发件数 为空白；没有请填 0 [blank-cell]\n"));
+  CHECK_THAT(r.out, Contains("::error file=<stdin>,line=" + std::to_string(line) +
+                             ",col=" + std::to_string(column) +
+                             ",title=blank-cell::二·规章·本年制发件数 为空白；没有请填 0\n"));
   // Without --agency the name is empty too: one more error, at the agency's value.
-  CHECK_THAT(r.out, Contains(": 错误: agency 为空：请填写机关名称 [missing-field]\n"));
+  CHECK_THAT(r.out, Contains(",title=missing-field::agency 为空：请填写机关名称\n"));
   CHECK(r.err == "检查了 1 个文件：" + std::to_string(cells + 1) + " 个错误，4 个警告\n");
 }
 

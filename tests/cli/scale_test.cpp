@@ -72,8 +72,13 @@ TEST_CASE(
         {line.substr(13, file_end - 13), line.substr(file_end + 6, line_end - file_end - 6)});
   }
   CHECK(annotated == expected);
-  CHECK(one.err ==
-        "检查了 1000 个文件：" + std::to_string(expected.size()) + " 个错误，0 个警告\n");
+  const std::string n = std::to_string(expected.size());
+  CHECK(one.err == "检查了 1000 个文件：" + n + " 个错误，0 个警告（" + n +
+                       " 个文件有错误，0 个文件有警告）\n"
+                       "  规则          级别          个数    文件数\n"
+                       "  review-total  错误    " +
+                       std::string(10 - n.size(), ' ') + n + std::string(10 - n.size(), ' ') + n +
+                       "\n");
 }
 
 TEST_CASE("check --format json gives one record per finding and a summary", "[scale][json]") {
@@ -94,7 +99,9 @@ TEST_CASE("check --format json gives one record per finding and a summary", "[sc
   CHECK(f["message"] == "四·行政复议·总计 is 530, but its columns add up to 531 (diff -1)");
   CHECK(f["expected"] == 531);
   CHECK(f["actual"] == 530);
-  CHECK(j["summary"] == nlohmann::json{{"files", 1}, {"errors", 1}, {"warnings", 0}});
+  CHECK(j["summary"] == nlohmann::json::parse(R"({"files": 1, "errors": 1, "warnings": 0,
+    "files_with_errors": 1, "files_with_warnings": 0,
+    "rules": [{"rule": "review-total", "severity": "error", "findings": 1, "files": 1}]})"));
 }
 
 TEST_CASE("check --format junit has one test case per file, failures for files with errors",

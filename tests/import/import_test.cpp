@@ -757,8 +757,18 @@ TEST_CASE("Cells: units, dashes, signs and separators are read exactly or not at
   CHECK(text(read_cell("251000元", CellKind::Amount, false), CellKind::Amount) == "25.1");
   CHECK(text(read_cell("2154.97万元", CellKind::Amount, false), CellKind::Amount) == "2154.97");
   CHECK(text(read_cell("1.5亿元", CellKind::Amount, false), CellKind::Amount) == "15000");
-  CHECK(text(read_cell("0.5元", CellKind::Amount, false), CellKind::Amount) ==
-        "unreadable");  // not exact
+  CHECK(text(read_cell("0.5元", CellKind::Amount, false), CellKind::Amount) == "0.00005");
+  CHECK(text(read_cell("75394432.52元", CellKind::Amount, false), CellKind::Amount) ==
+        "7539.443252");
+  CHECK(text(read_cell("5949.088667", CellKind::Amount, true), CellKind::Amount) == "5949.088667");
+  CHECK(text(read_cell("2154.970000", CellKind::Amount, true), CellKind::Amount) == "2154.97");
+  CHECK(text(read_cell("0.005元", CellKind::Amount, false), CellKind::Amount) ==
+        "unreadable");  // finer than the fen
+  CHECK(text(read_cell("5949.0886671", CellKind::Amount, true), CellKind::Amount) == "unreadable");
+  CHECK(text(read_cell("99999999.9999亿元", CellKind::Amount, false), CellKind::Amount) ==
+        "999999999999");
+  CHECK(text(read_cell("100000000亿元", CellKind::Amount, false), CellKind::Amount) ==
+        "unreadable");  // beyond what a data file holds
   CHECK(text(read_cell("8040", CellKind::Amount, false), CellKind::Amount) == "no unit");
   CHECK(text(read_cell("0", CellKind::Amount, false), CellKind::Amount) == "0");
   CHECK(text(read_cell("4068.208", CellKind::Amount, true), CellKind::Amount) == "4068.208");
@@ -838,7 +848,7 @@ TEST_CASE("govreport import writes the data file, prints the summary and exits b
     CHECK(run.err.find("0 errors, 2 warnings") != std::string::npos);
     const auto loaded = govreport::load_report(read_file(dir + "/out.json"), "out.json");
     REQUIRE(loaded.report);
-    CHECK(loaded.report->at("/proactive/procurement/amount").value == 251000);
+    CHECK(loaded.report->at("/proactive/procurement/amount").value == 25100000);  // 25.1 万元
   }
   SECTION("error findings exit 1, and the file is still written for completing by hand") {
     const auto run = run_govreport({"import", fixture("gaps-2020.txt"), "-o", dir + "/gaps.json"});

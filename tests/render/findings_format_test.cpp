@@ -24,7 +24,10 @@ Diagnostic workbook_finding(std::string place, std::size_t order) {
 
 std::string write(std::string_view format, const std::vector<Diagnostic>& findings) {
   auto writer = govreport::findings_format(format)->make({govreport::Lang::En, false});
-  return writer->begin() + writer->file("2025.xlsx", findings) + writer->end({1, 1, 0});
+  govreport::CheckSummary summary;
+  summary.files = 1;
+  summary.add("2025.xlsx", findings);
+  return writer->begin() + writer->file("2025.xlsx", findings) + writer->end(summary);
 }
 
 }  // namespace

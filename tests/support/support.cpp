@@ -134,4 +134,20 @@ Report load_project(const std::string& relative) {
   return std::move(*loaded.report);
 }
 
+std::string two_years(const std::string& dir) {
+  const std::string y2024 = project_file("data/examples/hongze-gov-2024.json");
+  std::string y2025 = replace_once(y2024, "\"year\": 2024", "\"year\": 2025");
+  y2025 = replace_once(y2025, "\"in_force\": 8}", "\"in_force\": 11}");
+  const std::string rest =
+      "\"commercial\": 0, \"research\": 0, \"social_welfare\": 0, "
+      "\"legal_services\": 0, \"other\": 0, ";
+  y2025 = replace_once(y2025, "\"carried_over\": {\"natural_person\": 0, " + rest + "\"total\": 0}",
+                       "\"carried_over\": {\"natural_person\": 1, " + rest + "\"total\": 1}");
+  y2025 = replace_once(y2025, "\"received\": {\"natural_person\": 95, " + rest + "\"total\": 95}",
+                       "\"received\": {\"natural_person\": 94, " + rest + "\"total\": 94}");
+  write_file(dir + "/2024.json", y2024);
+  write_file(dir + "/2025.json", y2025);
+  return dir;
+}
+
 }  // namespace govreport::test

@@ -49,6 +49,11 @@ std::vector<std::string> split_lines(const std::string& text);
 /// Returns data/2020.json, the reference report (2019 edition).
 std::string ningxia();
 
+/// Writes 2024.json (data/examples/hongze-gov-2024.json) and 2025.json, its next year, into
+/// `dir`, and returns `dir`. 2025 says one application was carried over, 2024 carried none
+/// forward: two carry-over errors in 2025 (自然人, 总计); each file has one narrative warning.
+std::string two_years(const std::string& dir);
+
 /// Loads the project file `relative` ("data/2020.json"), which must load without findings.
 Report load_project(const std::string& relative);
 

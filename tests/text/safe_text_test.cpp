@@ -48,7 +48,10 @@ std::string write(std::string_view format, const Diagnostic& d) {
   auto writer = govreport::findings_format(format)->make({govreport::Lang::En, false});
   std::string out = writer->begin();
   out += writer->file(d.file, {d});
-  return out + writer->end({1, 1, 0});
+  govreport::CheckSummary summary;
+  summary.files = 1;
+  summary.add(d.file, {d});
+  return out + writer->end(summary);
 }
 
 }  // namespace
