@@ -103,6 +103,7 @@ class JsonWriter : public FindingsWriter {
                      {"expected", value_json(d.expected)},
                      {"actual", value_json(d.actual)}};
       if (!d.position.place.empty()) record["place"] = d.position.place;
+      if (!d.follows.empty()) record["follows"] = d.follows;
       out += std::string(first_ ? "\n  " : ",\n  ") + dump(record);
       first_ = false;
     }
