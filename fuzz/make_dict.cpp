@@ -182,6 +182,27 @@ constexpr std::string_view kPdfSyntax[] = {
 };
 // clang-format on
 
+// A zip archive's signatures and the parts of a .docx, and the WordprocessingML the reader acts on
+// (in a part stored without compression).
+// clang-format off
+constexpr std::string_view kDocxSyntax[] = {
+    "PK\x03\x04", "PK\x01\x02", "PK\x05\x06", "[Content_Types].xml", "_rels/.rels",
+    "word/document.xml", "word/_rels/document.xml.rels", "word/numbering.xml", "word/styles.xml",
+    "officeDocument", "numbering", "styles", "Target=\"", "Type=\"", "TargetMode=\"External\"",
+    "<w:document>", "<w:body>", "</w:body>", "<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>",
+    "</w:t>", "<w:tab/>", "<w:br/>", "<w:cr/>", "<w:noBreakHyphen/>", "<w:softHyphen/>",
+    "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:tcPr>", "<w:trPr>",
+    "<w:gridSpan w:val=\"", "<w:vMerge/>", "<w:vMerge w:val=\"restart\"/>", "<w:hMerge/>",
+    "<w:gridBefore w:val=\"", "<w:del>", "</w:del>", "<w:ins>", "</w:ins>", "<w:delText>",
+    "<w:moveFrom>", "<w:moveTo>", "<w:cellDel/>", "<w:fldChar w:fldCharType=\"begin\"/>",
+    "<w:fldChar w:fldCharType=\"separate\"/>", "<w:fldChar w:fldCharType=\"end\"/>",
+    "<w:instrText>", "<w:fldSimple w:instr=\"", "<w:sdt>", "<w:sdtContent>", "<w:vanish/>",
+    "<w:numPr>", "<w:ilvl w:val=\"", "<w:numId w:val=\"", "<w:abstractNum w:abstractNumId=\"",
+    "<w:num w:numId=\"", "<w:lvl w:ilvl=\"", "<w:numFmt w:val=\"chineseCounting\"/>",
+    "<w:lvlText w:val=\"%1、\"/>", "<w:start w:val=\"", "\xC2\xAD",
+};
+// clang-format on
+
 // The words of the official format as printed: headings, captions, row and column labels.
 std::vector<std::string> printed_labels() {
   std::vector<std::string> out;
@@ -287,6 +308,9 @@ bool build(std::string_view target, Dictionary& d) {
     add_labels(d);
   } else if (target == "import_pdf") {
     add_pdf(d);
+  } else if (target == "import_docx") {
+    for (std::string_view v : kDocxSyntax) d.add(std::string(v));
+    add_labels(d);
   } else {
     return false;
   }
@@ -301,7 +325,8 @@ int main(int argc, char** argv) {
   if ((args.size() != 1 && !(args.size() == 3 && args[1] == "--check")) || !build(args[0], d)) {
     std::fprintf(
         stderr,
-        "usage: fuzz_dict load|import_text|import_html|import_pdf|render_import [--check FILE]\n");
+        "usage: fuzz_dict load|import_text|import_html|import_pdf|import_docx|render_import "
+        "[--check FILE]\n");
     return 2;
   }
   const std::string text = d.str(args[0]);

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Importing a published report (PDF, HTML, text) back into a Report, never guessing.
+/// Importing a published report (PDF, HTML, text, Word) back into a Report, never guessing.
 
 #include <optional>
 #include <string>
@@ -13,21 +13,34 @@
 namespace govreport {
 
 /// Names the kind of a published source.
-enum class SourceKind { Pdf, Html, Text };
+/// `Doc` (Word 97–2003) is not read itself: the command line converts it to `Docx` first, where
+/// LibreOffice is installed; import_report says how to convert it.
+enum class SourceKind { Pdf, Html, Text, Docx, Doc };
 
-/// Returns the kind named `name` ("pdf", "html", "text"), or nullopt.
+/// Returns the kind named `name` ("pdf", "html", "text", "docx", "doc"), or nullopt.
 std::optional<SourceKind> source_kind_by_name(std::string_view name);
-/// Returns the kind that the extension of `path` names (.pdf .html .htm .txt .md), or nullopt.
+/// Returns the kind that the extension of `path` names (.pdf .html .htm .txt .md .docx .doc), or
+/// nullopt.
 std::optional<SourceKind> source_kind_for_path(std::string_view path);
-/// Tells the kind of `bytes` from their first bytes: "%PDF-", an HTML tag, else text.
+/// Tells the kind of `bytes` from their first bytes: "%PDF-", a zip archive (docx), an OLE2
+/// compound file (doc), an HTML tag, else text.
 SourceKind sniff_source_kind(std::string_view bytes);
-/// Returns the name of a kind ("pdf", "html", "text").
+/// Returns the name of a kind ("pdf", "html", "text", "docx", "doc").
 std::string_view source_kind_name(SourceKind kind);
 
 /// Facts the caller knows better than the source; each overrides what the title says.
 struct ImportOptions {
   int year = 0;        ///< 0: read it from the title
   std::string agency;  ///< empty: read it from the title
+};
+
+/// Says where the cells of one section's tables were read, in a source that names places (a Word
+/// document).
+struct CellsRead {
+  std::string tables;  ///< "表三"
+  int cells = 0;       ///< how many of its cells were read
+  std::string first;   ///< the place of the first one ("表三 第 4 行「…」·自然人")
+  std::string last;    ///< the place of the last one
 };
 
 /// Counts what an import found and what it did not, for the closing summary.
@@ -46,6 +59,7 @@ struct ImportSummary {
   int cells_number = 0;
   int cells_blank = 0;
   int cells_not_applicable = 0;
+  std::vector<CellsRead> read_from;  ///< where the cells were read, by section; empty for PDF …
   std::size_t errors = 0;
   std::size_t warnings = 0;
 };
@@ -55,6 +69,9 @@ struct ImportSummary {
 struct ImportResult {
   std::optional<Report> report;
   std::vector<Diagnostic> findings;
+  /// A blank-cell finding for each cell that the source prints blank: the import keeps it blank
+  /// (null), and checking the source reports it, as checking the data file would.
+  std::vector<Diagnostic> blank_cells;
   ImportSummary summary;
   /// Says whether the source could not be read at all (not a PDF, encrypted, no text).
   bool unreadable = false;
@@ -62,7 +79,9 @@ struct ImportResult {
 
 /// Reads the published report in `bytes` of kind `kind`, named `file` in findings.
 /// A cell that cannot be read stays blank; a table or row that cannot be found is a finding
-/// that says where it was looked for. Never throws for bad input.
+/// that says where it was looked for. A Word document's cells and paragraphs are recorded in the
+/// report's SourceMap with their places ("表三 第 9 行「…」·自然人"), so that checking it names
+/// them. Never throws for bad input.
 ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
                            const ImportOptions& options = {});
 

@@ -64,6 +64,8 @@ class SourceMap {
   /// Records that the value at `pointer` was read from `place` in a source without lines
   /// (see Position::place); places keep the order in which they are added.
   void add_place(std::string pointer, std::string place);
+  /// Records the place of `pointer` with its document order among the source's places.
+  void add_place(std::string pointer, std::string place, std::size_t order);
   /// Returns the position of `pointer`, or of the nearest enclosing value that has one.
   Position position_of(std::string_view pointer) const;
   /// Returns the position of byte `index` of the decoded string value at `pointer`.

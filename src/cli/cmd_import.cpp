@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/importer.hpp"
+#include "cli/office.hpp"
 #include "govreport/import.hpp"
 #include "govreport/render.hpp"
 
@@ -26,8 +27,8 @@ SourceKind kind_of(const ImportCommandOptions& opts, const std::string& path,
                    std::string_view bytes, const Context& ctx) {
   if (!opts.from.empty()) return *source_kind_by_name(opts.from);
   if (path == "-")
-    throw Failure(ctx.tr("从标准输入导入需要用 --from pdf|html|text 指明格式",
-                         "importing from standard input needs --from pdf|html|text"));
+    throw Failure(ctx.tr("从标准输入导入需要用 --from pdf|html|text|docx|doc 指明格式",
+                         "importing from standard input needs --from pdf|html|text|docx|doc"));
   if (auto kind = source_kind_for_path(path)) return *kind;
   return sniff_source_kind(bytes);
 }
@@ -55,8 +56,9 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
   for (std::size_t i = 0; i < opts.sources.size(); ++i) {
     const std::string& source = opts.sources[i];
     const std::string name = source == "-" ? "<stdin>" : source;
-    const ImportResult result =
-        importer(ctx).import_report(bytes[i], kind_of(opts, source, bytes[i], ctx), name, options);
+    SourceKind kind = kind_of(opts, source, bytes[i], ctx);
+    convert_old_document(kind, bytes[i], name, ctx);
+    const ImportResult result = importer(ctx).import_report(bytes[i], kind, name, options);
     print_diagnostics(result.findings, ctx);
     if (!ctx.quiet) fmt::print(stderr, "{}", format_summary(result.summary, name, ctx.lang));
     unreadable = unreadable || result.unreadable;
@@ -91,7 +93,8 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
 void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ImportCommandOptions>();
   sub.add_option("SOURCE", opts->sources,
-                 "Published reports: .pdf .html .htm .txt .md ('-' reads standard input)")
+                 "Published reports: .pdf .html .htm .txt .md .docx .doc ('-' reads standard "
+                 "input)")
       ->required();
   auto* output = sub.add_option("-o,--output", opts->output,
                                 "Write the data file here instead of standard output")
@@ -102,8 +105,8 @@ void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
       ->excludes(output);
   sub.add_option("--from", opts->from,
                  "Kind of the sources; default: from the extension, else from the content")
-      ->check(CLI::IsMember({"pdf", "html", "text"}))
-      ->option_text("pdf|html|text");
+      ->check(CLI::IsMember({"pdf", "html", "text", "docx", "doc"}))
+      ->option_text("pdf|html|text|docx|doc");
   sub.add_option("--year", opts->year, "Report year, when the title does not give it")
       ->check(CLI::Range(2000, 2100));
   sub.add_option("--agency", opts->agency, "Agency name, when the title does not give it");

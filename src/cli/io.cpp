@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "cli/importer.hpp"
+#include "cli/office.hpp"
 #include "cli/process.hpp"
 #include "govreport/findings_format.hpp"
 #include "govreport/import.hpp"
@@ -379,12 +380,17 @@ bool exists(const std::string& path) {
 
 Analysis analyze(const std::string& path, const Context& ctx) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  const std::string bytes = read_input(path, ctx);
-  // A published report (PDF, HTML, text) is read by the importer, then checked like data.
-  if (const auto kind = path == "-" ? std::nullopt : source_kind_for_path(path)) {
+  std::string bytes = read_input(path, ctx);
+  // A published report (PDF, HTML, text, Word) is read by the importer, then checked like data;
+  // the cells it prints blank are findings, as null is in a data file.
+  if (auto kind = path == "-" ? std::nullopt : source_kind_for_path(path)) {
+    convert_old_document(*kind, bytes, name, ctx);
     ImportResult imported = importer(ctx).import_report(bytes, *kind, name, {});
     if (imported.unreadable && !imported.findings.empty())
       throw Failure(format_diagnostic(imported.findings.front(), ctx.lang));
+    imported.findings.insert(imported.findings.end(),
+                             std::make_move_iterator(imported.blank_cells.begin()),
+                             std::make_move_iterator(imported.blank_cells.end()));
     return govreport::analyze(std::move(imported.report), std::move(imported.findings), name);
   }
   return analyze_json(bytes, name);

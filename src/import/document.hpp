@@ -16,6 +16,9 @@ struct Where {
   std::size_t line = 0;  ///< 1-based, 0 when unknown
   std::size_t column = 0;
   int page = 0;  ///< 1-based, 0 when the source has no pages
+  /// In a source without lines (a workbook): the cell, "表三!A12", and its document order.
+  std::string place;
+  std::size_t order = 0;
 };
 
 /// Holds one piece of a line: a word, a table cell, or a run of text.
@@ -23,6 +26,7 @@ struct Piece {
   std::string text;
   double x0 = 0;  ///< left and right edge, in the source's unit (points, columns, grid columns)
   double x1 = 0;
+  std::string place;  ///< the cell it was read from in a workbook, "表三!D12"; else empty
 };
 
 /// Holds one line of the source.
@@ -81,6 +85,9 @@ Document read_text(std::string_view utf8);
 Document read_html(std::string_view utf8, std::string charset, std::optional<Unreadable>& failure);
 /// Reads a PDF; sets `failure` to why when it cannot be opened or has no text.
 Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
+/// Reads a Word document (.docx); sets `failure` when it cannot be read. Each line and table cell
+/// names its place ("表三 第 9 行「…」·自然人", "第 5 段「…」").
+Document read_docx(std::string_view bytes, std::optional<Unreadable>& failure);
 
 /// Converts `bytes` to UTF-8: a BOM, then `declared` (a charset name, may be empty), then
 /// valid UTF-8, then GB18030. Sets `charset` to the one used; nullopt if nothing fits.

@@ -109,28 +109,50 @@ bool is_table(const GumboNode* node) {
   return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_TABLE;
 }
 
+bool is_cell(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT &&
+         (node->v.element.tag == GUMBO_TAG_TD || node->v.element.tag == GUMBO_TAG_TH);
+}
+
 // The tables that hold another table somewhere inside, found bottom-up in one pass without
-// recursion: a page may nest elements thousands deep.
+// recursion: a page may nest elements thousands deep. A table inside a cell that holds one cell
+// of text is that cell's text, not a table: govreport prints a group's label as the head of such
+// a table, which the browser repeats when the group goes on to a new page.
 std::unordered_set<const GumboNode*> tables_with_tables(const GumboNode* root) {
   std::unordered_set<const GumboNode*> out;
   struct Frame {
     const GumboNode* node;
     unsigned next;
-    bool has_table;  // a table below it
+    bool has_table;       // a table below it
+    bool has_text;        // text below it
+    unsigned text_cells;  // cells with text below it, inside the nearest table
   };
-  std::vector<Frame> stack{{root, 0, false}};
+  std::vector<Frame> stack{{root, 0, false, false, 0}};
   while (!stack.empty()) {
     Frame& f = stack.back();
     const GumboVector* children = children_of(f.node);
     if (children != nullptr && f.next < children->length) {
       const GumboNode* c = child(*children, f.next++);
-      if (c->type == GUMBO_NODE_ELEMENT) stack.push_back({c, 0, false});
+      if (c->type == GUMBO_NODE_ELEMENT)
+        stack.push_back({c, 0, false, false, 0});
+      else if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA)
+        f.has_text = true;
       continue;
     }
     const Frame done = f;
     stack.pop_back();
-    if (done.has_table && is_table(done.node)) out.insert(done.node);
-    if (!stack.empty() && (done.has_table || is_table(done.node))) stack.back().has_table = true;
+    const bool table = is_table(done.node);
+    if (done.has_table && table) out.insert(done.node);
+    if (stack.empty()) continue;
+    Frame& up = stack.back();
+    up.has_text = up.has_text || done.has_text;
+    if (table) {
+      const bool label = !done.has_table && done.text_cells <= 1;
+      up.has_table = up.has_table || !label;
+      continue;
+    }
+    up.has_table = up.has_table || done.has_table;
+    up.text_cells += is_cell(done.node) ? (done.has_text ? 1U : 0U) : done.text_cells;
   }
   return out;
 }

@@ -20,6 +20,16 @@ using namespace importer;
 // Reads the source into lines; sets `failure` when it cannot be read at all.
 Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
   if (kind == SourceKind::Pdf) return read_pdf(bytes, failure);
+  if (kind == SourceKind::Docx) return read_docx(bytes, failure);
+  if (kind == SourceKind::Doc) {
+    failure = Unreadable{Message{
+        "旧版 Word 97–2003 文档（.doc）需要先转换：请安装 LibreOffice（Debian 软件包 "
+        "libreoffice-writer，之后 govreport 自动转换），或在 Word、WPS 中另存为 .docx",
+        "an old Word 97–2003 document (.doc) must be converted first: install LibreOffice (Debian "
+        "package libreoffice-writer; govreport then converts it), or save it as .docx in Word or "
+        "WPS"}};
+    return {};
+  }
   std::string charset;
   const std::string declared =
       kind == SourceKind::Html ? declared_html_charset(bytes) : std::string();
@@ -108,8 +118,37 @@ void count_cells(const Report& report, ImportSummary& s) {
   }
 }
 
+// Where the cells of each section's tables were read, for a source that names places.
+std::vector<CellsRead> cells_read(const Report& report) {
+  std::vector<CellsRead> out;
+  const Edition& edition = *report.edition;
+  for (const Section& section : edition.sections) {
+    CellsRead read{"表" + std::string(section.numeral), 0, {}, {}};
+    std::size_t first = 0, last = 0;
+    for (const CellDef& def : edition.cells) {
+      if (edition.tables[static_cast<std::size_t>(def.table)].section != section.numeral) continue;
+      const Position p = report.source.position_of(def.pointer);
+      if (p.place.empty()) continue;
+      ++read.cells;
+      if (read.first.empty() || p.place_order < first) {
+        read.first = p.place;
+        first = p.place_order;
+      }
+      if (read.last.empty() || p.place_order > last) {
+        read.last = p.place;
+        last = p.place_order;
+      }
+    }
+    if (read.cells > 0) out.push_back(std::move(read));
+  }
+  return out;
+}
+
 void finish(ImportResult& result, Findings& findings) {
-  result.findings = std::move(findings.list());
+  // The cells printed blank: the import keeps them blank, checking reports them.
+  for (Diagnostic& d : findings.list())
+    (d.rule == "blank-cell" ? result.blank_cells : result.findings).push_back(std::move(d));
+  sort_diagnostics(result.blank_cells);
   sort_diagnostics(result.findings);
   result.summary.errors = count(result.findings, Severity::Error);
   result.summary.warnings = count(result.findings, Severity::Warning);
@@ -166,18 +205,22 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
         findings, "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{},
         "/agency", fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
         fmt::format("no agency found in the title (looked in {}); give it with --agency", head.en));
-  // An agency named 人民政府 is a government; any other is a department.
-  if (report.agency.ends_with("人民政府")) report.agency_kind = AgencyKind::Government;
-  if (title && options.agency.empty() && options.year == 0 &&
-      squeeze(title->text) != squeeze(report.display_title()))
-    report.title = title->text;
-
   const Sections sections =
       find_sections(doc, {doc.content_begin, doc.content_end}, *edition, findings);
   std::size_t preamble_begin = doc.content_begin;
   if (title && title->lines.end > preamble_begin && title->lines.end <= sections.first_heading)
     preamble_begin = title->lines.end;
-  read_narrative(doc, sections, {preamble_begin, sections.first_heading}, report);
+  const Closing closing =
+      read_narrative(doc, sections, {preamble_begin, sections.first_heading}, report);
+  // The 落款 names the agency in full where the title may shorten it ("自治区人民政府办公厅").
+  // Its date is when the report was written, not when it was published: it is not read.
+  if (options.agency.empty() && closing.agency.size() > report.agency.size())
+    report.agency = closing.agency;
+  // An agency named 人民政府 is a government; any other is a department.
+  if (report.agency.ends_with("人民政府")) report.agency_kind = AgencyKind::Government;
+  if (title && options.agency.empty() && options.year == 0 &&
+      squeeze(title->text) != squeeze(report.display_title()))
+    report.title = title->text;
 
   TableCounts counts;
   for (const Region& region : table_regions(doc, sections, *edition))
@@ -200,6 +243,7 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   s.rows_found = counts.rows_found;
   s.rows_total = counts.rows_total;
   count_cells(report, s);
+  s.read_from = cells_read(report);
   result.report = std::move(report);
   finish(result, findings);
   return result;

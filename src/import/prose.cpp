@@ -100,14 +100,20 @@ void add_finding(Findings& findings, std::string_view rule, const Where& where, 
     zh += fmt::format("（第 {} 页）", where.page);
     en += fmt::format(" (page {})", where.page);
   }
-  findings.add(rule, std::move(pointer), {std::move(zh), std::move(en)},
-               {where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0});
+  Position position{where.line, where.line > 0 ? std::max<std::size_t>(where.column, 1) : 0};
+  position.place = where.place;
+  position.place_order = where.order;
+  findings.add(rule, std::move(pointer), {std::move(zh), std::move(en)}, std::move(position));
 }
 
 Message describe(const Document& doc, Span span) {
   if (span.empty() || span.begin >= doc.lines.size()) return {"（空白）", "(empty)"};
   const Where& a = doc.lines[span.begin].where;
   const Where& b = doc.lines[std::min(span.end, doc.lines.size()) - 1].where;
+  if (a.line == 0 && !a.place.empty()) {
+    if (a.place == b.place) return {a.place, a.place};
+    return {fmt::format("{} 至 {}", a.place, b.place), fmt::format("{} to {}", a.place, b.place)};
+  }
   if (a.line == 0 && a.page > 0) {
     if (a.page == b.page) return {fmt::format("第 {} 页", a.page), fmt::format("page {}", a.page)};
     return {fmt::format("第 {}–{} 页", a.page, b.page), fmt::format("pages {}–{}", a.page, b.page)};
@@ -304,7 +310,13 @@ std::vector<Paragraph> paragraphs(const Document& doc, Span span) {
 namespace {
 
 // Reads the paragraphs of `span` into `part`, numbered subsections ("（一）…") apart.
-void read_subsections(const Document& doc, Span span, Narrative& part) {
+// Records where a paragraph was in a source without lines (a workbook cell), for findings.
+void place(SourceMap& source, const std::string& pointer, const Where& where) {
+  if (!where.place.empty()) source.add_place(pointer, where.place, where.order);
+}
+
+void read_subsections(const Document& doc, Span span, Narrative& part, SourceMap& source,
+                      const std::string& pointer) {
   int expected = 1;
   for (Paragraph& p : paragraphs(doc, span)) {
     const std::u32string text = decode_utf8(p.text);
@@ -325,12 +337,22 @@ void read_subsections(const Document& doc, Span span, Narrative& part) {
         rest = rest.substr(stop + 1);
       }
       sub.title = tidy(sub.title);
-      if (const std::string first = tidy(encode_utf8(rest)); !first.empty())
+      const std::string base = pointer + "/subsections/" + std::to_string(part.subsections.size());
+      place(source, base, p.where);
+      if (const std::string first = tidy(encode_utf8(rest)); !first.empty()) {
+        place(source, base + "/paragraphs/0", p.where);
         sub.paragraphs.push_back(first);
+      }
       part.subsections.push_back(std::move(sub));
     } else if (!part.subsections.empty()) {
-      part.subsections.back().paragraphs.push_back(std::move(p.text));
+      std::vector<std::string>& to = part.subsections.back().paragraphs;
+      place(source,
+            pointer + "/subsections/" + std::to_string(part.subsections.size() - 1) +
+                "/paragraphs/" + std::to_string(to.size()),
+            p.where);
+      to.push_back(std::move(p.text));
     } else {
+      place(source, pointer + "/paragraphs/" + std::to_string(part.paragraphs.size()), p.where);
       part.paragraphs.push_back(std::move(p.text));
     }
   }
@@ -338,7 +360,8 @@ void read_subsections(const Document& doc, Span span, Narrative& part) {
 
 }  // namespace
 
-void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report) {
+Closing read_narrative(const Document& doc, const Sections& sections, Span preamble,
+                       Report& report) {
   const Edition& edition = *report.edition;
   for (std::size_t k = 0; k < edition.narrative.size(); ++k) {
     const NarrativePart& part = edition.narrative[k];
@@ -346,14 +369,19 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
     for (std::size_t i = 0; i < edition.sections.size(); ++i)
       if (!part.section.empty() && edition.sections[i].numeral == part.section)
         span = sections.body[i];
+    const std::string pointer = "/" + std::string(part.key);
     if (part.subsections) {
-      read_subsections(doc, span, report.narrative[k]);
+      read_subsections(doc, span, report.narrative[k], report.source, pointer);
     } else {
-      for (Paragraph& p : paragraphs(doc, span))
-        report.narrative[k].paragraphs.push_back(std::move(p.text));
+      std::vector<std::string>& to = report.narrative[k].paragraphs;
+      for (Paragraph& p : paragraphs(doc, span)) {
+        place(report.source, pointer + "/" + std::to_string(to.size()), p.where);
+        to.push_back(std::move(p.text));
+      }
     }
   }
-  if (report.narrative.empty()) return;
+  Closing found;
+  if (report.narrative.empty()) return found;
   std::vector<std::string>& closing = report.narrative.back().paragraphs;
   // The signature (agency and date) closing the report is not a paragraph of its last part.
   const std::u32string agency = fold(report.agency);
@@ -365,8 +393,10 @@ void read_narrative(const Document& doc, const Sections& sections, Span preamble
     const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
                         (f == agency || agency.ends_with(f) || f.ends_with(agency));
     if (!date && !signer) break;
+    (date ? found.date : found.agency) = tidy(last);
     closing.pop_back();
   }
+  return found;
 }
 
 }  // namespace govreport::importer

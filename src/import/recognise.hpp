@@ -66,9 +66,15 @@ struct Paragraph {
 };
 /// Joins the lines of `span` into paragraphs, following the document's flow.
 std::vector<Paragraph> paragraphs(const Document& doc, Span span);
+/// Holds the 落款 closing a report, as printed: the agency and the date ("2025年1月20日").
+struct Closing {
+  std::string agency;
+  std::string date;  ///< when the report was written; not its publication date
+};
 /// Fills the narrative of `report`: preamble, overview with its subsections, problems, other
-/// matters.
-void read_narrative(const Document& doc, const Sections& sections, Span preamble, Report& report);
+/// matters; returns the 落款 after them, which is no paragraph.
+Closing read_narrative(const Document& doc, const Sections& sections, Span preamble,
+                       Report& report);
 
 /// Counts what reading the tables found.
 struct TableCounts {

@@ -2,10 +2,35 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "govreport/import.hpp"
 #include "govreport/safe_text.hpp"
 
 namespace govreport {
+namespace {
+
+// "表三 第 4–28 行" for the places of a first and a last cell in the same table; "A 至 B" for
+// places of another form.
+std::string place_range(const std::string& first, const std::string& last) {
+  auto row_of = [](const std::string& place) {
+    return place.substr(0, std::min(place.find("「"), place.find("·")));
+  };
+  const std::string a = row_of(first), b = row_of(last);
+  if (a == b) return a;
+  constexpr std::string_view kRow = " 第 ", kEnd = " 行";
+  const std::size_t at = a.rfind(kRow);
+  const std::size_t head = at + kRow.size();
+  if (at != std::string::npos && b.size() > head && a.compare(0, head, b, 0, head) == 0 &&
+      a.ends_with(kEnd) && b.ends_with(kEnd)) {
+    const std::string from = a.substr(head, a.size() - head - kEnd.size());
+    const std::string to = b.substr(head, b.size() - head - kEnd.size());
+    return a.substr(0, head) + from + "–" + to + std::string(kEnd);
+  }
+  return first + " 至 " + last;
+}
+
+}  // namespace
 
 std::string format_summary(const ImportSummary& summary, std::string_view name, Lang lang) {
   // The agency comes from the page, the file name from the command line: neither may print a
@@ -34,6 +59,18 @@ std::string format_summary(const ImportSummary& summary, std::string_view name, 
                     "{}，“/” {}\n",
                     file, s.sections_found, s.tables_found, s.tables_total, s.rows_found,
                     s.rows_total, cells, s.cells_number, s.cells_blank, s.cells_not_applicable);
+    if (!s.read_from.empty()) {
+      std::string list_zh, list_en;
+      for (const CellsRead& r : s.read_from) {
+        const std::string where = printable(place_range(r.first, r.last));
+        list_zh +=
+            fmt::format("{}{} {} 个（{}）", list_zh.empty() ? "" : "，", r.tables, r.cells, where);
+        list_en +=
+            fmt::format("{}{} {} ({})", list_en.empty() ? "" : ", ", r.tables, r.cells, where);
+      }
+      out += en ? fmt::format("{}: cells read: {}\n", file, list_en)
+                : fmt::format("{}: 读取的单元格：{}\n", file, list_zh);
+    }
     std::vector<std::string> missing = s.sections_missing;
     missing.insert(missing.end(), s.tables_missing.begin(), s.tables_missing.end());
     if (!missing.empty()) {

@@ -114,8 +114,9 @@ void store(TableRead& read, const Table* table, int row, const std::vector<Cell>
 }
 
 // Reads the values of one printed row into cells of `row`; empty when they cannot be placed.
+// `from`, when given, receives the value each column was read from.
 std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Table* table, int row,
-                           bool report_issues) {
+                           bool report_issues, std::vector<Value>* from = nullptr) {
   const std::size_t n = table->columns.size();
   const Row& r = table->rows[static_cast<std::size_t>(row)];
   std::vector<Value> values = printed.values;
@@ -162,8 +163,32 @@ std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Tab
     }
   }
   std::vector<Cell> cells(n);
+  if (from != nullptr) from->assign(n, Value{});
+  // A blank cell is an error of the report, as null is in a data file (blank is not 0); the
+  // import keeps it blank, and checking the source reports it (see ImportResult::blank_cells).
+  auto blank = [&](std::size_t c, const Value* value) {
+    if (!report_issues) return;
+    const CellDef& def =
+        read.report.edition->cells[static_cast<std::size_t>(table->cell(row, static_cast<int>(c)))];
+    Where where = printed.where;
+    if (value != nullptr && !value->place.empty()) {
+      where.place = value->place;
+      where.order = value->order;
+    }
+    add_finding(read.findings, "blank-cell", where, def.pointer,
+                fmt::format("{} 为空白；没有请填 0", def.name_zh),
+                fmt::format("{} is blank; write 0 if there were none", def.name_zh));
+  };
   for (std::size_t c = 0; c < n; ++c) {
-    if (slots[c] == nullptr) continue;  // blank where the source has no value
+    if (slots[c] == nullptr) {  // blank where the source has no value
+      blank(c, nullptr);
+      continue;
+    }
+    if (from != nullptr) (*from)[c] = *slots[c];
+    if (slots[c]->blank()) {
+      blank(c, slots[c]);
+      continue;
+    }
     const Column& col = table->columns[c];
     const bool column_unit = fold(col.zh).find(U'元') != std::u32string::npos;
     const CellReading reading = read_cell(slots[c]->text, col.kind, column_unit);
@@ -237,7 +262,16 @@ void read_values(TableRead& read) {
       store(read, table, row, total);
       continue;
     }
-    store(read, table, row, read_row(read, printed, table, row, true));
+    std::vector<Value> from;
+    store(read, table, row, read_row(read, printed, table, row, true, &from));
+    // A value read from a Word table cell: findings about it name that cell.
+    for (std::size_t c = 0; c < from.size(); ++c) {
+      if (from[c].place.empty()) continue;
+      const CellDef& def =
+          read.report.edition
+              ->cells[static_cast<std::size_t>(table->cell(row, static_cast<int>(c)))];
+      read.report.source.add_place(def.pointer, from[c].place, from[c].order);
+    }
   }
 }
 

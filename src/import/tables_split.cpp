@@ -66,8 +66,8 @@ std::vector<PrintedRow> split_rows(const Document& doc, Span span) {
       pending.clear();
       marks.clear();
       for (std::size_t k = label_end; k < line.pieces.size(); ++k)
-        row.values.push_back(
-            {line.pieces[k].text, line.pieces[k].x0, line.pieces[k].x1, line.positioned});
+        row.values.push_back({line.pieces[k].text, line.pieces[k].x0, line.pieces[k].x1,
+                              line.positioned, line.pieces[k].place, line.where.order + k + 1});
       rows.push_back(std::move(row));
       continue;
     }
@@ -83,7 +83,7 @@ std::vector<PrintedRow> split_rows(const Document& doc, Span span) {
           marks.clear();
           open = true;
         }
-        current.values.push_back({p.text, p.x0, p.x1, line.positioned});
+        current.values.push_back({p.text, p.x0, p.x1, line.positioned, p.place, line.where.order});
       } else {
         close();
         add_text(p.text, line.where);

@@ -2,6 +2,8 @@
 // govreport's own text and Markdown. Table rows are pipe-, tab- or space-separated.
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 #include "import/document.hpp"
 #include "import/normalize.hpp"
@@ -128,6 +130,38 @@ bool has_gap(std::string_view s) {
 
 }  // namespace
 
+// The lines of a right-aligned block of govreport's Markdown, `<p align="right">A<br>B</p>` (the
+// 落款), as plain text; nullopt for any other line.
+std::optional<std::vector<std::string>> right_aligned(std::string_view line) {
+  constexpr std::string_view kOpen = "<p align=\"right\">", kClose = "</p>";
+  const std::string_view t = trim(line);
+  if (!t.starts_with(kOpen) || !t.ends_with(kClose)) return std::nullopt;
+  std::string_view inner = t.substr(kOpen.size(), t.size() - kOpen.size() - kClose.size());
+  std::vector<std::string> out;
+  for (std::size_t at; !inner.empty(); inner.remove_prefix(std::min(at + 4, inner.size()))) {
+    at = std::min(inner.find("<br>"), inner.size());
+    std::string part;
+    const std::string_view piece = inner.substr(0, at);
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      bool entity = false;
+      for (auto [name, c] : {std::pair{"&amp;", '&'},
+                             {"&lt;", '<'},
+                             {"&gt;", '>'},
+                             {"&quot;", '"'},
+                             {"&#39;", '\''}})
+        if (piece.substr(i).starts_with(name)) {
+          part += c;
+          i += std::string_view(name).size() - 1;
+          entity = true;
+          break;
+        }
+      if (!entity) part += piece[i];
+    }
+    out.push_back(std::move(part));
+  }
+  return out;
+}
+
 Document read_text(std::string_view utf8) {
   const std::vector<std::string_view> raw = split_lines(utf8);
   bool markdown = false;
@@ -143,11 +177,29 @@ Document read_text(std::string_view utf8) {
   }
   const bool layout = nonblank > 0 && gapped * 10 >= nonblank;
 
+  // The 落款 block of govreport's Markdown is read as its lines.
+  std::vector<std::string> expanded;
+  std::vector<std::size_t> numbers;  // the source line of each line
+  expanded.reserve(raw.size());
+  for (std::size_t n = 0; n < raw.size(); ++n) {
+    if (markdown)
+      if (auto parts = right_aligned(raw[n])) {
+        for (std::string& p : *parts) {
+          expanded.push_back(std::move(p));
+          numbers.push_back(n);
+        }
+        continue;
+      }
+    expanded.emplace_back(raw[n]);
+    numbers.push_back(n);
+  }
+
   Document doc;
   bool blank = false;
   std::size_t widest_prose = 0;
-  for (std::size_t n = 0; n < raw.size(); ++n) {
-    const std::string_view l = raw[n];
+  for (std::size_t k = 0; k < expanded.size(); ++k) {
+    const std::size_t n = numbers[k];
+    const std::string_view l = expanded[k];
     if (is_blank(l)) {
       blank = true;
       continue;

@@ -229,6 +229,11 @@ std::size_t skip_space(std::string_view text, std::size_t i) {
 
 bool parse_json(std::string_view text, Document& doc, ParseError& error) {
   error = {};
+  return parse_json_fast(text, doc) || parse_json_exact(text, doc, error);
+}
+
+bool parse_json_exact(std::string_view text, Document& doc, ParseError& error) {
+  error = {};
   if (text.size() > kMaxText) {
     error.detail = "the text is larger than 4 GiB";
     return false;
@@ -240,7 +245,7 @@ bool parse_json(std::string_view text, Document& doc, ParseError& error) {
   // made parsing half again as slow. nlohmann::json::sax_parse would build it on the stack.
   auto input = nlohmann::detail::input_adapter(text.data() + start, text.data() + text.size());
   auto parser = std::make_unique<nlohmann::detail::parser<nlohmann::json, decltype(input)>>(
-      std::move(input), nullptr, true, false);
+      std::move(input), nullptr, true, false);  // NOLINT(performance-move-const-arg): takes &&
   const bool parsed = parser->sax_parse(&builder, true);
   // nlohmann reads a NUL byte as the end of the input: what follows one was never looked at.
   if (parsed && text.find('\0', start) == std::string_view::npos) return true;

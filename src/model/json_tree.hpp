@@ -88,8 +88,17 @@ inline constexpr std::size_t kMaxValues = 100'000;
 inline constexpr std::size_t kMaxText = UINT32_MAX;
 
 /// Parses `text` into `doc`, skipping a leading UTF-8 byte-order mark; returns false and sets
-/// `error` on failure. Offsets are into `text`, which must outlive `doc`.
+/// `error` on failure. Offsets are into `text`, which must outlive `doc`. Tries
+/// parse_json_fast, and on failure parse_json_exact, which explains it.
 bool parse_json(std::string_view text, Document& doc, ParseError& error);
+
+/// Parses `text` like parse_json with nlohmann's parser, whose messages name the error.
+bool parse_json_exact(std::string_view text, Document& doc, ParseError& error);
+
+/// Parses `text` with simdjson into the same document as parse_json_exact; returns false, `doc`
+/// unspecified, for any text that it would not build exactly so (invalid JSON, a NUL byte, a
+/// number beyond 64 bits, a scalar at the top, the limits).
+bool parse_json_fast(std::string_view text, Document& doc);
 
 /// Returns the JSON name of a node kind ("string", "array", …).
 std::string_view kind_name(Node::Kind kind);

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "model/json_tree.hpp"
+#include "model/load_internal.hpp"
 #include "model/shape.hpp"
 #include "text/edit_distance.hpp"
 #include "text/utf8.hpp"
@@ -83,8 +84,9 @@ std::string_view utf16_or_32(std::string_view text) {
 
 class Loader {
  public:
-  Loader(std::string_view text, std::string_view file, const Edition* edition)
-      : text_(text), findings_(std::string(file)), edition_(edition) {}
+  Loader(std::string_view text, std::string_view file, const Edition* edition,
+         detail::JsonParser parser = detail::JsonParser::Fast)
+      : text_(text), findings_(std::string(file)), edition_(edition), parser_(parser) {}
 
   LoadResult run() {
     read();
@@ -158,7 +160,8 @@ class Loader {
 
   std::string_view text_;
   Findings findings_;
-  const Edition* edition_;          // the edition to read against, or nullptr for the year's
+  const Edition* edition_;  // the edition to read against, or nullptr for the year's
+  detail::JsonParser parser_;
   std::optional<LineIndex> lines_;  // built at the first finding
   detail::Document doc_;
   LoadResult out_;
@@ -401,7 +404,10 @@ void Loader::read() {
     return;
   }
   detail::ParseError error;
-  if (!detail::parse_json(text_, doc_, error)) {
+  const bool parsed = parser_ == detail::JsonParser::Exact
+                          ? detail::parse_json_exact(text_, doc_, error)
+                          : detail::parse_json(text_, doc_, error);
+  if (!parsed) {
     using Kind = detail::ParseError::Kind;
     if (error.kind == Kind::TrailingContent) {
       add("json-syntax", "", error.offset, "JSON 值之后还有多余的内容",
@@ -569,5 +575,13 @@ LoadResult load_report(std::string_view text, std::string_view file) {
 LoadResult load_report(std::string_view text, std::string_view file, const Edition& edition) {
   return Loader(text, file, &edition).run();
 }
+
+namespace detail {
+
+LoadResult load_report_with(JsonParser parser, std::string_view text, std::string_view file) {
+  return Loader(text, file, nullptr, parser).run();
+}
+
+}  // namespace detail
 
 }  // namespace govreport

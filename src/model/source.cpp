@@ -117,6 +117,10 @@ Position SourceMap::position(std::size_t offset) const {
 
 void SourceMap::add_place(std::string pointer, std::string place) {
   const std::size_t order = places_.size() + 1;
+  add_place(std::move(pointer), std::move(place), order);
+}
+
+void SourceMap::add_place(std::string pointer, std::string place, std::size_t order) {
   places_.emplace(std::move(pointer), std::make_pair(std::move(place), order));
 }
 

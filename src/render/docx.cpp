@@ -23,6 +23,8 @@ using detail::GridKind;
 constexpr int kPageWidth = 11906, kPageHeight = 16838;
 constexpr int kTop = 2098, kBottom = 1984, kLeft = 1587, kRight = 1474;
 constexpr int kTextWidth = kPageWidth - kLeft - kRight;
+// The width of a character of the body (3号, 16 pt), in twips.
+constexpr int kCharWidth = 320;
 // 22 lines in the 225 mm 版心.
 constexpr int kLinePitch = 579;
 
@@ -56,21 +58,23 @@ std::vector<int> twips(const Grid& grid) {
   return out;
 }
 
+// `keep` keeps the row on the page of the next one (w:keepNext in every paragraph of the row).
 std::string cell_xml(const GridCell* cell, std::string_view text_style, int width, int span,
-                     bool merge_start, bool merge_continue) {
+                     bool merge_start, bool merge_continue, bool keep) {
+  const std::string_view keep_next = keep ? "<w:keepNext/>" : "";
   std::string out = fmt::format(R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>)", width);
   if (span > 1) out += fmt::format(R"(<w:gridSpan w:val="{}"/>)", span);
   if (merge_start) out += R"(<w:vMerge w:val="restart"/>)";
   if (merge_continue) out += "<w:vMerge/>";
   out += R"(<w:vAlign w:val="center"/></w:tcPr>)";
   if (cell == nullptr)
-    return out +
-           fmt::format(R"(<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr></w:p></w:tc>)", text_style);
+    return out + fmt::format(R"(<w:p><w:pPr><w:pStyle w:val="{}"/>{}</w:pPr></w:p></w:tc>)",
+                             text_style, keep_next);
   const bool left =
       cell->kind == GridKind::Note || (cell->kind == GridKind::Label && cell->row_span == 1);
   const std::string_view style = cell->kind == GridKind::Caption ? "TableCaption" : text_style;
-  out += fmt::format(R"(<w:p><w:pPr><w:pStyle w:val="{}"/><w:jc w:val="{}"/></w:pPr>)", style,
-                     left ? "left" : "center");
+  out += fmt::format(R"(<w:p><w:pPr><w:pStyle w:val="{}"/>{}<w:jc w:val="{}"/></w:pPr>)", style,
+                     keep_next, left ? "left" : "center");
   return out + (cell->text.empty() ? "" : run(cell->text)) + "</w:p></w:tc>";
 }
 
@@ -104,7 +108,11 @@ std::string table_xml(const Grid& grid) {
     int span = 1;
   };
   std::vector<Merge> open(widths.size());
-  for (const detail::GridRow& row : grid.rows) {
+  // Every row is kept with the next, so that Word moves a table that does not fit in what is
+  // left of a page to the next page whole, and no group is parted from its merged label.
+  for (std::size_t r = 0; r < grid.rows.size(); ++r) {
+    const detail::GridRow& row = grid.rows[r];
+    const bool keep = r + 1 < grid.rows.size();
     out += row.head ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
                     : "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
     std::size_t next = 0;
@@ -112,19 +120,20 @@ std::string table_xml(const Grid& grid) {
       Merge& merge = open[static_cast<std::size_t>(c)];
       if (merge.rows > 0) {
         --merge.rows;
-        out += cell_xml(nullptr, text_style, span_width(c, merge.span), merge.span, false, true);
+        out +=
+            cell_xml(nullptr, text_style, span_width(c, merge.span), merge.span, false, true, keep);
         c += merge.span;
         continue;
       }
       if (next >= row.cells.size()) {  // the layout left this column empty: keep the grid whole
-        out += cell_xml(nullptr, text_style, span_width(c, 1), 1, false, false);
+        out += cell_xml(nullptr, text_style, span_width(c, 1), 1, false, false, keep);
         ++c;
         continue;
       }
       const GridCell& cell = row.cells[next++];
       if (cell.row_span > 1) merge = {cell.row_span - 1, cell.col_span};
       out += cell_xml(&cell, text_style, span_width(c, cell.col_span), cell.col_span,
-                      cell.row_span > 1, false);
+                      cell.row_span > 1, false, keep);
       c += cell.col_span;
     }
     out += "</w:tr>\n";
@@ -158,6 +167,26 @@ std::string document_xml(const Report& report) {
     body += paragraph("Heading1", run(fmt::format("{}、{}", section.numeral, section.zh)));
     narrative(section.numeral);
     for (const Grid& grid : detail::section_grids(report, section.numeral)) body += table_xml(grid);
+  }
+  if (const auto s = detail::signature(report)) {
+    // 落款 after an empty line; indents in hundredths of a character and in twips (3号, 16 pt).
+    auto line = [](std::string_view words, std::string_view side, double indent,
+                   std::string_view align) {
+      const auto hundredths = static_cast<int>(indent * 100);
+      return fmt::format(
+                 R"(<w:p><w:pPr><w:pStyle w:val="Signature"/><w:ind w:{1}Chars="{2}" w:{1}="{3}"/><w:jc w:val="{0}"/></w:pPr>)",
+                 align, side, hundredths, hundredths * kCharWidth / 100) +
+             run(words) + "</w:p>\n";
+    };
+    body += paragraph("Signature", "");
+    body += line(s->agency, "right", s->agency_indent, "right");
+    // The date starts two characters right of the agency's first: from the left margin, the
+    // line less the agency's indent and width, plus two.
+    const double text_chars = static_cast<double>(kTextWidth) / kCharWidth;
+    if (!s->date.empty() && s->date_under_agency)
+      body += line(s->date, "left", text_chars - s->agency_indent - s->agency_width + 2, "left");
+    else if (!s->date.empty())
+      body += line(s->date, "right", 2, "right");
   }
   std::string out(kXmlHead);
   out += fmt::format("<w:document {} {}>\n<w:body>\n", kMain, kRel);
@@ -223,6 +252,10 @@ std::string styles_xml() {
       "paragraph", "Footer", "footer",
       R"(<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/>)",
       fonts("宋体", "宋体") + R"(<w:sz w:val="28"/><w:szCs w:val="28"/>)");
+  style(
+      "paragraph", "Signature", "Signature",
+      R"(<w:keepNext/><w:keepLines/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>)",
+      "");
   style("character", "RunIn", "Run-in Heading", "", fonts("楷体_GB2312"));
   return out + "</w:styles>\n";
 }

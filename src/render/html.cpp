@@ -42,6 +42,9 @@ h1 { margin: 0 0 1em; font-family: var(--title); font-size: 22pt; font-weight: n
 h2 { margin: 0; font-family: var(--hei); font-size: 16pt; font-weight: normal; text-indent: 2em; }
 p { margin: 0; text-align: justify; text-indent: 2em; }
 .run-in { font-family: var(--kai); }
+.signature { margin-top: 1.8em; break-inside: avoid; page-break-inside: avoid; }
+.signature p { text-align: right; text-indent: 0; }
+.signature p.date { text-align: left; }
 table { width: 100%; margin: 0.5em 0 1em; border-collapse: collapse; table-layout: fixed;
   font-family: var(--song); font-size: 10.5pt; line-height: 1.4; }
 th, td { padding: 1mm 0.6mm; border: 0.75pt solid #000; font-weight: normal; text-align: center;
@@ -52,7 +55,11 @@ th.note { text-align: left; }
 thead { display: table-header-group; }
 table.dense { font-size: 9pt; }
 td, th:not([rowspan]) { break-inside: avoid; page-break-inside: avoid; }
-tr.caption { break-after: avoid; page-break-after: avoid; }
+th.group { height: 1px; padding: 0; vertical-align: top; }
+table.group-label { width: 100%; height: 100%; margin: 0; font-size: inherit; }
+table.group-label th, table.group-label td { padding: 1mm 0.6mm; border: none; }
+table.group-label td { break-inside: auto; page-break-inside: auto; }
+tr.caption, tr.keep { break-after: avoid; page-break-after: avoid; }
 h2 { break-after: avoid; page-break-after: avoid; }
 figure.chart { margin: 0.5em 0 1em; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
@@ -104,6 +111,14 @@ std::string cell_html(const GridCell& cell, bool head_row) {
   }
   if (cell.col_span > 1) attributes += fmt::format(R"( colspan="{}")", cell.col_span);
   if (cell.row_span > 1) attributes += fmt::format(R"( rowspan="{}")", cell.row_span);
+  if (cell.kind == GridKind::Label && cell.row_span > 1) {
+    // A group's label heads a table of its own that fills the cell: when the group continues on
+    // the next page, the browser repeats that table's head, the label, at the top of the rest.
+    return fmt::format(
+        R"(<th class="group"{}><table class="group-label"><thead><tr><th>{}</th></tr></thead>)"
+        R"(<tbody><tr><td></td></tr></tbody></table></th>)",
+        attributes, detail::markup_escape(cell.text));
+  }
   return fmt::format("<{0}{1}>{2}</{0}>", tag, attributes, detail::markup_escape(cell.text));
 }
 
@@ -117,7 +132,11 @@ std::string grid_html(const Grid& grid) {
     if (!row.head && !in_body)
       out += std::string(in_head ? "</thead>\n" : "") + "<tbody>\n", in_body = true;
     const bool caption = row.cells.size() == 1 && row.cells.front().kind == GridKind::Caption;
-    out += caption ? R"(<tr class="caption">)" : "<tr>";
+    const bool keep = row.keep_with_next && !row.head;
+    out += caption && keep ? R"(<tr class="caption keep">)"
+           : caption       ? R"(<tr class="caption">)"
+           : keep          ? R"(<tr class="keep">)"
+                           : "<tr>";
     for (const GridCell& cell : row.cells) out += cell_html(cell, row.head);
     out += "</tr>\n";
   }
@@ -226,6 +245,17 @@ class Page {
         out_ += grid_html(grid);
       if (chart && chart->table->section == section.numeral) out_ += chart_svg(*chart);
       out_ += "</section>\n";
+    }
+    if (const auto s = detail::signature(report_)) {
+      out_ += fmt::format("<div class=\"signature\">\n<p style=\"margin-right: {}em\">{}</p>\n",
+                          s->agency_indent, detail::markup_escape(s->agency));
+      if (!s->date.empty() && s->date_under_agency)
+        out_ += fmt::format("<p class=\"date\" style=\"margin-left: calc(100% - {}em)\">{}</p>\n",
+                            s->agency_indent + s->agency_width - 2, detail::markup_escape(s->date));
+      else if (!s->date.empty())
+        out_ +=
+            fmt::format("<p style=\"margin-right: 2em\">{}</p>\n", detail::markup_escape(s->date));
+      out_ += "</div>\n";
     }
     out_ += "</article>\n</body>\n</html>\n";
     return std::move(out_);

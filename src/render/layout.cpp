@@ -74,7 +74,48 @@ Grid captioned_tables(const Report& report, const std::vector<const Table*>& tab
       grid.rows.push_back(std::move(row));
     }
   }
+  // Each captioned table stays whole: a page breaks only before a caption.
+  for (std::size_t r = 0; r + 1 < grid.rows.size(); ++r)
+    grid.rows[r].keep_with_next = grid.rows[r + 1].cells.front().kind != GridKind::Caption;
   return grid;
+}
+
+// Rows of a group that a page break leaves on either side of it, at least: as many lines as its
+// label takes in its column.
+constexpr std::size_t kGroupPart = 3;
+
+// Marks where a page may not break in the rows below the heads (`rows[first…]`, printing the
+// table rows `printed`): a page breaks only before a row of the top level or before the first row
+// of a group, which prints that group's label. A group that a break parts, and whose label the
+// browser repeats on the new page, keeps kGroupPart rows on each side for its label.
+void keep_groups_together(const Table& table, const std::vector<std::size_t>& printed,
+                          std::vector<GridRow>& rows, std::size_t first) {
+  auto ancestors = [&](std::size_t r) {
+    std::vector<std::size_t> out;
+    for (int p = table.rows[r].parent; p >= 0; p = table.rows[static_cast<std::size_t>(p)].parent)
+      out.push_back(static_cast<std::size_t>(p));
+    return out;
+  };
+  // The first and last printed row of each group.
+  std::vector<std::size_t> from(table.rows.size(), printed.size()), to(table.rows.size(), 0);
+  for (std::size_t i = 0; i < printed.size(); ++i)
+    for (std::size_t g : ancestors(printed[i])) {
+      from[g] = std::min(from[g], i);
+      to[g] = std::max(to[g], i);
+    }
+  for (std::size_t i = 1; i < printed.size(); ++i) {
+    const Row& row = table.rows[printed[i]];
+    bool starts = row.depth == 0;
+    bool room = true;
+    for (std::size_t g : ancestors(printed[i])) {
+      if (from[g] == i) {
+        starts = true;  // the group's label is printed in this row
+        continue;
+      }
+      room = room && i - from[g] >= kGroupPart && to[g] + 1 - i >= kGroupPart;
+    }
+    rows[first + i - 1].keep_with_next = !(starts && room);
+  }
 }
 
 // A table whose rows nest (三): one label column per depth; a group's label spans its rows.
@@ -90,14 +131,17 @@ Grid nested_table(const Report& report, const Table& table) {
   const int top = note && !table.row_head.empty() ? 1 : 0;
   const int levels = top + (groups ? 2 : 1);
 
+  // The row labels take what the numbers do not need, so that the long ones wrap to two or three
+  // lines and the table fits on one page; a group's label column holds four characters a line.
   Grid grid;
+  const int label_width = labels == 1 ? 280 : 440;
   if (labels == 1) {
-    grid.widths.push_back(280);
+    grid.widths.push_back(label_width);
   } else {
-    for (int i = 0; i + 1 < labels; ++i) grid.widths.push_back(75);
-    grid.widths.push_back(356 - 75 * (labels - 1));
+    for (int i = 0; i + 1 < labels; ++i) grid.widths.push_back(90);
+    grid.widths.push_back(label_width - 90 * (labels - 1));
   }
-  share(grid.widths, kWhole - (labels == 1 ? 280 : 356), n);
+  share(grid.widths, kWhole - label_width, n);
   grid.dense = n > 4;
 
   std::vector<GridRow> head(static_cast<std::size_t>(levels));
@@ -129,6 +173,7 @@ Grid nested_table(const Report& report, const Table& table) {
       ++members[static_cast<std::size_t>(p)];
   }
   std::vector<std::size_t> waiting;  // groups whose label has not been placed yet
+  std::vector<std::size_t> printed;  // the table row of each printed row below the heads
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const Row& row = table.rows[r];
     if (row.role == RowRole::Group) {
@@ -146,7 +191,9 @@ Grid nested_table(const Report& report, const Table& table) {
       line.cells.push_back(
           cell(cell_text(report, table, count(r), c), GridKind::Number, labels + c));
     grid.rows.push_back(std::move(line));
+    printed.push_back(r);
   }
+  keep_groups_together(table, printed, grid.rows, static_cast<std::size_t>(levels));
   return grid;
 }
 

@@ -33,6 +33,9 @@ struct GridCell {
 struct GridRow {
   std::vector<GridCell> cells;
   bool head = false;  ///< a heading row, repeated at the top of each page
+  /// A page may not break after it: the next row belongs with it (the rest of a group, or of a
+  /// captioned table), so that a page starts only where a group or a table starts.
+  bool keep_with_next = false;
 };
 
 /// Holds one printed table.

@@ -97,6 +97,12 @@ std::string render_markdown(const Report& report) {
       if (table.section == section.numeral) out += table_markdown(report, table);
   }
   while (out.ends_with("\n\n")) out.pop_back();
+  if (const auto s = detail::signature(report)) {
+    // An HTML block: Markdown has no right alignment, and its text is not Markdown.
+    out += "\n<p align=\"right\">" + detail::markup_escape(s->agency);
+    if (!s->date.empty()) out += "<br>" + detail::markup_escape(s->date);
+    out += "</p>\n";
+  }
   return out;
 }
 

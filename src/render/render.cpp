@@ -1,5 +1,6 @@
 #include "govreport/render.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "govreport/safe_text.hpp"
@@ -41,6 +42,33 @@ std::string chinese_numeral(int n) {
   if (n < 10) return std::string(kDigits[static_cast<std::size_t>(n)]);
   std::string out = n >= 20 ? std::string(kDigits[static_cast<std::size_t>(n / 10)]) : "";
   return out + "十" + std::string(kDigits[static_cast<std::size_t>(n % 10)]);
+}
+
+std::optional<Signature> signature(const Report& report) {
+  if (report.agency.empty()) return std::nullopt;
+  Signature s;
+  // One line each, fit to publish: a line end would part the 落款 (and end Markdown's block).
+  s.agency = publishable(report.agency);
+  std::replace_if(
+      s.agency.begin(), s.agency.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  if (report.published.size() == 10)  // YYYY-MM-DD, checked by the loader
+    s.date = report.published.substr(0, 4) + "年" +
+             std::to_string(std::stoi(report.published.substr(5, 2))) + "月" +
+             std::to_string(std::stoi(report.published.substr(8, 2))) + "日";
+  s.agency_width = static_cast<double>(display_width(s.agency)) / 2;
+  // The date's width, with the quarter of a character that Word and LibreOffice put between
+  // Chinese and digits.
+  double date = static_cast<double>(display_width(s.date)) / 2;
+  for (std::size_t i = 1; i < s.date.size(); ++i) {
+    const auto a = static_cast<unsigned char>(s.date[i - 1]),
+               b = static_cast<unsigned char>(s.date[i]);
+    if ((a < 0x80) != (b < 0x80) && (b < 0x80 || (b & 0xC0) != 0x80)) date += 0.25;
+  }
+  if (!s.date.empty() && date > s.agency_width - 2) {
+    s.date_under_agency = false;
+    s.agency_indent = 2 + date + 2 - s.agency_width;
+  }
+  return s;
 }
 
 std::string subsection_lead(const Subsection& subsection, std::size_t index) {

@@ -136,6 +136,19 @@ std::string render_text(const Report& report) {
     }
   }
   while (out.ends_with("\n\n")) out.pop_back();
+  if (const auto s = detail::signature(report)) {
+    // Right-aligned on a line of 28 characters, the line of GB/T 9704, after an empty line.
+    constexpr std::size_t kLine = 56;
+    auto at = [](const std::string& text, double start) {
+      return std::string(start > 0 ? static_cast<std::size_t>(start) : 0, ' ') + text + "\n";
+    };
+    const double agency = kLine - (s->agency_indent + s->agency_width) * 2;
+    out += "\n" + at(s->agency, agency);
+    if (!s->date.empty())
+      out += at(s->date, s->date_under_agency
+                             ? agency + 4
+                             : static_cast<double>(kLine - 4 - display_width(s->date)));
+  }
   return out;
 }
 

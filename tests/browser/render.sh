@@ -6,6 +6,8 @@
 # row, in the order of the text report. Exit 77 (ctest: skipped) when Chromium is not installed;
 # also 77 after the Chromium part passed when LibreOffice is not installed.
 #
+# Then a table continued on a new page, in both: see "continued" below.
+#
 # Usage: render.sh GOVREPORT_BINARY PROJECT_DIR WORK_DIR
 # With GOVREPORT_SCREENSHOT_DIR=DIR, the PNGs of the 2020 report are also copied to DIR
 # (docs/screenshot-2020.png and docs/screenshot-2020-tables.png come from here).
@@ -149,6 +151,104 @@ for data in data/2020.json data/examples/hongze-gov-2024.json; do
     status=1
   fi
 done
+
+# A table continued on a new page. With more and more text before it, table 三 of the 2024 report
+# moves down the page until a page breaks inside it. In Chromium's PDF, every page that prints a
+# row of 三、本年度办理结果 prints that label too, in the table's first column; a page breaks only
+# where a group starts, so a page never starts inside （三） (its first rows print its label). In
+# LibreOffice's rendering of the DOCX the table is kept on one page (Word keeps rows with the next
+# one the same way). Both end with the 落款: the agency, and below it the date.
+continued=$work/continued
+mkdir -p "$continued/lo"
+filler='"本段为测试分页而加，使其后的表格在页面中逐步下移。本段为测试分页而加，使其后的表格在页面中逐步下移。",'
+for k in $(seq 0 14); do
+  extra=""
+  for _ in $(seq 1 "$k"); do extra="$extra $filler"; done
+  sed -e "s|^  \"preamble\": \[|  \"published\": \"2025-01-20\",\n  \"preamble\": [$extra|" \
+    "$root/data/examples/hongze-gov-2024.json" >"$continued/v$k.json"
+  "$bin" build "$continued/v$k.json" -o "$continued/v$k.pdf" -q 2>>"$continued/build.log" || true
+  [ -z "$libreoffice_bin" ] || "$bin" build "$continued/v$k.json" -o "$continued/v$k.docx" -q \
+    2>>"$continued/build.log" || true
+done
+squeezed() { tr -d ' \n\f'; }
+# The pages of PDF $1 that print a row of group 三 (labels that never wrap).
+group_pages() {
+  local pages
+  pages=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+  for p in $(seq 1 "$pages"); do
+    if pdftotext -f "$p" -l "$p" -layout "$1" - | grep -qE '予以公开|属于国家秘密|信访举报投诉类申请|重复申请|（七）总计'; then
+      echo "$p"
+    fi
+  done
+}
+parted=0
+for k in $(seq 0 14); do
+  pdf=$continued/v$k.pdf
+  if [ ! -s "$pdf" ]; then
+    echo "FAIL: continued table: no PDF for variant $k"
+    status=1
+    continue
+  fi
+  pages=$(group_pages "$pdf")
+  [ "$(echo "$pages" | wc -l)" -gt 1 ] && parted=$((parted + 1))
+  for p in $pages; do
+    # The first label column: 9% of the 156 mm line, from the 28 mm margin (in points).
+    label=$(pdftotext -f "$p" -l "$p" -x 79 -y 0 -W 41 -H 842 -layout "$pdf" - | squeezed)
+    case "$label" in
+      *三、本年度办理结果*) ;;
+      *)
+        echo "FAIL: continued table: variant $k, page $p prints rows of 三、本年度办理结果 without the label"
+        status=1
+        ;;
+    esac
+  done
+  last=$(pdftotext -f "$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')" "$pdf" - | squeezed)
+  case "$last" in
+    *淮安市洪泽区人民政府2025年1月20日*) ;;
+    *)
+      echo "FAIL: continued table: variant $k: the last page does not end with the 落款"
+      status=1
+      ;;
+  esac
+done
+if [ "$parted" -lt 2 ]; then
+  echo "FAIL: continued table: a page broke inside 三、本年度办理结果 in only $parted of 15 variants"
+  status=1
+else
+  echo "ok: continued table: html->pdf repeats the group label on each of its pages ($parted variants parted it)"
+fi
+if [ -n "$libreoffice_bin" ]; then
+  timeout 300 "$libreoffice_bin" --headless -env:UserInstallation="file://$continued/lo-profile" \
+    --convert-to pdf --outdir "$continued/lo" "$continued"/v*.docx >"$continued/libreoffice.log" 2>&1 || true
+  for k in $(seq 0 14); do
+    pdf=$continued/lo/v$k.pdf
+    if [ ! -s "$pdf" ]; then
+      echo "FAIL: continued table: LibreOffice did not convert variant $k"
+      status=1
+      continue
+    fi
+    pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+    first="" last_row=""
+    for p in $(seq 1 "$pages"); do
+      text=$(pdftotext -f "$p" -l "$p" -layout "$pdf" -)
+      [ -z "$first" ] && echo "$text" | grep -q '一、本年新收政府信息公开申请数量' && first=$p
+      echo "$text" | grep -q '四、结转下年度继续办理' && last_row=$p
+    done
+    if [ -z "$first" ] || [ "$first" != "$last_row" ]; then
+      echo "FAIL: continued table: docx variant $k: table 三 runs from page $first to page $last_row"
+      status=1
+    fi
+    tail_text=$(pdftotext -f "$pages" "$pdf" - | squeezed)
+    case "$tail_text" in
+      *淮安市洪泽区人民政府2025年1月20日*) ;;
+      *)
+        echo "FAIL: continued table: docx variant $k: the last page does not end with the 落款"
+        status=1
+        ;;
+    esac
+  done
+  [ "$status" -eq 0 ] && echo "ok: continued table: docx->pdf keeps table 三 on one page in 15 variants"
+fi
 
 if [ "$status" -ne 0 ]; then
   exit "$status"

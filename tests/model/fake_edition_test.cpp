@@ -180,6 +180,8 @@ TEST_CASE("A fake edition builds in every format by its declaration", "[edition]
 +----------------+------+------+------+
 
 三、其他事项
+
+                                              测试局
 )");
   const std::string html = render_html(report);
   CHECK(html.find("<section id=\"requests\">\n<h2>二、收到和处理申请情况</h2>") !=

@@ -83,7 +83,18 @@ std::vector<std::string> elements(const std::string& text, const std::string& na
   return out;
 }
 
-std::vector<ParsedTable> parse_tables(const std::string& html) {
+// A group's label heads a table of its own inside its cell (so that a browser repeats it on a new
+// page); the cell's text is that label.
+std::string inline_group_labels(const std::string& html) {
+  return std::regex_replace(
+      html,
+      std::regex("<table class=\"group-label\"><thead><tr><th>([^<]*)</th></tr></thead>"
+                 "<tbody><tr><td></td></tr></tbody></table>"),
+      "$1");
+}
+
+std::vector<ParsedTable> parse_tables(const std::string& page) {
+  const std::string html = inline_group_labels(page);
   std::vector<ParsedTable> tables;
   const std::regex cell_re("<(td|th)([^>]*)>([^<]*)</(?:td|th)>");
   const std::sregex_iterator end;

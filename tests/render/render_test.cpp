@@ -182,7 +182,12 @@ TEST_CASE("Every paragraph and heading of the Ningxia text report appears in the
       squeeze(read_file(std::string(GOVREPORT_SHARED_DIR) + "/reference/ningxia-office-2020.txt"));
   const std::string text = govreport::render_text(load_project("data/2020.json"));
   std::size_t checked = 0;
-  for (const std::string& line : split_lines(text)) {
+  // The published text leaves out the 落款 that closes the report: 28 characters a line, the
+  // agency two from the right margin (data/2020.json gives no date).
+  const std::string signature =
+      std::string(56 - 2 * 14 - 4, ' ') + "宁夏回族自治区人民政府办公厅\n";
+  REQUIRE(text.ends_with("\n\n" + signature));
+  for (const std::string& line : split_lines(text.substr(0, text.size() - signature.size()))) {
     if (line.empty() || line[0] == '+' || line[0] == '|') continue;
     INFO(line);
     CHECK(published.find(squeeze(line)) != std::string::npos);
