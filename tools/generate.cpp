@@ -74,7 +74,8 @@ class Generator {
           set(base + "change", pick(-static_cast<int>(std::min<std::int64_t>(before, 3)), 3));
         }
         if (t.column_index("amount") >= 0)
-          set(base + "amount", pick(0, 9'999'999));  // 万元 × 10000
+          set(base + "amount",
+              pick(0, 9'999'999) * (govreport::kAmountScale / 10'000));  // to 0.0001 万元
       }
     }
     // 三: result rows and 四 first, then 一 so that 一 + 二 = 三（七） + 四 in every column.

@@ -15,7 +15,7 @@ namespace govreport {
 enum class CellKind : std::uint8_t {
   Count,        ///< a non-negative integer
   SignedCount,  ///< an integer that may be negative (本年增/减)
-  Amount,       ///< an exact decimal in 万元, up to 4 places
+  Amount,       ///< an exact decimal in 万元, up to 6 places (the fen)
 };
 
 /// Declares one column of a table.
@@ -114,6 +114,9 @@ struct NarrativePart {
   std::string_view en = {};
   /// An object {"paragraphs", "subsections"} with numbered subsections, not just paragraphs.
   bool subsections = false;
+  /// What its subsections usually cover, in order (the official guidance for 一、总体情况): the
+  /// titles a workbook to fill in offers for them.
+  std::vector<std::string_view> topics = {};
 
   // Derived when the edition is built.
   std::string heading_zh;  ///< "开头说明", or the section's heading "一、总体情况"

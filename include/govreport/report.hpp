@@ -14,12 +14,14 @@
 
 namespace govreport {
 
-/// Scale of amounts: an Amount cell holds 万元 × 10000, exact to 4 decimal places.
-inline constexpr std::int64_t kAmountScale = 10000;
+/// Scale of amounts: an Amount cell holds 万元 × 1000000, exact to 6 decimal places (the fen).
+inline constexpr std::int64_t kAmountScale = 1'000'000;
+/// Decimal places of 万元 an amount holds: the digits of kAmountScale.
+inline constexpr int kAmountPlaces = 6;
 /// Largest count a data file may hold (and, negated, the smallest 本年增/减): sums of counts stay
 /// exact in 64 bits and in JSON doubles.
 inline constexpr std::int64_t kMaxCount = 999'999'999'999'999;
-/// Largest amount a data file may hold, in 万元 × kAmountScale: 99,999,999,999,999.9999 万元.
+/// Largest amount a data file may hold, in 万元 × kAmountScale: 999,999,999,999.999999 万元.
 inline constexpr std::int64_t kMaxScaledAmount = 999'999'999'999'999'999;
 
 /// Holds one table cell: a number, blank (left empty by the source) or not applicable ("/").
@@ -84,6 +86,10 @@ void for_each_text(
 
 /// Fills in the totals that are marked computed, from their parts (blank if a part is blank).
 void fill_totals(Report& report);
+/// Returns the cells (indexes into Report::cells) that the total cell `cell` adds up, as
+/// fill_totals and the rules read it: the other columns of its row for a total column, the data
+/// rows of its group for a total row. Empty for a cell that is no total.
+std::vector<int> total_parts(const Edition& edition, int cell);
 
 /// Returns an empty report of `edition`, every cell blank.
 Report make_report(const Edition& edition, int year);
@@ -92,7 +98,8 @@ Report make_report(const Edition& edition, int year);
 std::string format_cell(const Cell& cell, CellKind kind);
 /// Formats an amount held as 万元 × kAmountScale, without trailing zeros ("2154.97").
 std::string format_amount(std::int64_t scaled);
-/// Parses a decimal such as "2154.97" into 万元 × kAmountScale; nullopt if not exact in 4 places.
+/// Parses a decimal such as "2154.97" into 万元 × kAmountScale; nullopt if not exact in 6 places
+/// or beyond kMaxScaledAmount. Zeros after the sixth place change nothing ("2154.970000").
 std::optional<std::int64_t> parse_amount(std::string_view text);
 
 /// Returns the key of an agency kind ("department", "government").

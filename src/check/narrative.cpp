@@ -1,39 +1,105 @@
 // narrative-number: numbers and claims in the text that the tables contradict (the plain cases).
+// Each paragraph is read once, by one automaton that finds every word the checks look for
+// (keywords, claims, punctuation); the checks then work on where those words are.
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <memory>
 
 #include "check/check_internal.hpp"
+#include "text/word_scan.hpp"
 
 namespace govreport::detail {
 namespace {
 
-constexpr std::array<std::string_view, 8> kClauseEnds = {"。", "；", "，", "！",
-                                                         "？", ";",  ",",  "\n"};
-constexpr std::array<std::string_view, 6> kSentenceEnds = {"。", "；", "！", "？", ";", "\n"};
+// The words looked for: first the punctuation that ends a clause (those that end a sentence
+// marked), then the keywords, the claims and the edition's words for documents.
+struct Mark {
+  std::string_view text;
+  bool ends_sentence;
+};
+constexpr std::array<Mark, 8> kMarks = {{{"。", true},
+                                         {"；", true},
+                                         {"，", false},
+                                         {"！", true},
+                                         {"？", true},
+                                         {";", true},
+                                         {",", false},
+                                         {"\n", true}}};
+struct Claim {
+  std::string_view phrase;
+  bool all_upheld;
+};
+// "均无败诉", "均获维持" and the like, checked against 结果纠正 and 尚未审结.
+constexpr std::array<Claim, 12> kClaims = {{
+    {"无败诉", false},
+    {"零败诉", false},
+    {"未败诉", false},
+    {"没有败诉", false},
+    {"未发生败诉", false},
+    {"未被纠错", false},
+    {"未被纠正", false},
+    {"均获维持", true},
+    {"均被维持", true},
+    {"全部维持", true},
+    {"均予维持", true},
+    {"均维持", true},
+}};
+enum Keyword : std::size_t { kApplications = kMarks.size(), kReviews, kLawsuits, kFirstClaim };
+constexpr std::size_t kFirstDocuments = kFirstClaim + kClaims.size();
+
+// The scanner for an edition's words for documents, made once per thread.
+const WordScanner& scanner_for(const NarrativeCells& cells) {
+  struct Made {
+    std::vector<std::string_view> documents;
+    std::unique_ptr<WordScanner> scanner;
+  };
+  thread_local std::vector<Made> made;
+  for (const Made& m : made)
+    if (std::equal(
+            m.documents.begin(), m.documents.end(), cells.documents.begin(), cells.documents.end(),
+            [](std::string_view a, const NarrativeCells::Documents& b) { return a == b.word; }))
+      return *m.scanner;
+  std::vector<std::string_view> words;
+  words.reserve(kFirstDocuments + cells.documents.size());
+  for (const Mark& m : kMarks) words.push_back(m.text);
+  words.insert(words.end(), {"申请", "行政复议", "行政诉讼"});
+  for (const Claim& c : kClaims) words.push_back(c.phrase);
+  Made m;
+  for (const NarrativeCells::Documents& d : cells.documents) {
+    words.push_back(d.word);
+    m.documents.push_back(d.word);
+  }
+  m.scanner = std::make_unique<WordScanner>(words);
+  made.push_back(std::move(m));
+  return *made.back().scanner;
+}
 // Words that make a number something other than the count itself (a change, a share, a subset).
 constexpr std::array<std::string_view, 17> kQualifiers = {
     "增",   "减",   "较",   "同比", "比",   "其中", "占",   "%", "办结",
     "答复", "结转", "不予", "部分", "予以", "投诉", "平均", "第"};
 
-std::size_t find_first_of(std::string_view text, std::size_t from,
-                          std::span<const std::string_view> marks) {
+// The first of the marks (or of those that end a sentence) at or after `from`, or the end.
+std::size_t find_first_of(std::string_view text, const WordScanner::Found& found, std::size_t from,
+                          bool sentence) {
   std::size_t best = text.size();
-  for (std::string_view m : marks)
-    best = std::min(
-        best, text.find(m, from) == std::string_view::npos ? text.size() : text.find(m, from));
+  for (std::size_t m = 0; m < kMarks.size(); ++m)
+    if (!sentence || kMarks[m].ends_sentence) best = std::min(best, found.first(m, from));
   return best;
 }
 
-std::size_t find_last_of(std::string_view text, std::size_t before,
-                         std::span<const std::string_view> marks) {
+// The end of the last mark of each kind at or before `before`, the largest of those that start
+// before it, or 0.
+std::size_t find_last_of(const WordScanner::Found& found, std::size_t before, bool sentence) {
   std::size_t best = 0;
-  for (std::string_view m : marks) {
-    const std::size_t at = text.rfind(m, before);
-    if (at != std::string_view::npos && at < before) best = std::max(best, at + m.size());
+  for (std::size_t m = 0; m < kMarks.size(); ++m) {
+    if (sentence && !kMarks[m].ends_sentence) continue;
+    const std::size_t at = found.last(m, before);
+    if (at != std::string_view::npos && at < before)
+      best = std::max(best, at + kMarks[m].text.size());
   }
   return best;
 }
@@ -71,8 +137,11 @@ bool qualified(std::string_view window) {
 
 class NarrativeChecker {
  public:
-  NarrativeChecker(const Report& report, Findings& findings)
-      : report_(report), findings_(findings) {}
+  NarrativeChecker(const Report& report, Findings& findings, WordScanner::Found& found)
+      : report_(report),
+        findings_(findings),
+        found_(found),
+        scanner_(scanner_for(report.edition->narrative_cells)) {}
 
   void run() {
     for_each_text(report_, false, [&](std::string_view text, const std::string& pointer) {
@@ -118,13 +187,12 @@ class NarrativeChecker {
   }
 
   // Calls `found` for each count that follows `keyword` in the same clause, unqualified.
-  void counts_after(std::string_view text, std::string_view keyword,
-                    std::span<const std::string_view> units,
+  void counts_after(std::string_view text, Keyword keyword, std::span<const std::string_view> units,
                     const std::function<void(const Number&, std::string_view window)>& found) {
-    for (std::size_t k = text.find(keyword); k != std::string_view::npos;
-         k = text.find(keyword, k + 1)) {
-      const std::size_t from = k + keyword.size();
-      const std::size_t end = find_first_of(text, from, kClauseEnds);
+    const std::size_t size = scanner_.size(keyword);
+    for (const std::size_t k : found_.starts[keyword]) {
+      const std::size_t from = k + size;
+      const std::size_t end = find_first_of(text, found_, from, false);
       auto n = find_count(text, from, end, units);
       if (!n || n->at < last_number_end_) continue;
       last_number_end_ = n->at + 1;
@@ -136,8 +204,9 @@ class NarrativeChecker {
   void paragraph(std::string_view text, const std::string& pointer) {
     static constexpr std::array<std::string_view, 1> kJian = {"件"};
     static constexpr std::array<std::string_view, 2> kCases = {"起", "件"};
+    scanner_.scan(text, found_);
     last_number_end_ = 0;
-    counts_after(text, "申请", kJian, [&](const Number& n, std::string_view window) {
+    counts_after(text, kApplications, kJian, [&](const Number& n, std::string_view window) {
       if (window.find("复议") != std::string_view::npos ||
           window.find("诉讼") != std::string_view::npos)
         return;
@@ -152,7 +221,7 @@ class NarrativeChecker {
              std::to_string(*received), std::to_string(n.value));
     });
     last_number_end_ = 0;
-    counts_after(text, "行政复议", kCases, [&](const Number& n, std::string_view window) {
+    counts_after(text, kReviews, kCases, [&](const Number& n, std::string_view window) {
       const bool all = window.find("诉讼") != std::string_view::npos;
       const auto table = all ? sum({&cells().reviews, &cells().lawsuits}) : sum({&cells().reviews});
       if (!table || *table == n.value) return;
@@ -165,7 +234,7 @@ class NarrativeChecker {
                          cells().reviews_name.en, *table),
              std::to_string(*table), std::to_string(n.value));
     });
-    counts_after(text, "行政诉讼", kCases, [&](const Number& n, std::string_view) {
+    counts_after(text, kLawsuits, kCases, [&](const Number& n, std::string_view) {
       const auto table = sum({&cells().lawsuits});
       if (!table || *table == n.value) return;
       report(
@@ -187,14 +256,14 @@ class NarrativeChecker {
         "现行", "有效",   "累计", "清理", "废止", "修订", "修改", "备案", "审查", "解读", "起草",
         "征求", "合法性", "其他", "涉及", "以来", "增",   "减",   "较",   "同比", "占",   "%"};
     static constexpr std::array<std::string_view, 1> kJian = {"件"};
-    for (const NarrativeCells::Documents& kind : cells().documents) {
-      for (std::size_t at = text.find(kind.word); at != std::string_view::npos;
-           at = text.find(kind.word, at + 1)) {
+    for (std::size_t k = 0; k < cells().documents.size(); ++k) {
+      const NarrativeCells::Documents& kind = cells().documents[k];
+      for (const std::size_t at : found_.starts[kFirstDocuments + k]) {
         std::size_t from = at + kind.word.size();
         while (from < text.size() && text[from] == ' ') ++from;
         const auto n = find_count(text, from, std::min(text.size(), from + 16), kJian);
         if (!n || n->at != from) continue;
-        const std::size_t clause = find_last_of(text, at, kClauseEnds);
+        const std::size_t clause = find_last_of(found_, at, false);
         const std::string_view before = text.substr(clause, at - clause);
         if (std::any_of(kOtherCounts.begin(), kOtherCounts.end(), [&](std::string_view w) {
               return before.find(w) != std::string_view::npos;
@@ -226,32 +295,14 @@ class NarrativeChecker {
 
   // "均无败诉", "均获维持" and the like against 结果纠正 and 尚未审结.
   void claims(std::string_view text, const std::string& pointer) {
-    struct Claim {
-      std::string_view phrase;
-      bool all_upheld;
-    };
-    static constexpr std::array<Claim, 12> kClaims = {{
-        {"无败诉", false},
-        {"零败诉", false},
-        {"未败诉", false},
-        {"没有败诉", false},
-        {"未发生败诉", false},
-        {"未被纠错", false},
-        {"未被纠正", false},
-        {"均获维持", true},
-        {"均被维持", true},
-        {"全部维持", true},
-        {"均予维持", true},
-        {"均维持", true},
-    }};
     std::size_t reported_sentence = std::string_view::npos;
-    for (const Claim& claim : kClaims) {
-      for (std::size_t at = text.find(claim.phrase); at != std::string_view::npos;
-           at = text.find(claim.phrase, at + 1)) {
-        const std::size_t start = find_last_of(text, at, kSentenceEnds);
+    for (std::size_t c = 0; c < kClaims.size(); ++c) {
+      const Claim& claim = kClaims[c];
+      for (const std::size_t at : found_.starts[kFirstClaim + c]) {
+        const std::size_t start = find_last_of(found_, at, true);
         if (start == reported_sentence) continue;
         const std::string_view sentence =
-            text.substr(start, find_first_of(text, at, kSentenceEnds) - start);
+            text.substr(start, find_first_of(text, found_, at, true) - start);
         const bool review = sentence.find("复议") != std::string_view::npos;
         const bool lawsuit = sentence.find("诉讼") != std::string_view::npos;
         std::vector<const Cells*> corrected_cells, pending_cells;
@@ -300,13 +351,16 @@ class NarrativeChecker {
 
   const Report& report_;
   Findings& findings_;
+  WordScanner::Found& found_;  // where the words are in the paragraph being checked
+  const WordScanner& scanner_;
   std::size_t last_number_end_ = 0;
 };
 
 }  // namespace
 
 void check_narrative(const Report& report, Findings& findings) {
-  NarrativeChecker(report, findings).run();
+  thread_local WordScanner::Found found;  // its vectors reused from report to report
+  NarrativeChecker(report, findings, found).run();
 }
 
 }  // namespace govreport::detail

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace govreport::importer {
@@ -266,24 +267,29 @@ CellReading read_cell(std::string_view text, CellKind kind, bool column_unit) {
     r.issue = CellReading::Issue::Unreadable;
     return r;
   }
-  // Scale to units of 1/10000 of the written unit, exactly.
+  // The number times its unit, in 万元 × kAmountScale, exactly: a 元 is 10^-4 万元, an 亿元
+  // 10^4 万元.
+  const int shift = kAmountPlaces + (n->unit == U"元" ? -4 : n->unit == U"亿元" ? 4 : 0);
   std::u32string fraction = n->fraction;
-  while (fraction.size() > 4 && fraction.back() == U'0') fraction.pop_back();
-  if (fraction.size() > 4) {
+  while (!fraction.empty() && fraction.back() == U'0') fraction.pop_back();
+  std::u32string_view whole = n->digits;
+  while (whole.size() > 1 && whole.front() == U'0') whole.remove_prefix(1);
+  // Finer than the fen, or too large for a data file: not read.
+  if (std::cmp_greater(fraction.size(), shift) ||
+      whole.size() + static_cast<std::size_t>(shift) > 18) {
     r.issue = CellReading::Issue::Unreadable;
     return r;
   }
-  fraction.append(4 - fraction.size(), U'0');
-  std::int64_t scaled = to_int(n->digits) * kAmountScale + to_int(fraction);
-  if (n->unit == U"元") {
-    if (scaled % 10000 != 0) {  // not exact to 4 places of 万元
-      r.issue = CellReading::Issue::Unreadable;
-      return r;
-    }
-    scaled /= 10000;
-    r.converted = true;
-  } else if (n->unit == U"亿元") {
-    scaled *= 10000;
+  std::int64_t scaled = to_int(whole);
+  for (int k = 0; k < shift; ++k) scaled *= 10;
+  std::int64_t part = to_int(fraction);
+  for (int k = static_cast<int>(fraction.size()); k < shift; ++k) part *= 10;
+  scaled += part;
+  if (scaled > kMaxScaledAmount) {
+    r.issue = CellReading::Issue::Unreadable;
+    return r;
+  }
+  if (n->unit == U"元" || n->unit == U"亿元") {
     r.converted = true;
   } else if (n->unit.empty() && !column_unit && scaled != 0) {
     r.issue = CellReading::Issue::NoUnit;

@@ -332,9 +332,9 @@ void Loader::cell(const Node& node, int index) {
           return;
         }
         add("wrong-type", pointer, node.offset,
-            fmt::format("{} 的金额 {} 无法精确表示（最多 4 位小数，不用指数形式）", def.name_zh,
+            fmt::format("{} 的金额 {} 无法精确表示（最多 6 位小数，不用指数形式）", def.name_zh,
                         str(node)),
-            fmt::format("{}: amount {} is not exact (at most 4 decimal places, no exponent)",
+            fmt::format("{}: amount {} is not exact (at most 6 decimal places, no exponent)",
                         def.name_zh, str(node)));
         return;
       }

@@ -8,6 +8,10 @@
 
 namespace govreport {
 
+static_assert(kAmountScale == 1'000'000 && kAmountPlaces == 6, "kAmountPlaces names the scale");
+static_assert(kMaxScaledAmount == 999'999'999'999 * kAmountScale + (kAmountScale - 1),
+              "parse_amount's 12 whole digits are the largest amount");
+
 std::string Report::display_title() const {
   if (!title.empty()) return title;
   return agency + std::to_string(year) + "年政府信息公开工作年度报告";
@@ -74,7 +78,7 @@ std::string format_amount(std::int64_t scaled) {
   std::uint64_t fraction = magnitude % kAmountScale;
   if (fraction != 0) {
     std::string digits = std::to_string(fraction);
-    digits.insert(0, 4 - digits.size(), '0');
+    digits.insert(0, kAmountPlaces - digits.size(), '0');
     while (digits.back() == '0') digits.pop_back();
     out += "." + digits;
   }
@@ -86,9 +90,11 @@ std::optional<std::int64_t> parse_amount(std::string_view text) {
   const std::string_view whole = text.substr(0, dot);
   std::string_view fraction =
       dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  // Zeros after the fourth decimal place change nothing: "2154.970000" is exact.
-  while (fraction.size() > 4 && fraction.back() == '0') fraction.remove_suffix(1);
-  if (whole.empty() || whole.size() > 14 || fraction.size() > 4) return std::nullopt;
+  // Zeros after the last decimal place change nothing: "2154.97000000" is exact.
+  constexpr std::size_t places = kAmountPlaces;
+  while (fraction.size() > places && fraction.back() == '0') fraction.remove_suffix(1);
+  // 12 whole digits stay within kMaxScaledAmount.
+  if (whole.empty() || whole.size() > 12 || fraction.size() > places) return std::nullopt;
   if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
   for (char c : whole)
     if (c < '0' || c > '9') return std::nullopt;
@@ -98,7 +104,7 @@ std::optional<std::int64_t> parse_amount(std::string_view text) {
   std::from_chars(whole.data(), whole.data() + whole.size(), value);
   std::int64_t frac = 0;
   if (!fraction.empty()) std::from_chars(fraction.data(), fraction.data() + fraction.size(), frac);
-  for (std::size_t i = fraction.size(); i < 4; ++i) frac *= 10;
+  for (std::size_t i = fraction.size(); i < places; ++i) frac *= 10;
   return value * kAmountScale + frac;
 }
 

@@ -160,10 +160,10 @@ std::string json_schema(const Edition& e) {
           {"anyOf", {{{"type", "integer"}}, {{"type", "null"}}, {{"const", "/"}}}}}},
         {"amount",
          {{"description",
-           "金额（万元）：数字或 \"123.45\" 形式的字符串，最多 4 位小数；null（空白）或 \"/\""},
+           "金额（万元）：数字或 \"123.45\" 形式的字符串，最多 6 位小数；null（空白）或 \"/\""},
           {"anyOf",
            {{{"type", "number"}, {"minimum", 0}},
-            {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]{1,4}0*)?$"}},
+            {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]{1,6}0*)?$"}},
             {{"type", "null"}},
             {{"const", "/"}}}}}}}},
   };

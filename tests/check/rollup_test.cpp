@@ -48,7 +48,7 @@ TEST_CASE("Summer adds every cell, '/' counting as nothing and a blank making th
       CHECK(sum.cells[i].value == 3 * a.cells[i].value);
     }
   }
-  CHECK(sum.at("/proactive/procurement/amount").value == 3 * 21549700);
+  CHECK(sum.at("/proactive/procurement/amount").value == 3 * 2154970000);
   REQUIRE(summer.blanks().size() == 1);
   CHECK(summer.blanks()[0] == std::pair<std::string, std::size_t>{"c.json", 1});
 }
@@ -120,7 +120,7 @@ TEST_CASE(
     "Summer refuses a sum beyond what a data file can hold, naming the cell, and adds nothing",
     "[sum]") {
   const std::string most = replace_once(project_file("data/2020.json"), "\"amount\": 2154.97",
-                                        "\"amount\": \"99999999999999.9999\"");
+                                        "\"amount\": \"999999999999.999999\"");
   govreport::Summer summer;
   REQUIRE_FALSE(summer.add(load(most, "a.json"), "a.json"));
   const auto refused = summer.add(load(most, "b.json"), "b.json");
@@ -128,11 +128,11 @@ TEST_CASE(
   CHECK(
       refused->zh ==
       "b.json：加上这份报告后，二·政府集中采购·采购总金额（/proactive/procurement/amount）的合计为 "
-      "199999999999999.9998，超出数据文件能容纳的范围（最大 99999999999999.9999），未汇总");
+      "1999999999999.999998，超出数据文件能容纳的范围（最大 999999999999.999999），未汇总");
   CHECK(refused->en ==
         "b.json: with it, the sum of 二·政府集中采购·采购总金额 (/proactive/procurement/amount) is "
-        "199999999999999.9998, beyond what a data file can hold (at most "
-        "99999999999999.9999); nothing added up");
+        "1999999999999.999998, beyond what a data file can hold (at most "
+        "999999999999.999999); nothing added up");
   CHECK(summer.size() == 1);
   CHECK(summer.result("x").at("/proactive/procurement/amount").value ==
         govreport::kMaxScaledAmount);

@@ -190,7 +190,8 @@ TEST_CASE("check and sum skip the JSON Schema that init writes beside a data fil
   fs::remove_all(dir);
 }
 
-TEST_CASE("The folder of -o is made, and a bad -o is refused before any work", "[batch][output]") {
+TEST_CASE("An output file makes its folder, and a bad -o is refused before any work",
+          "[batch][output]") {
   const std::string dir = temp_dir();
   write_file(dir + "/file", "x");
   // The source does not exist: the output is refused first, as it is checked first.

@@ -144,7 +144,7 @@ TEST_CASE("data/2020.json loads with zero findings and the values of the publish
   CHECK(report.at("/applications/results/unable/not_held/total").value == 3182);
   CHECK(report.at("/applications/results/total/total").value == 4447);
   CHECK(report.at("/proactive/other_services/change").value == -1);
-  CHECK(report.at("/proactive/procurement/amount").value == 21549700);
+  CHECK(report.at("/proactive/procurement/amount").value == 2154970000);
   CHECK(report.at("/reviews/review/upheld").value == 530);
   for (const Cell& c : report.cells) CHECK(c.is_number());
 }
@@ -517,40 +517,42 @@ TEST_CASE("\"/\" is accepted as not applicable", "[load]") {
   CHECK(cell(amount, "/proactive/procurement/amount").state == Cell::State::NotApplicable);
 }
 
-TEST_CASE("amounts are exact decimals to 4 places, from a string or a number", "[load]") {
+TEST_CASE("amounts are exact decimals to 6 places (the fen), from a string or a number", "[load]") {
   constexpr std::string_view kPointer = "/proactive/procurement/amount";
   for (std::string_view v : {"2154.97", "\"2154.97\"", "\"2154.9700\"", "2154.970"}) {
     INFO(v);
     const LoadResult r = load(amount_value(v));
     CHECK(r.diagnostics.empty());
-    CHECK(cell(r, kPointer).value == 21549700);
+    CHECK(cell(r, kPointer).value == 2154970000);
   }
-  CHECK(cell(load(amount_value("\"2154.9712\"")), kPointer).value == 21549712);
-  CHECK(cell(load(amount_value("0.0001")), kPointer).value == 1);
-  CHECK(cell(load(amount_value("2154")), kPointer).value == 21540000);
+  CHECK(cell(load(amount_value("\"2154.9712\"")), kPointer).value == 2154971200);
+  CHECK(cell(load(amount_value("5949.088667")), kPointer).value == 5949088667);
+  CHECK(cell(load(amount_value("\"4166.241619\"")), kPointer).value == 4166241619);
+  CHECK(cell(load(amount_value("0.000001")), kPointer).value == 1);
+  CHECK(cell(load(amount_value("2154")), kPointer).value == 2154000000);
   CHECK(cell(load(amount_value("\"0\"")), kPointer).value == 0);
 
-  SECTION("5 decimal places are wrong-type") {
-    check_findings(load(amount_value("2154.97001")),
+  SECTION("7 decimal places are wrong-type") {
+    check_findings(load(amount_value("2154.9700001")),
                    {{"wrong-type", 55, 47, kPointer,
-                     "二·政府集中采购·采购总金额 的金额 2154.97001 无法精确表示（最多 4 "
+                     "二·政府集中采购·采购总金额 的金额 2154.9700001 无法精确表示（最多 6 "
                      "位小数，不用指数形式）",
-                     "二·政府集中采购·采购总金额: amount 2154.97001 is not exact (at most 4 "
+                     "二·政府集中采购·采购总金额: amount 2154.9700001 is not exact (at most 6 "
                      "decimal places, no exponent)"}});
-    check_findings(load(amount_value("\"2154.97001\"")),
+    check_findings(load(amount_value("\"2154.9700001\"")),
                    {{"wrong-type", 55, 47, kPointer,
                      "/proactive/procurement/amount 应为金额（数字或 \"123.45\" "
-                     "形式的字符串）、null 或 \"/\"，实际是 \"2154.97001\"",
+                     "形式的字符串）、null 或 \"/\"，实际是 \"2154.9700001\"",
                      "/proactive/procurement/amount must be an amount (a number or a string like "
                      "\"123.45\"), null or \"/\", not "
-                     "\"2154.97001\""}});
+                     "\"2154.9700001\""}});
   }
   SECTION("an exponent is wrong-type") {
     check_findings(
         load(amount_value("2.15497e3")),
         {{"wrong-type", 55, 47, kPointer,
-          "二·政府集中采购·采购总金额 的金额 2.15497e3 无法精确表示（最多 4 位小数，不用指数形式）",
-          "二·政府集中采购·采购总金额: amount 2.15497e3 is not exact (at most 4 decimal places, no "
+          "二·政府集中采购·采购总金额 的金额 2.15497e3 无法精确表示（最多 6 位小数，不用指数形式）",
+          "二·政府集中采购·采购总金额: amount 2.15497e3 is not exact (at most 6 decimal places, no "
           "exponent)"}});
   }
   SECTION("strings that are not plain decimals are wrong-type") {
@@ -567,13 +569,13 @@ TEST_CASE("amounts are exact decimals to 4 places, from a string or a number", "
     const LoadResult r = load(
         replace_once(hongze(), R"("fees": {"amount": 7545})", R"("fees": {"amount": "4068.208"})"));
     CHECK(r.diagnostics.empty());
-    CHECK(cell(r, "/proactive/fees/amount").value == 40682080);
+    CHECK(cell(r, "/proactive/fees/amount").value == 4068208000);
   }
 }
 
 TEST_CASE("an integer amount too large to hold exactly is refused, not wrapped around",
           "[load][wrong-type]") {
-  // 999999999999999 万元 × 10000 does not fit in 64 bits.
+  // 999999999999999 万元 × kAmountScale does not fit in 64 bits.
   const LoadResult r = load(amount_value("999999999999999"));
   REQUIRE(r.report.has_value());
   const Cell& c = r.report->at("/proactive/procurement/amount");
@@ -583,6 +585,19 @@ TEST_CASE("an integer amount too large to hold exactly is refused, not wrapped a
   CHECK(r.diagnostics[0].position.line == 55);
   CHECK(r.diagnostics[0].position.column == 47);
   CHECK(r.diagnostics[0].pointer == "/proactive/procurement/amount");
+}
+
+TEST_CASE("the largest amount a data file holds is 999999999999.999999 万元",
+          "[load][wrong-type]") {
+  constexpr std::string_view kPointer = "/proactive/procurement/amount";
+  CHECK(cell(load(amount_value("999999999999.999999")), kPointer).value == kMaxScaledAmount);
+  CHECK(cell(load(amount_value("\"999999999999.999999\"")), kPointer).value == kMaxScaledAmount);
+  CHECK(cell(load(amount_value("999999999999")), kPointer).value == 999999999999 * kAmountScale);
+  check_findings(load(amount_value("1000000000000")),
+                 {{"wrong-type", 55, 47, kPointer,
+                   "二·政府集中采购·采购总金额 的数值 1000000000000 超出范围（最大 999999999999）",
+                   "二·政府集中采购·采购总金额: 1000000000000 is out of range (at most "
+                   "999999999999)"}});
 }
 
 TEST_CASE("a year before 2019 is an unsupported-year finding and nothing else is read",
@@ -868,14 +883,16 @@ TEST_CASE("a count or amount written -0 is the integer 0", "[load]") {
   CHECK(cell(amount, "/proactive/procurement/amount").value == 0);
 }
 
-TEST_CASE("zeros after the fourth decimal place keep an amount exact", "[load]") {
+TEST_CASE("zeros after the sixth decimal place keep an amount exact", "[load]") {
   for (std::string_view v : {"2154.970000", "\"2154.970000\"", "2154.97000000000000"}) {
     INFO(v);
     const LoadResult r = load(amount_value(v));
     CHECK(r.diagnostics.empty());
-    CHECK(cell(r, "/proactive/procurement/amount").value == 21549700);
+    CHECK(cell(r, "/proactive/procurement/amount").value == 2154970000);
   }
-  REQUIRE(load(amount_value("2154.970001")).diagnostics.size() == 1);
+  CHECK(cell(load(amount_value("2154.9700010")), "/proactive/procurement/amount").value ==
+        2154970001);
+  REQUIRE(load(amount_value("2154.97000001")).diagnostics.size() == 1);
 }
 
 TEST_CASE("an agency that is empty or only spaces is a missing-field finding at the value",

@@ -28,6 +28,6 @@ TEST_CASE("the JSON Schema refuses what the loader refuses: long years, blank ag
   CHECK(schema["properties"]["year"]["maximum"] == 9999);
   CHECK(schema["properties"]["agency"]["pattern"] == "\\S");
   const auto amount = schema.dump();
-  // "2154.970000" is exact: zeros after the fourth place are allowed, other digits are not.
-  CHECK(amount.find(R"("pattern":"^[0-9]+(\\.[0-9]{1,4}0*)?$")") != std::string::npos);
+  // "2154.97000000" is exact: zeros after the sixth place are allowed, other digits are not.
+  CHECK(amount.find(R"("pattern":"^[0-9]+(\\.[0-9]{1,6}0*)?$")") != std::string::npos);
 }
