@@ -55,6 +55,8 @@ constexpr std::array kRules = {
              "2019 edition: 上一年项目数量 is not last year's 上一年项目数量 + 本年增/减"},
     RuleInfo{"rollup", E, "汇总报告不等于各成员报告之和",
              "a summary report is not the sum of its members"},
+    RuleInfo{"missing-report", W, "名册中的机关没有当年的报告",
+             "an agency of the register has no report for the year"},
     // import: what reading a published report could not find or found different from the format
     RuleInfo{"unreadable-source", E,
              "导入：来源无法读取（不是 PDF/HTML/文本、已加密、无文字层或编码不明）",

@@ -566,6 +566,14 @@ void Loader::read() {
           add("missing-field", pointer, s->offset, "agency 为空：请填写机关名称",
               "agency is empty: give the agency's name");
       }
+    } else if (key(*m) == "agency_id") {
+      if (const Node* s = string_node(&value, pointer)) {
+        report_->agency_id = std::string(str(*s));
+        if (blank(report_->agency_id))
+          add("missing-field", pointer, s->offset,
+              "agency_id 为空：填写名册中的机关标识，或删去这一项",
+              "agency_id is empty: give the agency's id in the register, or leave it out");
+      }
     } else if (key(*m) == "agency_kind") {
       if (value.kind == Node::Kind::String && str(value) == "department") {
         report_->agency_kind = AgencyKind::Department;
@@ -604,8 +612,8 @@ void Loader::read() {
     } else if (const Shape* table = shape.child(key(*m))) {
       tables(value, *table, pointer);
     } else {
-      std::vector<std::string_view> known = {"$schema",     "year",  "format",   "agency",
-                                             "agency_kind", "title", "published"};
+      std::vector<std::string_view> known = {"$schema",   "year",        "format", "agency",
+                                             "agency_id", "agency_kind", "title",  "published"};
       for (const NarrativePart& p : edition->narrative) known.push_back(p.key);
       for (const Shape& t : shape.children) known.emplace_back(t.key);
       unknown("", *m, known);

@@ -207,9 +207,9 @@ TEST_CASE("A fake edition's schema and cross-year rules follow its declaration",
   const auto schema = nlohmann::ordered_json::parse(json_schema(fake_edition()));
   std::vector<std::string> properties;
   for (const auto& [key, value] : schema["properties"].items()) properties.push_back(key);
-  CHECK(properties == std::vector<std::string>{"$schema", "year", "format", "agency", "agency_kind",
-                                               "title", "published", "preamble", "overview",
-                                               "requests", "remarks"});
+  CHECK(properties == std::vector<std::string>{"$schema", "year", "format", "agency", "agency_id",
+                                               "agency_kind", "title", "published", "preamble",
+                                               "overview", "requests", "remarks"});
   CHECK(schema["properties"]["remarks"]["title"] == "三、其他事项");
   CHECK(schema["required"] == nlohmann::ordered_json{"year", "agency", "requests"});
 
