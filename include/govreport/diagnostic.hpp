@@ -50,6 +50,11 @@ struct Diagnostic {
   std::string message_en;
   std::string expected;  ///< may be empty
   std::string actual;    ///< may be empty
+  /// The pointer of the finding this one follows from (its root cause, a cell that also breaks
+  /// other rules); empty for a finding that follows from none.
+  std::string follows;
+  /// Says that other findings follow from this one (they name its pointer in `follows`).
+  bool root_cause = false;
 
   const std::string& message(Lang lang) const { return lang == Lang::En ? message_en : message_zh; }
 };
@@ -87,7 +92,8 @@ class Findings {
 /// for a source without lines.
 std::string format_diagnostic(const Diagnostic& d, Lang lang);
 
-/// Orders findings by file, then position (or document order of their places), then rule.
+/// Orders findings by file, then position (or document order of their places), then rule; a
+/// finding that follows from another (`follows`) comes right after it.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 /// Counts the findings of `severity`.

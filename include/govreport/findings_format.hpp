@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "govreport/diagnostic.hpp"
+#include "govreport/years.hpp"
 
 namespace govreport {
 
@@ -30,6 +31,8 @@ struct CheckSummary {
   std::size_t unreadable = 0;  ///< files that could not be read or checked at all
   std::size_t files_with_errors = 0;
   std::size_t files_with_warnings = 0;
+  std::vector<YearPairing::Pair> year_pairs;    ///< the reports compared across years
+  std::vector<YearPairing::Unpaired> unpaired;  ///< those that could not be paired
 
   /// Counts the findings about `file`; a file may come more than once (its own findings, then
   /// those across years) and is counted once.
@@ -43,7 +46,8 @@ struct CheckSummary {
 };
 
 /// Formats the summary of a check run for standard error: the counts of files and findings,
-/// and, over more than one file, a table of the rules that found something. Ends in a newline.
+/// and, over more than one file, a table of the rules that found something, then the year pairs
+/// compared and the reports left unpaired. Ends in a newline.
 std::string format_check_summary(const CheckSummary& summary, Lang lang);
 
 /// Formats findings one per line, GNU style (format_diagnostic), except that several blank

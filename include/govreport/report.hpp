@@ -58,6 +58,7 @@ struct Report {
   const Edition* edition = nullptr;
   int year = 0;
   std::string agency;
+  std::string agency_id;  ///< the agency's id in a register (register.hpp), or empty
   AgencyKind agency_kind = AgencyKind::Department;
   std::string title;                 ///< empty: the default title
   std::string published;             ///< ISO date, or empty

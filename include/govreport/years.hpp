@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "govreport/diagnostic.hpp"
+#include "govreport/register.hpp"
 #include "govreport/report.hpp"
 
 namespace govreport {
@@ -17,6 +18,7 @@ namespace govreport {
 struct YearFacts {
   std::string file;
   std::string agency;
+  std::string agency_id;
   int year = 0;
   const Edition* edition = nullptr;
   /// One cell, kept small: thousands of reports' facts stay in memory during a check.
@@ -46,5 +48,35 @@ std::vector<Diagnostic> check_consecutive(const YearFacts& earlier, const YearFa
 /// Finds every pair of consecutive years of the same agency in `all` and checks it. Findings are
 /// sorted. When one agency has two files for one year, that year is not compared.
 std::vector<Diagnostic> check_years(const std::vector<YearFacts>& all);
+
+/// Holds how the reports of a run were paired across years, and what the pairs found.
+struct YearPairing {
+  /// Two reports of one agency for consecutive years, compared.
+  struct Pair {
+    std::string earlier, later;  ///< files
+    std::string agency;          ///< the later report's agency
+    int year = 0;                ///< the later year
+  };
+  /// A report that could have been compared with a neighbouring year of the run but was not.
+  struct Unpaired {
+    std::string file, agency;
+    int year = 0;
+    Message why;
+  };
+  std::vector<Pair> pairs;           ///< by the later file
+  std::vector<Unpaired> unpaired;    ///< by file
+  std::vector<Diagnostic> findings;  ///< sorted
+};
+
+/// Pairs the reports of `all` by agency and checks each pair of consecutive years. An agency is
+/// known by its entry in `agencies` when given (found by agency_id, else by its name or a former
+/// name), else by its agency_id, else by its name. A report is listed as unpaired when the run
+/// has reports of the year before or after it but none that could be compared with it.
+YearPairing pair_years(const std::vector<YearFacts>& all, const AgencyRegister* agencies);
+
+/// Finds, for each year of `all`, the agencies of `agencies` expected to report that year that
+/// have no report in `all` (missing-report, at the entry of the register).
+std::vector<Diagnostic> missing_reports(const std::vector<YearFacts>& all,
+                                        const AgencyRegister& agencies);
 
 }  // namespace govreport

@@ -37,8 +37,9 @@ class Checker {
     for (const Equation& eq : report_.edition->equations) equation(eq);
     empty_sections();
     deadline();
-    detail::check_narrative(report_, findings_);
+    detail::check_narrative(report_, findings_, involved_);
     check_references(report_, findings_);
+    detail::explain_by_cells(report_, findings_.list(), involved_);
     return std::move(findings_.list());
   }
 
@@ -47,9 +48,15 @@ class Checker {
     return report_.edition->cells[static_cast<std::size_t>(cell)];
   }
 
+  // Records the cells the finding just added is about.
+  void involve(std::vector<int> cells, int cell) {
+    cells.push_back(cell);
+    detail::involve(findings_, involved_, std::move(cells), cell);
+  }
+
   // A given total that disagrees with the sum of its parts.
-  void mismatch(std::string_view rule, int cell, std::int64_t expected, std::string_view parts_zh,
-                std::string_view parts_en) {
+  void mismatch(std::string_view rule, int cell, const std::vector<int>& parts,
+                std::int64_t expected, std::string_view parts_zh, std::string_view parts_en) {
     const Cell& c = report_.cells[static_cast<std::size_t>(cell)];
     if (c.computed || c.is_blank()) return;
     // "/" says there is nothing to count: true only when the parts add up to nothing.
@@ -62,6 +69,7 @@ class Checker {
                        parts_en, expected)});
       d.expected = std::to_string(expected);
       d.actual = "/";
+      involve(parts, cell);
       return;
     }
     if (c.value == expected) return;
@@ -74,6 +82,7 @@ class Checker {
                                    c.value, parts_en, expected, detail::signed_number(diff))});
     d.expected = std::to_string(expected);
     d.actual = std::to_string(c.value);
+    involve(parts, cell);
   }
 
   void row_totals(const Table& table) {
@@ -82,8 +91,9 @@ class Checker {
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       if (table.rows[r].role == RowRole::Group) continue;
       const int row = static_cast<int>(r);
-      if (auto sum = sum_cells(report_, row_cells(table, row, total)))
-        mismatch(table.total_rule, table.cell(row, total), *sum, "各列", "columns");
+      const std::vector<int> parts = row_cells(table, row, total);
+      if (auto sum = sum_cells(report_, parts))
+        mismatch(table.total_rule, table.cell(row, total), parts, *sum, "各列", "columns");
     }
   }
 
@@ -93,8 +103,9 @@ class Checker {
       const std::vector<int> rows = rows_under(table, static_cast<int>(r));
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const int col = static_cast<int>(c);
-        if (auto sum = sum_cells(report_, column_cells(table, rows, col)))
-          mismatch(table.total_row_rule, table.cell(static_cast<int>(r), col), *sum, "各项",
+        const std::vector<int> parts = column_cells(table, rows, col);
+        if (auto sum = sum_cells(report_, parts))
+          mismatch(table.total_row_rule, table.cell(static_cast<int>(r), col), parts, *sum, "各项",
                    "rows");
       }
     }
@@ -126,6 +137,7 @@ class Checker {
                                      fmt::join(terms, " + "), *sum)});
       d.expected = "0";
       d.actual = std::to_string(*sum);
+      detail::involve(findings_, involved_, cells);
     }
   }
 
@@ -138,8 +150,10 @@ class Checker {
     const std::string rhs_label = rows_name(*table, eq.rhs);
     for (std::size_t c = 0; c < table->columns.size(); ++c) {
       const int col = static_cast<int>(c);
-      const auto left = sum_cells(report_, column_cells(*table, lhs, col));
-      const auto right = sum_cells(report_, column_cells(*table, rhs, col));
+      const std::vector<int> left_cells = column_cells(*table, lhs, col);
+      const std::vector<int> right_cells = column_cells(*table, rhs, col);
+      const auto left = sum_cells(report_, left_cells);
+      const auto right = sum_cells(report_, right_cells);
       if (!left || !right || *left == *right) continue;
       const std::string_view column = table->columns[c].zh;
       const int anchor = table->cell(lhs.front(), col);
@@ -151,6 +165,9 @@ class Checker {
                        *left, rhs_label, *right, detail::signed_number(*left - *right))});
       d.expected = std::to_string(*right);
       d.actual = std::to_string(*left);
+      std::vector<int> cells = left_cells;
+      cells.insert(cells.end(), right_cells.begin(), right_cells.end());
+      detail::involve(findings_, involved_, std::move(cells));
     }
   }
 
@@ -196,6 +213,7 @@ class Checker {
 
   const Report& report_;
   Findings findings_;
+  detail::CellsOfFindings involved_;
 };
 
 }  // namespace

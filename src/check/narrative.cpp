@@ -137,10 +137,12 @@ bool qualified(std::string_view window) {
 
 class NarrativeChecker {
  public:
-  NarrativeChecker(const Report& report, Findings& findings, WordScanner::Found& found)
+  NarrativeChecker(const Report& report, Findings& findings, WordScanner::Found& found,
+                   CellsOfFindings& involved)
       : report_(report),
         findings_(findings),
         found_(found),
+        involved_(involved),
         scanner_(scanner_for(report.edition->narrative_cells)) {}
 
   void run() {
@@ -177,13 +179,19 @@ class NarrativeChecker {
   }
   const NarrativeCells& cells() const { return report_.edition->narrative_cells; }
 
+  // Adds a finding about the number at `at` compared with the cells `about`.
   void report(const std::string& pointer, std::size_t at, std::string zh, std::string en,
-              std::string expected, std::string actual) {
+              std::string expected, std::string actual, const std::vector<const Cells*>& about) {
     const Position position = report_.source.position_in_string(pointer, at);
     Diagnostic& d =
         findings_.add("narrative-number", pointer, {std::move(zh), std::move(en)}, position);
     d.expected = std::move(expected);
     d.actual = std::move(actual);
+    std::vector<int> cells;
+    for (const Cells* list : about)
+      for (std::string_view p : *list)
+        if (const int index = report_.edition->cell_index(p); index >= 0) cells.push_back(index);
+    involve(findings_, involved_, std::move(cells));
   }
 
   // Calls `found` for each count that follows `keyword` in the same clause, unqualified.
@@ -218,7 +226,8 @@ class NarrativeChecker {
                          cells().received_name.zh, *received, cells().both_name.zh, *both),
              fmt::format("the text says {} applications, but {} is {} ({} is {})", n.value,
                          cells().received_name.en, *received, cells().both_name.en, *both),
-             std::to_string(*received), std::to_string(n.value));
+             std::to_string(*received), std::to_string(n.value),
+             {&cells().received, &cells().carried_over});
     });
     last_number_end_ = 0;
     counts_after(text, kReviews, kCases, [&](const Number& n, std::string_view window) {
@@ -232,7 +241,9 @@ class NarrativeChecker {
                          *table),
              fmt::format("the text says {} {}, but {} is {}", n.value, what_en,
                          cells().reviews_name.en, *table),
-             std::to_string(*table), std::to_string(n.value));
+             std::to_string(*table), std::to_string(n.value),
+             all ? std::vector<const Cells*>{&cells().reviews, &cells().lawsuits}
+                 : std::vector<const Cells*>{&cells().reviews});
     });
     counts_after(text, kLawsuits, kCases, [&](const Number& n, std::string_view) {
       const auto table = sum({&cells().lawsuits});
@@ -242,7 +253,7 @@ class NarrativeChecker {
           fmt::format("正文说行政诉讼 {} 起，但{}为 {}", n.value, cells().lawsuits_name.zh, *table),
           fmt::format("the text says {} lawsuits, but {} gives {}", n.value,
                       cells().lawsuits_name.en, *table),
-          std::to_string(*table), std::to_string(n.value));
+          std::to_string(*table), std::to_string(n.value), {&cells().lawsuits});
     });
     documents(text, pointer);
     claims(text, pointer);
@@ -288,7 +299,7 @@ class NarrativeChecker {
         report(pointer, n->at,
                fmt::format("正文说{} {} 件，但 {}", kind.word, n->value, fmt::join(zh, "，")),
                fmt::format("the text says {} {}, but {}", n->value, kind.word, fmt::join(en, ", ")),
-               first, std::to_string(n->value));
+               first, std::to_string(n->value), {&kind.this_year});
       }
     }
   }
@@ -335,7 +346,7 @@ class NarrativeChecker {
                              corrected),
                  fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
                              cells().corrected_name.en, corrected),
-                 "0", std::to_string(corrected));
+                 "0", std::to_string(corrected), corrected_cells);
         } else if (claim.all_upheld && pending > 0) {
           reported_sentence = start;
           report(
@@ -343,7 +354,7 @@ class NarrativeChecker {
               fmt::format("正文称“{}”，但{}为 {}", claim.phrase, cells().pending_name.zh, pending),
               fmt::format("the text claims “{}”, but {} is {}", claim.phrase,
                           cells().pending_name.en, pending),
-              "0", std::to_string(pending));
+              "0", std::to_string(pending), pending_cells);
         }
       }
     }
@@ -352,15 +363,16 @@ class NarrativeChecker {
   const Report& report_;
   Findings& findings_;
   WordScanner::Found& found_;  // where the words are in the paragraph being checked
+  CellsOfFindings& involved_;
   const WordScanner& scanner_;
   std::size_t last_number_end_ = 0;
 };
 
 }  // namespace
 
-void check_narrative(const Report& report, Findings& findings) {
+void check_narrative(const Report& report, Findings& findings, CellsOfFindings& involved) {
   thread_local WordScanner::Found found;  // its vectors reused from report to report
-  NarrativeChecker(report, findings, found).run();
+  NarrativeChecker(report, findings, found, involved).run();
 }
 
 }  // namespace govreport::detail

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "check/check_internal.hpp"
 
@@ -160,7 +161,7 @@ const YearFacts::Fact* YearFacts::find(std::string_view pointer) const {
 }
 
 YearFacts year_facts(const Report& report, std::string_view file) {
-  YearFacts f{std::string(file), report.agency, report.year, report.edition, {}};
+  YearFacts f{std::string(file), report.agency, report.agency_id, report.year, report.edition, {}};
   // An edition declared outside editions() (in a test) brings its own rules.
   const std::vector<std::string> own =
       std::find(editions().begin(), editions().end(), report.edition) == editions().end()
@@ -183,19 +184,109 @@ std::vector<Diagnostic> check_consecutive(const YearFacts& earlier, const YearFa
 }
 
 std::vector<Diagnostic> check_years(const std::vector<YearFacts>& all) {
-  std::map<std::pair<std::string, int>, std::vector<const YearFacts*>> by_year;
-  for (const YearFacts& f : all)
-    if (!f.agency.empty()) by_year[{f.agency, f.year}].push_back(&f);
-  std::vector<Diagnostic> out;
+  return pair_years(all, nullptr).findings;
+}
+
+YearPairing pair_years(const std::vector<YearFacts>& all, const AgencyRegister* agencies) {
+  // The identity of each report's agency: "#id" or "=name"; empty when it has none.
+  std::vector<std::string> keys(all.size());
+  std::vector<Message> unknown(all.size());  // why a report is not in the register
+  std::set<int> years;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const YearFacts& f = all[i];
+    years.insert(f.year);
+    if (agencies != nullptr) {
+      if (const RegisteredAgency* a = agencies->find(f.agency_id, f.agency)) {
+        keys[i] = "#" + a->id;
+        continue;
+      }
+      unknown[i] =
+          f.agency_id.empty()
+              ? Message{fmt::format("机关名称不在名册 {} 中", agencies->file()),
+                        fmt::format("the agency's name is not in the register {}",
+                                    agencies->file())}
+              : Message{fmt::format("agency_id {} 不在名册 {} 中", f.agency_id, agencies->file()),
+                        fmt::format("agency_id {} is not in the register {}", f.agency_id,
+                                    agencies->file())};
+    }
+    if (!f.agency_id.empty())
+      keys[i] = "#" + f.agency_id;
+    else if (!f.agency.empty())
+      keys[i] = "=" + f.agency;
+  }
+  std::map<std::pair<std::string, int>, std::vector<std::size_t>> by_year;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (!keys[i].empty()) by_year[{keys[i], all[i].year}].push_back(i);
+
+  YearPairing out;
+  std::vector<bool> paired(all.size(), false);
   for (const auto& [key, later] : by_year) {
     auto earlier = by_year.find({key.first, key.second - 1});
     if (earlier == by_year.end() || earlier->second.size() != 1 || later.size() != 1) continue;
-    std::vector<Diagnostic> found = check_consecutive(*earlier->second.front(), *later.front());
-    out.insert(out.end(), std::make_move_iterator(found.begin()),
-               std::make_move_iterator(found.end()));
+    const YearFacts& e = all[earlier->second.front()];
+    const YearFacts& l = all[later.front()];
+    paired[earlier->second.front()] = paired[later.front()] = true;
+    out.pairs.push_back({e.file, l.file, l.agency, l.year});
+    std::vector<Diagnostic> found = check_consecutive(e, l);
+    out.findings.insert(out.findings.end(), std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
   }
-  sort_diagnostics(out);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const YearFacts& f = all[i];
+    if (paired[i] || (!years.contains(f.year - 1) && !years.contains(f.year + 1))) continue;
+    Message why;
+    if (!unknown[i].zh.empty()) {
+      why = unknown[i];
+    } else if (keys[i].empty()) {
+      why = {"没有机关名称", "the report names no agency"};
+    } else if (by_year[{keys[i], f.year}].size() > 1) {
+      why = {fmt::format("同一机关 {} 年有 {} 个文件，不作比较", f.year,
+                         by_year[{keys[i], f.year}].size()),
+             fmt::format("the agency has {} files for {}; none is compared",
+                         by_year[{keys[i], f.year}].size(), f.year)};
+    } else {
+      const bool before = by_year.contains({keys[i], f.year - 1});
+      const bool after = by_year.contains({keys[i], f.year + 1});
+      if (before || after) {
+        const int other = before ? f.year - 1 : f.year + 1;
+        why = {fmt::format("同一机关 {} 年有多个文件，不作比较", other),
+               fmt::format("the agency has several files for {}; none is compared", other)};
+      } else {
+        why = {"没有同一机关相邻年度的报告（机关名称不同？可用名册 --register 或 agency_id 配对）",
+               "no report of the same agency for a neighbouring year (another name? pair them "
+               "with a register, --register, or agency_id)"};
+      }
+    }
+    out.unpaired.push_back({f.file, f.agency, f.year, std::move(why)});
+  }
+  std::sort(out.pairs.begin(), out.pairs.end(),
+            [](const auto& a, const auto& b) { return a.later < b.later; });
+  std::sort(out.unpaired.begin(), out.unpaired.end(),
+            [](const auto& a, const auto& b) { return a.file < b.file; });
+  sort_diagnostics(out.findings);
   return out;
+}
+
+std::vector<Diagnostic> missing_reports(const std::vector<YearFacts>& all,
+                                        const AgencyRegister& agencies) {
+  std::set<int> years;
+  std::set<std::pair<std::string_view, int>> reported;  // (id, year)
+  for (const YearFacts& f : all) {
+    years.insert(f.year);
+    if (const RegisteredAgency* a = agencies.find(f.agency_id, f.agency))
+      reported.emplace(a->id, f.year);
+  }
+  Findings findings(agencies.file());
+  for (const int year : years)
+    for (const RegisteredAgency& a : agencies.agencies())
+      if (a.reports_in(year) && !reported.contains({a.id, year}))
+        findings.add(
+            "missing-report", "",
+            {fmt::format("名册中的 {}（{}）没有 {} 年的报告", a.name, a.id, year),
+             fmt::format("{} ({}) in the register has no report for {}", a.name, a.id, year)},
+            a.position);
+  sort_diagnostics(findings.list());
+  return std::move(findings.list());
 }
 
 }  // namespace govreport

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/parallel.hpp"
@@ -18,6 +19,7 @@ struct CheckOptions {
   std::string format = "text";
   bool strict = false;
   unsigned jobs = 0;
+  std::string register_file;
 };
 
 struct FileResult {
@@ -41,6 +43,8 @@ FileResult check_one(const std::string& file, const Context& ctx) {
 }
 
 int run_check(const CheckOptions& opts, const Context& ctx) {
+  std::optional<AgencyRegister> agencies;
+  if (!opts.register_file.empty()) agencies.emplace(read_register(opts.register_file, ctx));
   const std::vector<InputPath> files =
       expand_paths(opts.paths.empty() ? std::vector<std::string>{"data"} : opts.paths, ctx);
   auto writer = findings_format(opts.format)->make({ctx.lang, opts.strict});
@@ -88,7 +92,10 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
       });
   progress.clear();
   // Consecutive years of one agency: findings point into the later file, after the per-file ones.
-  std::vector<Diagnostic> across = check_years(facts);
+  YearPairing pairing = pair_years(facts, agencies ? &*agencies : nullptr);
+  summary.year_pairs = std::move(pairing.pairs);
+  summary.unpaired = std::move(pairing.unpaired);
+  std::vector<Diagnostic>& across = pairing.findings;
   for (std::size_t i = 0; i < across.size();) {
     std::size_t j = i;
     std::vector<Diagnostic> group;
@@ -96,6 +103,11 @@ int run_check(const CheckOptions& opts, const Context& ctx) {
       group.push_back(std::move(across[j++]));
     emit(group.front().file, group);
     i = j;
+  }
+  // The agencies of the register without a report, after everything else.
+  if (agencies) {
+    const std::vector<Diagnostic> missing = missing_reports(facts, *agencies);
+    if (!missing.empty()) emit(agencies->file(), missing);
   }
   print_out(writer->end(summary), ctx);
   if (!ctx.quiet) fmt::print(stderr, "{}", format_check_summary(summary, ctx.lang));
@@ -121,6 +133,10 @@ void setup_check(CLI::App& sub, Context& ctx, int& exit_code) {
                  "How findings are printed: text (default), json, sarif, github, junit")
       ->check(CLI::IsMember(names));
   sub.add_flag("--strict", opts->strict, "Exit 1 on warnings too");
+  sub.add_option("--register", opts->register_file,
+                 "The register of the region's agencies (JSON or CSV): pairs reports across "
+                 "years by agency, and finds the agencies without a report (missing-report)")
+      ->check(non_empty_name(ctx, false));
   sub.add_option("-j,--jobs", opts->jobs, "Files checked at once (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   sub.footer(fmt::format(R"(
@@ -128,7 +144,10 @@ Formats:{}
 
 Findings are printed by file, then position, whatever -j is. Reports of the same agency for
 consecutive years are also checked against each other (carry-over, in-force, item-continuity);
-those findings point at the later file and follow the per-file ones. A file reached twice
+those findings point at the later file and follow the per-file ones. Reports are paired by
+agency_id, else by name; with --register, by the register's ids, names and former names, and
+an agency of the register without a report for a year of the run is a missing-report warning.
+The summary lists the year pairs compared and the reports that could not be paired. A file reached twice
 (another spelling, a symbolic link) is checked once. A summary goes to stderr, and progress too
 when stderr is a terminal and the run takes more than a second.
 

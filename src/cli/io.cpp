@@ -18,6 +18,7 @@
 #include "cli/process.hpp"
 #include "govreport/findings_format.hpp"
 #include "govreport/import.hpp"
+#include "govreport/safe_text.hpp"
 
 namespace govreport::cli {
 namespace fs = std::filesystem;
@@ -393,6 +394,17 @@ Analysis analyze(const std::string& path, const Context& ctx) {
     return govreport::analyze(std::move(imported.report), std::move(imported.findings), name);
   }
   return analyze_json(bytes, name);
+}
+
+AgencyRegister read_register(const std::string& path, const Context& ctx) {
+  const std::string text = read_input(path, ctx);
+  RegisterResult r = load_register(text, path);
+  if (r.agencies) return std::move(*r.agencies);
+  for (const RegisterResult::Problem& p : r.problems)
+    fmt::print(stderr, "{}:{}:{}: {}\n", printable(path), p.position.line, p.position.column,
+               printable(p.message.in(ctx.lang)));
+  throw Failure(fmt::format("{}: {}", printable(path),
+                            ctx.tr("机关名册有误，未使用", "the register has errors; not used")));
 }
 
 Analysis analyze_or_fail(const std::string& path, const Context& ctx, const Message& consequence) {

@@ -13,6 +13,7 @@
 
 #include "govreport/check.hpp"
 #include "govreport/diagnostic.hpp"
+#include "govreport/register.hpp"
 
 namespace govreport::cli {
 
@@ -183,6 +184,10 @@ bool exists(const std::string& path);
 /// report or workbook (.pdf .html .txt .md .xlsx .xls: see source_kind_for_path). Throws Failure
 /// if unreadable.
 Analysis analyze(const std::string& path, const Context& ctx);
+
+/// Reads the register of agencies at `path` (load_register). Throws Failure, naming each problem
+/// at its place in the file.
+AgencyRegister read_register(const std::string& path, const Context& ctx);
 
 /// Reads and checks `path` like analyze; when no report could be read from it, prints the
 /// findings and throws Failure, with `consequence` ("nothing added up") after the reason.

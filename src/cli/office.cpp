@@ -40,7 +40,7 @@ std::string soffice_path() {
       std::size_t end = dirs.find(':', start);
       if (end == std::string::npos) end = dirs.size();
       const std::string dir = dirs.substr(start, end - start);
-      const std::string candidate = (fs::path(dir.empty() ? "." : dir) / name).string();
+      std::string candidate = (fs::path(dir.empty() ? "." : dir) / name).string();
       if (::access(candidate.c_str(), X_OK) == 0) return candidate;
       start = end + 1;
     }

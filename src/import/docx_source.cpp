@@ -108,7 +108,7 @@ std::string letters(int n, char first) {
   if (n <= 0) return std::to_string(n);
   std::string out;
   const char c = static_cast<char>(first + (n - 1) % 26);
-  out.assign(static_cast<std::size_t>((n - 1) / 26 + 1), c);
+  out.assign((static_cast<std::size_t>(n) - 1) / 26 + 1, c);
   return out;
 }
 

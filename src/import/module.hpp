@@ -11,7 +11,7 @@
 namespace govreport::importer {
 
 /// Changes whenever the entry points or the types they pass change.
-inline constexpr int kModuleVersion = 2;
+inline constexpr int kModuleVersion = 3;
 /// Names the function the module exports, which returns its Module.
 inline constexpr const char* kModuleEntry = "govreport_importer_module";
 /// Names the module's file.

@@ -16,7 +16,8 @@ std::string place_range(const std::string& first, const std::string& last) {
   auto row_of = [](const std::string& place) {
     return place.substr(0, std::min(place.find("「"), place.find("·")));
   };
-  const std::string a = row_of(first), b = row_of(last);
+  std::string a = row_of(first);
+  const std::string b = row_of(last);
   if (a == b) return a;
   constexpr std::string_view kRow = " 第 ", kEnd = " 行";
   const std::size_t at = a.rfind(kRow);

@@ -55,6 +55,8 @@ constexpr std::array kRules = {
              "2019 edition: 上一年项目数量 is not last year's 上一年项目数量 + 本年增/减"},
     RuleInfo{"rollup", E, "汇总报告不等于各成员报告之和",
              "a summary report is not the sum of its members"},
+    RuleInfo{"missing-report", W, "名册中的机关没有当年的报告",
+             "an agency of the register has no report for the year"},
     // import: what reading a published report could not find or found different from the format
     RuleInfo{"unreadable-source", E,
              "导入：来源无法读取（不是 PDF/HTML/文本、已加密、无文字层或编码不明）",
@@ -159,6 +161,31 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
                         a.rule) <
                std::tie(b.file, b.position.line, b.position.column, b.position.place_order, b.rule);
       });
+  // Each root cause, then what follows from it.
+  auto root_of = [&](const Diagnostic& d) -> std::size_t {
+    if (d.follows.empty()) return diagnostics.size();
+    for (std::size_t i = 0; i < diagnostics.size(); ++i)
+      if (diagnostics[i].root_cause && diagnostics[i].file == d.file &&
+          diagnostics[i].pointer == d.follows)
+        return i;
+    return diagnostics.size();
+  };
+  std::vector<std::size_t> roots(diagnostics.size());
+  bool any = false;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    roots[i] = root_of(diagnostics[i]);
+    any = any || roots[i] < diagnostics.size();
+  }
+  if (!any) return;
+  std::vector<Diagnostic> ordered;
+  ordered.reserve(diagnostics.size());
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (roots[i] < diagnostics.size()) continue;
+    ordered.push_back(std::move(diagnostics[i]));
+    for (std::size_t j = 0; j < diagnostics.size(); ++j)
+      if (roots[j] == i) ordered.push_back(std::move(diagnostics[j]));
+  }
+  diagnostics = std::move(ordered);
 }
 
 std::size_t count(const std::vector<Diagnostic>& diagnostics, Severity severity) {

@@ -92,6 +92,7 @@ std::string write_report_json(const Report& report, bool with_title) {
   doc["year"] = report.year;
   doc["format"] = std::string(report.edition->id);
   doc["agency"] = report.agency;
+  if (!report.agency_id.empty()) doc["agency_id"] = report.agency_id;
   doc["agency_kind"] = std::string(agency_kind_key(report.agency_kind));
   if (!report.title.empty() || with_title) doc["title"] = report.display_title();
   if (!report.published.empty()) doc["published"] = report.published;

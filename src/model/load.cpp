@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "model/json_syntax.hpp"
 #include "model/json_tree.hpp"
 #include "model/load_internal.hpp"
 #include "model/shape.hpp"
@@ -95,10 +96,11 @@ class Loader {
   }
 
  private:
-  void add(std::string_view rule, const std::string& pointer, std::size_t offset, std::string zh,
-           std::string en) {
+  Diagnostic& add(std::string_view rule, const std::string& pointer, std::size_t offset,
+                  std::string zh, std::string en) {
     if (!lines_) lines_.emplace(text_);
-    findings_.add(rule, pointer, {std::move(zh), std::move(en)}, lines_->position(text_, offset));
+    return findings_.add(rule, pointer, {std::move(zh), std::move(en)},
+                         lines_->position(text_, offset));
   }
   std::string_view key(const Node& node) const { return doc_.key(node); }
   std::string_view str(const Node& node) const { return doc_.string(node); }
@@ -156,6 +158,9 @@ class Loader {
   void subsections(const Node& node, const std::string& pointer, Narrative& part);
   void tables(const Node& node, const Shape& shape, const std::string& pointer);
   void cell(const Node& node, int index);
+  // Reports a cell of the wrong type by its name, with the fix when the value shows one.
+  void wrong_cell(const CellDef& def, const Node& node, CellKind kind, std::string_view want_zh,
+                  std::string_view want_en);
   void mark_missing(const Shape& shape);
 
   std::string_view text_;
@@ -351,7 +356,59 @@ void Loader::cell(const Node& node, int index) {
                     kind == CellKind::Amount ? kMaxAmount : std::uint64_t{kMaxCount}));
     return;
   }
-  wrong_type(pointer, node, want_zh, want_en);
+  wrong_cell(def, node, kind, want_zh, want_en);
+}
+
+void Loader::wrong_cell(const CellDef& def, const Node& node, CellKind kind,
+                        std::string_view want_zh, std::string_view want_en) {
+  // The number a clerk meant, when the text holds one: quoted, perhaps in full-width digits.
+  std::string number;
+  bool wide = false;
+  int decimals = 0;  // 1: decimals in a count, 2: too many decimals in an amount
+  if (node.kind == Node::Kind::String) {
+    for (char32_t c : detail::decode_utf8(str(node))) {
+      if (c >= 0xFF10 && c <= 0xFF19) {
+        wide = true;
+        c -= 0xFEE0;
+      } else if (c == 0xFF0E) {
+        wide = true;
+        c = U'.';
+      }
+      if (c == U' ' || c == 0x3000) continue;
+      number += c < 0x80 ? static_cast<char>(c) : '?';
+    }
+    const bool digits =
+        !number.empty() && number.find_first_not_of("0123456789.") == std::string::npos;
+    const bool whole = number.find('.') == std::string::npos;
+    const bool exact = whole ? number.size() == 1 || number[0] != '0'
+                             : kind == CellKind::Amount && parse_amount(number).has_value();
+    if (!digits || !exact) {
+      if (digits && !whole) decimals = kind == CellKind::Amount ? 2 : 1;
+      number.clear();
+    }
+  }
+  std::string fix_zh, fix_en;
+  if (!number.empty()) {
+    fix_zh = wide ? fmt::format("：去掉引号并改用半角数字，写作 {}", number)
+                  : fmt::format("：去掉引号，写作 {}", number);
+    fix_en = wide ? fmt::format(": remove the quotes and use ASCII digits: {}", number)
+                  : fmt::format(": remove the quotes: {}", number);
+  } else if (decimals == 1) {
+    fix_zh = "：这一栏只填整数";
+    fix_en = ": this column takes whole numbers only";
+  } else if (decimals == 2) {
+    fix_zh = "：金额最多 6 位小数";
+    fix_en = ": an amount has at most 6 decimal places";
+  } else if (node.kind == Node::Kind::String) {
+    fix_zh = "：没有请填 0，不适用请填 \"/\"";
+    fix_en = ": write 0 if there were none, \"/\" if it does not apply";
+  }
+  Diagnostic& d =
+      add("wrong-type", def.pointer, node.offset,
+          fmt::format("{} 应为{}，实际是 {}{}", def.name_zh, want_zh, describe(node), fix_zh),
+          fmt::format("{} must be {}, not {}{}", def.name_zh, want_en, describe(node), fix_en));
+  d.expected = number.empty() ? (kind == CellKind::Amount ? "number" : "integer") : number;
+  d.actual = describe(node);
 }
 
 // Marks every optional cell below `shape` computed: they are filled in from their parts.
@@ -416,6 +473,12 @@ void Loader::read() {
       add("json-syntax", "", error.offset,
           fmt::format("JSON 值超过 {} 个，不可能是年度报告数据", detail::kMaxValues),
           fmt::format("more than {} JSON values: this cannot be report data", detail::kMaxValues));
+    } else if (const auto why = error.detail.find("UTF-8") == std::string::npos
+                                    ? detail::explain_syntax_error(text_)
+                                    : std::nullopt;
+               why && why->offset <= error.offset) {
+      // The cause in words a clerk can act on, where the scanner finds it.
+      add("json-syntax", "", why->offset, why->message.zh, why->message.en);
     } else {
       const bool utf8 = error.detail.find("UTF-8") != std::string::npos;
       error.detail = detail::repair_utf8(shorten_last_read(error.detail));
@@ -503,6 +566,14 @@ void Loader::read() {
           add("missing-field", pointer, s->offset, "agency 为空：请填写机关名称",
               "agency is empty: give the agency's name");
       }
+    } else if (key(*m) == "agency_id") {
+      if (const Node* s = string_node(&value, pointer)) {
+        report_->agency_id = std::string(str(*s));
+        if (blank(report_->agency_id))
+          add("missing-field", pointer, s->offset,
+              "agency_id 为空：填写名册中的机关标识，或删去这一项",
+              "agency_id is empty: give the agency's id in the register, or leave it out");
+      }
     } else if (key(*m) == "agency_kind") {
       if (value.kind == Node::Kind::String && str(value) == "department") {
         report_->agency_kind = AgencyKind::Department;
@@ -541,8 +612,8 @@ void Loader::read() {
     } else if (const Shape* table = shape.child(key(*m))) {
       tables(value, *table, pointer);
     } else {
-      std::vector<std::string_view> known = {"$schema",     "year",  "format",   "agency",
-                                             "agency_kind", "title", "published"};
+      std::vector<std::string_view> known = {"$schema",   "year",        "format", "agency",
+                                             "agency_id", "agency_kind", "title",  "published"};
       for (const NarrativePart& p : edition->narrative) known.push_back(p.key);
       for (const Shape& t : shape.children) known.emplace_back(t.key);
       unknown("", *m, known);

@@ -30,7 +30,7 @@ json value_json(const std::string& v) {
 std::string_view severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
 
 // The summary as JSON, for the json and sarif formats.
-json summary_json(const CheckSummary& s) {
+json summary_json(const CheckSummary& s, Lang lang) {
   json rules = json::array();
   for (const RuleCount& r : s.rules())
     rules.push_back({{"rule", r.rule},
@@ -44,6 +44,24 @@ json summary_json(const CheckSummary& s) {
               {"files_with_warnings", s.files_with_warnings},
               {"rules", rules}};
   if (s.unreadable > 0) out["unreadable"] = s.unreadable;
+  if (!s.year_pairs.empty()) {
+    json pairs = json::array();
+    for (const YearPairing::Pair& p : s.year_pairs)
+      pairs.push_back({{"earlier", printable(p.earlier)},
+                       {"later", printable(p.later)},
+                       {"agency", printable(p.agency)},
+                       {"year", p.year}});
+    out["year_pairs"] = pairs;
+  }
+  if (!s.unpaired.empty()) {
+    json unpaired = json::array();
+    for (const YearPairing::Unpaired& u : s.unpaired)
+      unpaired.push_back({{"file", printable(u.file)},
+                          {"agency", printable(u.agency)},
+                          {"year", u.year},
+                          {"why", u.why.in(lang)}});
+    out["unpaired"] = unpaired;
+  }
   return out;
 }
 
@@ -71,6 +89,45 @@ std::string join_names(const std::vector<std::string_view>& names, Lang lang, st
   if (names.size() > most)
     out += lang == Lang::En ? fmt::format(" and {} more", names.size() - most)
                             : fmt::format(" 等 {} 个", names.size());
+  return out;
+}
+
+// The year pairs compared and the reports left unpaired, for the summary on standard error: at
+// most kListed of each (json and sarif list them all).
+std::string format_pairing(const CheckSummary& s, Lang lang) {
+  constexpr std::size_t kListed = 20;
+  const bool en = lang == Lang::En;
+  std::string out;
+  auto more = [&](std::size_t n) {
+    if (n > kListed)
+      out += en ? fmt::format("  … and {} more (--format json lists them all)\n", n - kListed)
+                : fmt::format("  …… 等 {} 个（--format json 列出全部）\n", n);
+  };
+  if (!s.year_pairs.empty()) {
+    const std::size_t n = s.year_pairs.size();
+    out += en ? fmt::format("compared {} pair{} of consecutive years:\n", n, n == 1 ? "" : "s")
+              : fmt::format("比较了 {} 对相邻年度的报告：\n", n);
+    for (std::size_t i = 0; i < n && i < kListed; ++i) {
+      const YearPairing::Pair& p = s.year_pairs[i];
+      out += fmt::format("  {} → {}{}\n", printable(p.earlier), printable(p.later),
+                         en ? " (" + printable(p.agency) + ")" : "（" + printable(p.agency) + "）");
+    }
+    more(n);
+  }
+  if (!s.unpaired.empty()) {
+    const std::size_t n = s.unpaired.size();
+    out +=
+        en ? fmt::format("not paired with a neighbouring year: {} report{}\n", n, n == 1 ? "" : "s")
+           : fmt::format("未能与相邻年度配对的报告 {} 个：\n", n);
+    for (std::size_t i = 0; i < n && i < kListed; ++i) {
+      const YearPairing::Unpaired& u = s.unpaired[i];
+      out += en ? fmt::format("  {} ({}, {}): {}\n", printable(u.file), printable(u.agency), u.year,
+                              u.why.en)
+                : fmt::format("  {}（{}，{} 年）：{}\n", printable(u.file), printable(u.agency),
+                              u.year, u.why.zh);
+    }
+    more(n);
+  }
   return out;
 }
 
@@ -103,6 +160,7 @@ class JsonWriter : public FindingsWriter {
                      {"expected", value_json(d.expected)},
                      {"actual", value_json(d.actual)}};
       if (!d.position.place.empty()) record["place"] = d.position.place;
+      if (!d.follows.empty()) record["follows"] = d.follows;
       out += std::string(first_ ? "\n  " : ",\n  ") + dump(record);
       first_ = false;
     }
@@ -120,7 +178,7 @@ class JsonWriter : public FindingsWriter {
         out += std::string(i == 0 ? "\n  " : ",\n  ") + dump(unreadable_[i]);
       out += "\n],\n";
     }
-    return out + "\"summary\": " + dump(summary_json(s)) + "}\n";
+    return out + "\"summary\": " + dump(summary_json(s, lang_)) + "}\n";
   }
 
  private:
@@ -202,7 +260,8 @@ class SarifWriter : public FindingsWriter {
   }
   std::string end(const CheckSummary& s) override {
     // The counts of the run go into the run's property bag.
-    const std::string properties = ", \"properties\": " + dump(json{{"summary", summary_json(s)}});
+    const std::string properties =
+        ", \"properties\": " + dump(json{{"summary", summary_json(s, lang_)}});
     if (notifications_.empty()) return "\n]" + properties + "}]}\n";
     json invocation = {{"executionSuccessful", false},
                        {"toolExecutionNotifications", notifications_}};
@@ -385,7 +444,7 @@ std::string format_check_summary(const CheckSummary& s, Lang lang) {
     out += en ? fmt::format(", {} unreadable", s.unreadable)
               : fmt::format("，{} 个无法读取", s.unreadable);
   const std::vector<RuleCount> rules = s.rules();
-  if (s.files <= 1 || rules.empty()) return out + "\n";
+  if (s.files <= 1 || rules.empty()) return out + "\n" + format_pairing(s, lang);
   out += en ? fmt::format(" ({} file{} with errors, {} with warnings)\n", s.files_with_errors,
                           plural(s.files_with_errors), s.files_with_warnings)
             : fmt::format("（{} 个文件有错误，{} 个文件有警告）\n", s.files_with_errors,
@@ -408,7 +467,7 @@ std::string format_check_summary(const CheckSummary& s, Lang lang) {
     out += "  " + pad(r.rule, width) + "  " + pad(severity, 8) +
            right(std::to_string(r.findings), 10) + right(std::to_string(r.files), 10) + "\n";
   }
-  return out;
+  return out + format_pairing(s, lang);
 }
 
 std::string format_findings_text(const std::vector<Diagnostic>& findings, Lang lang) {

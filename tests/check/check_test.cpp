@@ -151,12 +151,19 @@ TEST_CASE("row-total fires when a row's 总计 is not the sum of its six columns
           "[check][row-total]") {
   const auto found =
       check(replace_once(ningxia(), R"("other": 0, "total": 10})", R"("other": 0, "total": 12})"));
-  check_findings(found, {{"row-total", E, 61, 136, "/applications/results/granted/total", "10",
-                          "12", "三（一）予以公开·总计 填报 12，各列合计 10（差 +2）",
-                          "三（一）予以公开·总计 is 12, but its columns add up to 10 (diff +2)"},
-                         {"results-total", E, 86, 136, "/applications/results/total/total", "4449",
-                          "4447", "三（七）总计·总计 填报 4447，各项合计 4449（差 -2）",
-                          "三（七）总计·总计 is 4447, but its rows add up to 4449 (diff -2)"}});
+  // The wrong 总计 also breaks （七）总计: that follows from it, and is printed after it.
+  check_findings(found,
+                 {{"row-total", E, 61, 136, "/applications/results/granted/total", "10", "12",
+                   "三（一）予以公开·总计 填报 12，各列合计 10（差 +2）（另有 1 条结果随之而来）",
+                   "三（一）予以公开·总计 is 12, but its columns add up to 10 (diff +2) (1 more "
+                   "finding follows from it)"},
+                  {"results-total", E, 86, 136, "/applications/results/total/total", "4449", "4447",
+                   "三（七）总计·总计 填报 4447，各项合计 4449（差 -2）（随 三（一）予以公开·总计 "
+                   "而来：先核对它）",
+                   "三（七）总计·总计 is 4447, but its rows add up to 4449 (diff -2) (follows "
+                   "from 三（一）予以公开·总计: check it first)"}});
+  CHECK(found[1].follows == "/applications/results/granted/total");
+  CHECK(found[0].root_cause);
 }
 
 TEST_CASE("row-total stays silent when the columns add up, \"/\" counting as nothing",
@@ -179,17 +186,24 @@ TEST_CASE("a 2021 file with a wrong total is caught", "[check][row-total][review
         hongze(),
         R"("received": {"natural_person": 95, "commercial": 0, "research": 0, "social_welfare": 0, "legal_services": 0, "other": 0, "total": 95})",
         R"("received": {"natural_person": 95, "commercial": 0, "research": 0, "social_welfare": 0, "legal_services": 0, "other": 0, "total": 96})"));
+    // The root cause first: the wrong 总计, then the balance and the narrative number it breaks.
     check_findings(
-        found, {{"narrative-number", W, 24, 119, "/overview/subsections/1/paragraphs/0", "96", "17",
-                 "正文说申请 17 件，但表三 一、本年新收 总计为 96（一+二 为 96）",
-                 "the text says 17 applications, but table 三 一 总计 is 96 (一+二 is 96)"},
-                {"balance", E, 56, 135, "/applications/received/total", "95", "96",
-                 "三·总计：一+二 为 96，三（七）+四 为 95（差 +1）",
-                 "三·总计: 一+二 is 96, but 三（七）+四 is 95 (diff +1)"},
-                {"row-total", E, 56, 135, "/applications/received/total", "95", "96",
-                 "三·一、本年新收政府信息公开申请数量·总计 填报 96，各列合计 95（差 +1）",
+        found, {{"row-total", E, 56, 135, "/applications/received/total", "95", "96",
+                 "三·一、本年新收政府信息公开申请数量·总计 填报 96，各列合计 95（差 +1）（另有 2 "
+                 "条结果随之而来）",
                  "三·一、本年新收政府信息公开申请数量·总计 is 96, but its columns add up to 95 "
-                 "(diff +1)"}});
+                 "(diff +1) (2 more findings follow from it)"},
+                {"narrative-number", W, 24, 119, "/overview/subsections/1/paragraphs/0", "96", "17",
+                 "正文说申请 17 件，但表三 一、本年新收 总计为 96（一+二 为 96）（随 "
+                 "三·一、本年新收政府信息公开申请数量·总计 而来：先核对它）",
+                 "the text says 17 applications, but table 三 一 总计 is 96 (一+二 is 96) (follows "
+                 "from 三·一、本年新收政府信息公开申请数量·总计: check it first)"},
+                {"balance", E, 56, 135, "/applications/received/total", "95", "96",
+                 "三·总计：一+二 为 96，三（七）+四 为 95（差 +1）（随 "
+                 "三·一、本年新收政府信息公开申请数量·总计 而来：先核对它）",
+                 "三·总计: 一+二 is 96, but 三（七）+四 is 95 (diff +1) (follows from "
+                 "三·一、本年新收政府信息公开申请数量·总计: check it first)"}});
+    for (std::size_t i : {1U, 2U}) CHECK(found[i].follows == "/applications/received/total");
   }
   SECTION("复议后起诉 总计 0 while its results add up to 3 (the 洪泽区 2023 error)") {
     const auto found = check(replace_once(hongze(), R"("other": 1, "pending": 0, "total": 3})",
@@ -208,18 +222,28 @@ TEST_CASE("results-total fires when （七）总计 is not the sum of the result
   const std::string changed =
       R"("total": {"natural_person": 4440, "commercial": 6, "research": 0, "social_welfare": 0, "legal_services": 0, "other": 0, "total": 4446})";
   const auto found = check(replace_once(ningxia(), row, changed));
-  check_findings(found, {{"balance", E, 58, 36, "/applications/received/natural_person", "4440",
-                          "4441", "三·自然人：一+二 为 4441，三（七）+四 为 4440（差 +1）",
-                          "三·自然人: 一+二 is 4441, but 三（七）+四 is 4440 (diff +1)"},
-                         {"balance", E, 58, 137, "/applications/received/total", "4446", "4447",
-                          "三·总计：一+二 为 4447，三（七）+四 为 4446（差 +1）",
-                          "三·总计: 一+二 is 4447, but 三（七）+四 is 4446 (diff +1)"},
-                         {"results-total", E, 86, 35, "/applications/results/total/natural_person",
-                          "4441", "4440", "三（七）总计·自然人 填报 4440，各项合计 4441（差 -1）",
-                          "三（七）总计·自然人 is 4440, but its rows add up to 4441 (diff -1)"},
-                         {"results-total", E, 86, 136, "/applications/results/total/total", "4447",
-                          "4446", "三（七）总计·总计 填报 4446，各项合计 4447（差 -1）",
-                          "三（七）总计·总计 is 4446, but its rows add up to 4447 (diff -1)"}});
+  // Each balance follows from the （七）总计 cell of its column, and is printed after it.
+  check_findings(
+      found,
+      {{"results-total", E, 86, 35, "/applications/results/total/natural_person", "4441", "4440",
+        "三（七）总计·自然人 填报 4440，各项合计 4441（差 -1）（另有 1 "
+        "条结果随之而来）",
+        "三（七）总计·自然人 is 4440, but its rows add up to 4441 (diff -1) (1 more "
+        "finding follows from it)"},
+       {"balance", E, 58, 36, "/applications/received/natural_person", "4440", "4441",
+        "三·自然人：一+二 为 4441，三（七）+四 为 4440（差 +1）（随 "
+        "三（七）总计·自然人 而来：先核对它）",
+        "三·自然人: 一+二 is 4441, but 三（七）+四 is 4440 (diff +1) (follows from "
+        "三（七）总计·自然人: check it first)"},
+       {"results-total", E, 86, 136, "/applications/results/total/total", "4447", "4446",
+        "三（七）总计·总计 填报 4446，各项合计 4447（差 -1）（另有 1 条结果随之而来）",
+        "三（七）总计·总计 is 4446, but its rows add up to 4447 (diff -1) (1 more "
+        "finding follows from it)"},
+       {"balance", E, 58, 137, "/applications/received/total", "4446", "4447",
+        "三·总计：一+二 为 4447，三（七）+四 为 4446（差 +1）（随 "
+        "三（七）总计·总计 而来：先核对它）",
+        "三·总计: 一+二 is 4447, but 三（七）+四 is 4446 (diff +1) (follows from "
+        "三（七）总计·总计: check it first)"}});
 }
 
 TEST_CASE("results-total counts the three （六） rows of the 2021 edition",
@@ -272,12 +296,15 @@ TEST_CASE("review-total fires when a block of table 四 does not add up", "[chec
   const auto found = check(
       replace_once(ningxia(), R"("pending": 0, "total": 530})", R"("pending": 0, "total": 0})"));
   // The narrative's 行政复议案件530起 now also disagrees with the table.
-  check_findings(found, {{"narrative-number", W, 24, 351, "/overview/subsections/1/paragraphs/0",
-                          "0", "530", "正文说行政复议 530 起，但表四 总计为 0",
-                          "the text says 530 administrative reviews, but table 四 总计 is 0"},
-                         {"review-total", E, 91, 82, "/reviews/review/total", "530", "0",
-                          "四·行政复议·总计 填报 0，各列合计 530（差 -530）",
-                          "四·行政复议·总计 is 0, but its columns add up to 530 (diff -530)"}});
+  check_findings(
+      found, {{"review-total", E, 91, 82, "/reviews/review/total", "530", "0",
+               "四·行政复议·总计 填报 0，各列合计 530（差 -530）（另有 1 条结果随之而来）",
+               "四·行政复议·总计 is 0, but its columns add up to 530 (diff -530) (1 more "
+               "finding follows from it)"},
+              {"narrative-number", W, 24, 351, "/overview/subsections/1/paragraphs/0", "0", "530",
+               "正文说行政复议 530 起，但表四 总计为 0（随 四·行政复议·总计 而来：先核对它）",
+               "the text says 530 administrative reviews, but table 四 总计 is 0 (follows "
+               "from 四·行政复议·总计: check it first)"}});
 }
 
 TEST_CASE("review-total stays silent when each block adds up", "[check][review-total]") {
@@ -297,26 +324,35 @@ TEST_CASE("a total of \"/\" whose parts add up to more than 0 is a finding at th
   check_findings(
       check(replace_once(ningxia(), R"("other": 0, "total": 10})", R"("other": 0, "total": "/"})")),
       {{"row-total", E, 61, 136, "/applications/results/granted/total", "10", "/",
-        "三（一）予以公开·总计 填报 \"/\"（不适用），各列合计 10",
-        "三（一）予以公开·总计 is \"/\" (not applicable), but its columns add up to 10"},
+        "三（一）予以公开·总计 填报 \"/\"（不适用），各列合计 10（另有 1 条结果随之而来）",
+        "三（一）予以公开·总计 is \"/\" (not applicable), but its columns add up to 10 (1 more "
+        "finding follows from it)"},
        {"results-total", E, 86, 136, "/applications/results/total/total", "4437", "4447",
-        "三（七）总计·总计 填报 4447，各项合计 4437（差 +10）",
-        "三（七）总计·总计 is 4447, but its rows add up to 4437 (diff +10)"}});
+        "三（七）总计·总计 填报 4447，各项合计 4437（差 +10）（随 三（一）予以公开·总计 "
+        "而来：先核对它）",
+        "三（七）总计·总计 is 4447, but its rows add up to 4437 (diff +10) (follows from "
+        "三（一）予以公开·总计: check it first)"}});
   SECTION("（七）总计 of \"/\"") {
     const std::string row(kResultsTotalRow);
     std::string slash = row;
     slash.replace(slash.find("4441"), 4, "\"/\"");
     // "/" counts as nothing: 一 + 二 no longer balances, nor does the row's own 总计.
-    check_findings(check(replace_once(ningxia(), row, slash)),
-                   {{"balance", E, 58, 36, "/applications/received/natural_person", "0", "4441",
-                     "三·自然人：一+二 为 4441，三（七）+四 为 0（差 +4441）",
-                     "三·自然人: 一+二 is 4441, but 三（七）+四 is 0 (diff +4441)"},
-                    {"results-total", E, 86, 35, "/applications/results/total/natural_person",
-                     "4441", "/", "三（七）总计·自然人 填报 \"/\"（不适用），各项合计 4441",
-                     "三（七）总计·自然人 is \"/\" (not applicable), but its rows add up to 4441"},
-                    {"row-total", E, 86, 135, "/applications/results/total/total", "6", "4447",
-                     "三（七）总计·总计 填报 4447，各列合计 6（差 +4441）",
-                     "三（七）总计·总计 is 4447, but its columns add up to 6 (diff +4441)"}});
+    check_findings(
+        check(replace_once(ningxia(), row, slash)),
+        {{"results-total", E, 86, 35, "/applications/results/total/natural_person", "4441", "/",
+          "三（七）总计·自然人 填报 \"/\"（不适用），各项合计 4441（另有 2 条结果随之而来）",
+          "三（七）总计·自然人 is \"/\" (not applicable), but its rows add up to 4441 (2 "
+          "more findings follow from it)"},
+         {"balance", E, 58, 36, "/applications/received/natural_person", "0", "4441",
+          "三·自然人：一+二 为 4441，三（七）+四 为 0（差 +4441）（随 三（七）总计·自然人 "
+          "而来：先核对它）",
+          "三·自然人: 一+二 is 4441, but 三（七）+四 is 0 (diff +4441) (follows from "
+          "三（七）总计·自然人: check it first)"},
+         {"row-total", E, 86, 135, "/applications/results/total/total", "6", "4447",
+          "三（七）总计·总计 填报 4447，各列合计 6（差 +4441）（随 三（七）总计·自然人 "
+          "而来：先核对它）",
+          "三（七）总计·总计 is 4447, but its columns add up to 6 (diff +4441) (follows "
+          "from 三（七）总计·自然人: check it first)"}});
   }
 }
 
@@ -531,9 +567,11 @@ TEST_CASE("check_report runs every rule and lists all findings of one report", "
       text, kCarriedForwardRow,
       R"("carried_forward": {"natural_person": 0, "commercial": 0, "research": 0, "social_welfare": 0, "legal_services": 0, "other": 1, "total": 1})");
   const auto found = check(text);
-  CHECK(rules_of(found) ==
-        std::vector<std::string_view>{"deadline", "narrative-number", "item-count", "balance",
-                                      "balance", "row-total", "results-total", "review-total"});
+  CHECK(rules_of(found) == std::vector<std::string_view>{"deadline", "item-count", "balance",
+                                                         "balance", "row-total", "results-total",
+                                                         "review-total", "narrative-number"});
+  // The narrative's count of lawsuits follows from the wrong 总计 of table 四 before it.
+  CHECK(found.back().follows == found[found.size() - 2].pointer);
   for (const Diagnostic& d : found) CHECK(d.file == "t.json");
 }
 
@@ -546,8 +584,8 @@ TEST_CASE("a finding prints GNU style with file, line, column and rule", "[check
   REQUIRE(it != found.end());
   CHECK(format_diagnostic(*it, Lang::En) ==
         "t.json:86:35: error: 三（七）总计·自然人 is 4440, but its rows add up to 4441 (diff -1) "
-        "[results-total]");
-  CHECK(
-      format_diagnostic(*it, Lang::Zh) ==
-      "t.json:86:35: 错误: 三（七）总计·自然人 填报 4440，各项合计 4441（差 -1） [results-total]");
+        "(2 more findings follow from it) [results-total]");
+  CHECK(format_diagnostic(*it, Lang::Zh) ==
+        "t.json:86:35: 错误: 三（七）总计·自然人 填报 4440，各项合计 4441（差 -1）（另有 2 "
+        "条结果随之而来） [results-total]");
 }

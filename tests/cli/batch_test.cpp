@@ -121,7 +121,9 @@ TEST_CASE("check's summary counts files with errors and warnings, by rule, in js
         "  rule              severity  findings     files\n"
         "  review-total      error            1         1\n"
         "  narrative-number  warning          2         2\n"
-        "  carry-over        error            2         1\n");
+        "  carry-over        error            2         1\n"
+        "compared 1 pair of consecutive years:\n"
+        "  ./2024.json → ./2025.json (淮安市洪泽区人民政府)\n");
   const auto sarif =
       nlohmann::json::parse(run_govreport({"check", ".", "--format", "sarif"}, "", dir).out);
   CHECK(sarif["runs"][0]["properties"]["summary"] == nlohmann::json::parse(R"({
@@ -129,7 +131,9 @@ TEST_CASE("check's summary counts files with errors and warnings, by rule, in js
     "rules": [
       {"rule": "review-total", "severity": "error", "findings": 1, "files": 1},
       {"rule": "narrative-number", "severity": "warning", "findings": 2, "files": 2},
-      {"rule": "carry-over", "severity": "error", "findings": 2, "files": 1}]})"));
+      {"rule": "carry-over", "severity": "error", "findings": 2, "files": 1}],
+    "year_pairs": [{"earlier": "./2024.json", "later": "./2025.json",
+                    "agency": "淮安市洪泽区人民政府", "year": 2025}]})"));
   fs::remove_all(dir);
 }
 
@@ -186,7 +190,8 @@ TEST_CASE("check and sum skip the JSON Schema that init writes beside a data fil
   fs::remove_all(dir);
 }
 
-TEST_CASE("An output file makes its folder, and a bad -o is refused before any work", "[batch][output]") {
+TEST_CASE("An output file makes its folder, and a bad -o is refused before any work",
+          "[batch][output]") {
   const std::string dir = temp_dir();
   write_file(dir + "/file", "x");
   // The source does not exist: the output is refused first, as it is checked first.

@@ -229,12 +229,13 @@ TEST_CASE("check prints the results-total finding of the design in both language
   const auto zh = run_govreport({"check", "bad.json"}, "", dir);
   CHECK(zh.exit_code == 1);
   CHECK_THAT(zh.out, Contains("bad.json:86:35: 错误: 三（七）总计·自然人 填报 4440，各项合计 "
-                              "4441（差 -1） [results-total]\n"));
+                              "4441（差 -1）（另有 2 条结果随之而来） [results-total]\n"));
 
   const auto en = run_govreport({"--lang", "en", "check", "bad.json"}, "", dir);
   CHECK(en.exit_code == 1);
   CHECK_THAT(en.out, Contains("bad.json:86:35: error: 三（七）总计·自然人 is 4440, but its rows "
-                              "add up to 4441 (diff -1) [results-total]\n"));
+                              "add up to 4441 (diff -1) (2 more findings follow from it) "
+                              "[results-total]\n"));
   fs::remove_all(dir);
 }
 

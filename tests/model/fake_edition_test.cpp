@@ -144,12 +144,13 @@ TEST_CASE("A fake edition is checked by its declaration", "[edition][fake]") {
     lines.push_back(format_diagnostic(d, Lang::Zh));
   CHECK(lines ==
         std::vector<std::string>{
-            "bad.json:7:54: 错误: 二·一、新收申请·总计 填报 6，各列合计 5（差 +1） "
-            "[row-total]",
-            "bad.json:7:54: 错误: 二·总计：一+二 为 7，三（三）+四 为 6（差 +1） [balance]",
+            "bad.json:7:54: 错误: 二·一、新收申请·总计 填报 6，各列合计 5（差 +1）（另有 2 "
+            "条结果随之而来） [row-total]",
+            "bad.json:7:54: 错误: 二·总计：一+二 为 7，三（三）+四 为 6（差 +1）（随 "
+            "二·一、新收申请·总计 而来：先核对它） [balance]",
             "bad.json:12:14: 警告: 三、其他事项 没有内容 [empty-section]",
-            "bad.json:5:38: 警告: 正文说申请 5 件，但表二 一、新收申请 总计为 6（一+二 为 7） "
-            "[narrative-number]",
+            "bad.json:5:38: 警告: 正文说申请 5 件，但表二 一、新收申请 总计为 6（一+二 为 7）（随 "
+            "二·一、新收申请·总计 而来：先核对它） [narrative-number]",
         });
 }
 
@@ -206,9 +207,9 @@ TEST_CASE("A fake edition's schema and cross-year rules follow its declaration",
   const auto schema = nlohmann::ordered_json::parse(json_schema(fake_edition()));
   std::vector<std::string> properties;
   for (const auto& [key, value] : schema["properties"].items()) properties.push_back(key);
-  CHECK(properties == std::vector<std::string>{"$schema", "year", "format", "agency", "agency_kind",
-                                               "title", "published", "preamble", "overview",
-                                               "requests", "remarks"});
+  CHECK(properties == std::vector<std::string>{"$schema", "year", "format", "agency", "agency_id",
+                                               "agency_kind", "title", "published", "preamble",
+                                               "overview", "requests", "remarks"});
   CHECK(schema["properties"]["remarks"]["title"] == "三、其他事项");
   CHECK(schema["required"] == nlohmann::ordered_json{"year", "agency", "requests"});
 

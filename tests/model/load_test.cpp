@@ -2,6 +2,8 @@
 
 #include "govreport/load.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
@@ -50,6 +52,8 @@ struct Expected {
   std::string_view pointer;
   std::string_view zh;
   std::string_view en;
+  std::string_view expected = {};  ///< what --format json gives, "" for nothing
+  std::string_view actual = {};
 };
 
 void check_diagnostic(const Diagnostic& d, const Expected& e) {
@@ -63,8 +67,8 @@ void check_diagnostic(const Diagnostic& d, const Expected& e) {
   CHECK(d.pointer == e.pointer);
   CHECK(d.message_zh == e.zh);
   CHECK(d.message_en == e.en);
-  CHECK(d.expected.empty());
-  CHECK(d.actual.empty());
+  CHECK(d.expected == e.expected);
+  CHECK(d.actual == e.actual);
 }
 
 // Asserts that loading found exactly `expected`, in this order.
@@ -180,20 +184,22 @@ TEST_CASE("an empty file is a json-syntax finding at 1:1", "[load][json-syntax]"
 TEST_CASE("truncated JSON is a json-syntax finding at the end of the text", "[load][json-syntax]") {
   SECTION("one line") {
     const LoadResult r = load(R"({"year": 2020, "agency": "x")");
-    check_syntax(r, 1, 29, "JSON 语法错误：", "invalid JSON: ");
-    CHECK(r.diagnostics[0].message_en.find("unexpected end of input") != std::string::npos);
+    check_syntax(r, 1, 29, "文件在这里就结束了：还缺少 }（文件不完整？）",
+                 "the file ends here: } still missing (is it complete?)");
   }
   SECTION("data/2020.json cut after line 61") {
     const std::string text = ningxia();
     std::size_t at = 0;
     for (int line = 0; line < 61; ++line) at = text.find('\n', at) + 1;
     const LoadResult r = load(text.substr(0, at));
-    check_syntax(r, 62, 1, "JSON 语法错误：", "invalid JSON: ");
-    CHECK(r.diagnostics[0].message_en.find("unexpected end of input") != std::string::npos);
+    check_syntax(r, 62, 1, "文件在这里就结束了：还缺少 }}}（文件不完整？）",
+                 "the file ends here: }}} still missing (is it complete?)");
   }
   SECTION("inside a string after Chinese text") {
     const LoadResult r = load("{\n  \"year\": 2020,\n  \"agency\": \"中文");
-    check_syntax(r, 3, 16, "JSON 语法错误：", "invalid JSON: ");
+    check_syntax(r, 3, 16, "文件在一个字符串中间就结束了：缺少结束的英文双引号 \"（文件不完整？）",
+                 "the file ends inside a string: the closing double quote \" is missing (is the "
+                 "file complete?)");
   }
 }
 
@@ -224,10 +230,85 @@ TEST_CASE("a json-syntax message is itself valid UTF-8 when the input is not",
 }
 
 TEST_CASE("NaN is a json-syntax finding at the N", "[load][json-syntax]") {
-  check_syntax(load(R"({"year": NaN})"), 1, 10, "JSON 语法错误：", "invalid JSON: ");
-  check_syntax(load("{\n  \"year\": 2020,\n  \"agency\": \"中文\", \"x\": NaN}"), 3, 24,
-               "JSON 语法错误：", "invalid JSON: ");
-  check_syntax(load(granted_value("NaN")), 61, 37, "JSON 语法错误：", "invalid JSON: ");
+  const std::string_view zh = "JSON 中没有 NaN：请填数字，空白请填 null";
+  const std::string_view en = "JSON has no NaN: write a number, or null for a blank";
+  check_syntax(load(R"({"year": NaN})"), 1, 10, zh, en);
+  check_syntax(load("{\n  \"year\": 2020,\n  \"agency\": \"中文\", \"x\": NaN}"), 3, 24, zh, en);
+  check_syntax(load(granted_value("NaN")), 61, 37, zh, en);
+}
+
+TEST_CASE("a JSON syntax error names its cause and the fix, at the character",
+          "[load][json-syntax]") {
+  // Each typo a clerk makes in an editor, with its exact message and place.
+  struct Case {
+    std::string text;
+    std::size_t line, column;
+    std::string_view zh, en;
+  };
+  const std::vector<Case> cases = {
+      {"{\n  \"year\": 202０\n}", 2, 14, "全角数字「202０」：请改用半角数字 2020",
+       "full-width digits 202０: write 2020"},
+      {"{\n  \"year\": ２０２０\n}", 2, 11, "全角数字「２０２０」：请改用半角数字 2020",
+       "full-width digits ２０２０: write 2020"},
+      {"{\n  “year”: 2020\n}", 2, 3, "中文引号「“」：JSON 的引号要用英文双引号 \"",
+       "Chinese quotation mark “: JSON uses straight double quotes \""},
+      {"{\n  \"agency\": \"办公厅”,\n  \"year\": 2020\n}", 2, 17,
+       "中文引号「”」不能结束字符串：请改用英文双引号 \"",
+       "Chinese quotation mark ” cannot end a string: write \""},
+      {"{\n  \"year\": 2020，\n  \"format\": \"2019\"\n}", 2, 15,
+       "全角逗号「，」：请改用英文逗号 ,", "full-width comma ，: write ,"},
+      {"{\n  \"year\"： 2020\n}", 2, 9,
+       "全角冒号「：」：请改用英文冒号 :", "full-width colon ：: write :"},
+      {"{\n  \"year\": 2020,\n  \"format\": \"2019\",\n}", 3, 19,
+       "多余的逗号：} 之前不能有逗号，请删去",
+       "extra comma: no comma may stand before }; delete it"},
+      {"{\n  \"preamble\": [\"a\", \"b\",]\n}", 2, 24, "多余的逗号：] 之前不能有逗号，请删去",
+       "extra comma: no comma may stand before ]; delete it"},
+      {"{\n  // 年份\n  \"year\": 2020\n}", 2, 3,
+       "JSON 中不能写注释（// 、/* */ 或 #）：请删去这段注释",
+       "JSON allows no comments (//, /* */ or #): delete it"},
+      {"{\n  \"year\": 2020 /* 年份 */\n}", 2, 16,
+       "JSON 中不能写注释（// 、/* */ 或 #）：请删去这段注释",
+       "JSON allows no comments (//, /* */ or #): delete it"},
+      {"{\n  \"year\": 2020\n  \"format\": \"2019\"\n}", 2, 15,
+       "这一行末尾缺少逗号 ,（下一行还有内容）",
+       "missing comma at the end of this line (more follows on the next line)"},
+      {"{\n  \"year\": 2020 \"format\": \"2019\"\n}", 2, 15,
+       "这里缺少逗号 ,：两个值之间要用逗号隔开", "missing comma: values are separated by commas"},
+      {"{\n  \"year\" 2020\n}", 2, 9,
+       "键名 \"year\" 之后缺少冒号 :", "missing colon after the key \"year\""},
+      {"{\n  year: 2020\n}", 2, 3, "键名 year 要用英文双引号括起来：\"year\"",
+       "the key year must be in double quotes: \"year\""},
+      {"{\n  \"agency\": 办公厅\n}", 2, 13, "文字 办公厅 要用英文双引号括起来：\"办公厅\"",
+       "the text 办公厅 must be in double quotes: \"办公厅\""},
+      {"{\n  'year': 2020\n}", 2, 3, "单引号 '：JSON 的字符串要用英文双引号 \" 括起来",
+       "single quote ': JSON strings are in double quotes \""},
+      {"{\n  \"year\": True\n}", 2, 11, "请写小写的 true，而不是 True",
+       "write true in lower case, not True"},
+      {"{\n  \"year\": 2020,,\n  \"a\": 1\n}", 2, 16, "多余的逗号：两个逗号之间没有值，请删去一个",
+       "extra comma: there is no value between the two commas; delete one"},
+      {"{\n  \"year\": 020\n}", 2, 11, "数字「020」写法有误：请写成 12、-3、0.5 这样的数字",
+       "\"020\" is not a JSON number: write numbers like 12, -3 or 0.5"},
+      {"{\n  \"a\": \"C:\\x\"\n}", 2, 11, "无效的转义「\\x」：字符串中的反斜杠 \\ 请写作 \\\\",
+       "invalid escape \"\\x\": write a backslash in a string as \\\\"},
+      {"{\n  \"a\": \"第一行\n第二行\"\n}", 2, 12,
+       "字符串在行末没有结束：缺少结束的英文双引号 \"（字符串中的换行请写作 \\n）",
+       "the string does not end on its line: the closing double quote \" is missing (write a line "
+       "break in a string as \\n)"},
+      {"{\n  \"a\": [1, 2}\n}", 2, 13, "括号不配对：这里应为 ]，而不是 }",
+       "brackets do not match: ] is expected here, not }"},
+      {"{\n  \"a\": \n}", 3, 1, "键名 \"a\" 之后缺少值（数字、\"文字\"、null 等）",
+       "missing value after the key \"a\" (a number, \"text\", null …)"},
+      {"{\n  \"year\":　2020\n}", 2, 10, "全角空格：请删去，或改用半角空格",
+       "full-width space: delete it or use an ordinary space"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const LoadResult r = load(c.text);
+    check_syntax(r, c.line, c.column, c.zh, c.en);
+    CHECK(r.diagnostics.at(0).message_zh == c.zh);
+    CHECK(r.diagnostics.at(0).message_en == c.en);
+  }
 }
 
 TEST_CASE("a UTF-8 BOM and CRLF line ends are accepted and positions stay right", "[load]") {
@@ -364,34 +445,45 @@ TEST_CASE("a missing field is a finding at the object that should hold it",
 
 TEST_CASE("a value of the wrong type in a count cell is a wrong-type finding at the value",
           "[load][wrong-type]") {
-  auto generic = [](std::string_view shown) {
-    return std::pair{
-        std::string(kGrantedNp) + " " + std::string(kCountWantZh) + std::string(shown),
-        std::string(kGrantedNp) + " " + std::string(kCountWantEn) + std::string(shown)};
+  // Named by the cell, with the fix when the value shows one; expected and actual filled in.
+  auto check_type = [](std::string_view value, std::string_view shown, std::string_view fix_zh,
+                       std::string_view fix_en, std::string_view expected) {
+    INFO(value);
+    const LoadResult r = load(granted_value(value));
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.rule == "wrong-type");
+    CHECK(d.position.line == 61);
+    CHECK(d.position.column == 37);
+    CHECK(d.pointer == kGrantedNp);
+    CHECK(d.message_zh ==
+          fmt::format("三（一）予以公开·自然人 {}{}{}", kCountWantZh, shown, fix_zh));
+    CHECK(d.message_en ==
+          fmt::format("三（一）予以公开·自然人 {}{}{}", kCountWantEn, shown, fix_en));
+    CHECK(d.expected == expected);
+    CHECK(d.actual == shown);
+    return r;
   };
-  SECTION("a string") {
-    const auto [zh, en] = generic("\"10\"");
-    const LoadResult r = load(granted_value("\"10\""));
-    check_findings(r, {{"wrong-type", 61, 37, kGrantedNp, zh, en}});
+  SECTION("a number in quotes: take the quotes away") {
+    const LoadResult r =
+        check_type("\"10\"", "\"10\"", "：去掉引号，写作 10", ": remove the quotes: 10", "10");
     CHECK(cell(r, kGrantedNp).is_blank());
     CHECK(check_report(*r.report, "t.json").empty());
   }
-  SECTION("a float") {
-    const auto [zh, en] = generic("3.5");
-    check_findings(load(granted_value("3.5")), {{"wrong-type", 61, 37, kGrantedNp, zh, en}});
+  SECTION("full-width digits in quotes") {
+    check_type("\"１２\"", "\"１２\"", "：去掉引号并改用半角数字，写作 12",
+               ": remove the quotes and use ASCII digits: 12", "12");
   }
-  SECTION("an integer written with an exponent") {
-    const auto [zh, en] = generic("1e1");
-    check_findings(load(granted_value("1e1")), {{"wrong-type", 61, 37, kGrantedNp, zh, en}});
+  SECTION("other text") {
+    check_type("\"无\"", "\"无\"", "：没有请填 0，不适用请填 \"/\"",
+               ": write 0 if there were none, \"/\" if it does not apply", "integer");
+    check_type("\"10.5\"", "\"10.5\"", "：这一栏只填整数", ": this column takes whole numbers only",
+               "integer");
   }
-  SECTION("a bool") {
-    const auto [zh, en] = generic("true");
-    check_findings(load(granted_value("true")), {{"wrong-type", 61, 37, kGrantedNp, zh, en}});
-  }
-  SECTION("an array") {
-    const auto [zh, en] = generic("array");
-    check_findings(load(granted_value("[]")), {{"wrong-type", 61, 37, kGrantedNp, zh, en}});
-  }
+  SECTION("a float") { check_type("3.5", "3.5", "", "", "integer"); }
+  SECTION("an integer written with an exponent") { check_type("1e1", "1e1", "", "", "integer"); }
+  SECTION("a bool") { check_type("true", "true", "", "", "integer"); }
+  SECTION("an array") { check_type("[]", "array", "", "", "integer"); }
   SECTION("a number beyond 2^63") {
     check_findings(
         load(granted_value("9223372036854775808")),
@@ -541,11 +633,12 @@ TEST_CASE("amounts are exact decimals to 6 places (the fen), from a string or a 
                      "decimal places, no exponent)"}});
     check_findings(load(amount_value("\"2154.9700001\"")),
                    {{"wrong-type", 55, 47, kPointer,
-                     "/proactive/procurement/amount 应为金额（数字或 \"123.45\" "
-                     "形式的字符串）、null 或 \"/\"，实际是 \"2154.9700001\"",
-                     "/proactive/procurement/amount must be an amount (a number or a string like "
-                     "\"123.45\"), null or \"/\", not "
-                     "\"2154.9700001\""}});
+                     "二·政府集中采购·采购总金额 应为金额（数字或 \"123.45\" "
+                     "形式的字符串）、null 或 \"/\"，实际是 \"2154.9700001\"：金额最多 6 位小数",
+                     "二·政府集中采购·采购总金额 must be an amount (a number or a string like "
+                     "\"123.45\"), null or \"/\", not \"2154.9700001\": an amount has at most 6 "
+                     "decimal places",
+                     "number", "\"2154.9700001\""}});
   }
   SECTION("an exponent is wrong-type") {
     check_findings(
@@ -709,11 +802,11 @@ TEST_CASE("every finding is listed, not just the first", "[load]") {
           {"blank-cell", 61, 37, kGrantedNp, "三（一）予以公开·自然人 为空白；没有请填 0",
            "三（一）予以公开·自然人 is blank; write 0 if there were none"},
           {"wrong-type", 75, 46, "/applications/results/unable/needs_creation/natural_person",
-           "/applications/results/unable/needs_creation/natural_person 应为整数、null（空白）或 "
-           "\"/\"（不适用），实际是 \"5\"",
-           "/applications/results/unable/needs_creation/natural_person must be an integer, null "
-           "(blank) or \"/\" (not "
-           "applicable), not \"5\""},
+           "三（四）2.没有现成信息需要另行制作·自然人 应为整数、null（空白）或 "
+           "\"/\"（不适用），实际是 \"5\"：去掉引号，写作 5",
+           "三（四）2.没有现成信息需要另行制作·自然人 must be an integer, null (blank) or \"/\" "
+           "(not applicable), not \"5\": remove the quotes: 5",
+           "5", "\"5\""},
           {"unknown-field", 91, 31, "/reviews/review/uphold",
            "未知字段 \"uphold\"（位于 /reviews/review），是不是 \"upheld\"？",
            "unknown field \"uphold\" in /reviews/review; did you mean \"upheld\"?"}});
@@ -856,7 +949,7 @@ TEST_CASE("a lone CR ends a line, as in editors; CRLF is one line end", "[load]"
   }
   SECTION("a syntax error after CR-only lines") {
     check_syntax(load("{\r\"year\": 2020,\r\"agency\": \"x\",\r\"a\": NaN}"), 4, 6,
-                 "JSON 语法错误：", "invalid JSON: ");
+                 "JSON 中没有 NaN：", "JSON has no NaN: ");
   }
 }
 

@@ -23,7 +23,7 @@ rank() {
 header_layer() {
   case $1 in
     safe_text) echo text ;;
-    edition | report | source | diagnostic | load | schema | template | version) echo model ;;
+    edition | report | source | diagnostic | load | register | schema | template | version) echo model ;;
     check | references | rollup | years) echo check ;;
     render | findings_format | diff_format) echo render ;;
     import) echo import ;;
