@@ -62,7 +62,7 @@ struct Sheet {
 /// Holds a workbook read from a file.
 struct Workbook {
   std::vector<Sheet> sheets;
-  bool date1904 = false;    ///< dates count from 1904 (old Mac Excel) instead of 1900
+  bool date1904 = false;  ///< dates count from 1904 (old Mac Excel) instead of 1900
   /// The reader sees formulas' results; freexl (.xls) does not, so a formula reads as blank.
   bool formula_results = true;
   std::string description;  ///< for the summary: "workbook (xlsx, 5 sheets)"

@@ -733,8 +733,9 @@ class OwnReader {
         fmt::format("{} is negative ({}); only 本年增/减 may be", def.name_zh, text));
   }
 
-  // A number as the file writes it: a count must be whole, an amount exact to 4 places (a
-  // spreadsheet's binary rounding, 2154.9699999999998, is taken back to 2154.97).
+  // A number as the file writes it: a count must be whole, an amount exact to kAmountPlaces (a
+  // spreadsheet's binary rounding, 2154.9699999999998, is taken back to 2154.97; only that
+  // rounding, never a digit the amount has beyond the places).
   void read_number(const CellDef& def, CellKind kind, const std::string& text, const At& at,
                    Cell& out) {
     char* end = nullptr;
@@ -752,14 +753,15 @@ class OwnReader {
       }
       const double scaled = v * static_cast<double>(kAmountScale);
       const double rounded = std::round(scaled);
-      if (std::abs(scaled - rounded) <= 1e-6 * std::max(1.0, std::abs(scaled))) {
+      if (std::abs(scaled - rounded) <= 1e-12 * std::max(1.0, std::abs(scaled))) {
         out = Cell::number(static_cast<std::int64_t>(rounded));
         return;
       }
       add("wrong-type", def.pointer, at,
-          fmt::format("{} 的金额 {} 超过 4 位小数（万元记到元）", def.name_zh, shown(v)),
-          fmt::format("{}: amount {} has more than 4 decimal places (万元 to the yuan)",
-                      def.name_zh, shown(v)));
+          fmt::format("{} 的金额 {} 超过 {} 位小数（万元记到分）", def.name_zh, shown(v),
+                      kAmountPlaces),
+          fmt::format("{}: amount {} has more than {} decimal places (万元 to the fen)",
+                      def.name_zh, shown(v), kAmountPlaces));
       return;
     }
     const double rounded = std::round(v);

@@ -69,7 +69,7 @@ class BytesFile {
 std::string number_text(double v) {
   // The shortest text that reads back as the same double, as spreadsheets write numbers.
   for (int precision = 1; precision <= 17; ++precision) {
-    const std::string text = fmt::format("{:.{}g}", v, precision);
+    std::string text = fmt::format("{:.{}g}", v, precision);
     if (std::strtod(text.c_str(), nullptr) == v) return text;
   }
   return fmt::format("{:.17g}", v);
@@ -100,8 +100,9 @@ Workbook read_xls(std::string_view bytes, std::optional<Unreadable>& failure) {
   if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED) {
     freexl_close(handle);
-    failure = Unreadable{Message{"工作簿设有打开密码（已加密），无法读取；请去掉密码后再读取",
-                                 "the workbook is encrypted (password to open); remove the password"}};
+    failure =
+        Unreadable{Message{"工作簿设有打开密码（已加密），无法读取；请去掉密码后再读取",
+                           "the workbook is encrypted (password to open); remove the password"}};
     return book;
   }
   if (freexl_get_info(handle, FREEXL_BIFF_DATEMODE, &info) == FREEXL_OK)
@@ -151,7 +152,8 @@ Workbook read_xls(std::string_view bytes, std::optional<Unreadable>& failure) {
         if (cell.empty()) continue;
         if (++cells > kMaxCells) {
           freexl_close(handle);
-          failure = Unreadable{Message{"工作簿的单元格过多，未读取", "the workbook has too many cells"}};
+          failure =
+              Unreadable{Message{"工作簿的单元格过多，未读取", "the workbook has too many cells"}};
           return book;
         }
         const int row = static_cast<int>(r), column = static_cast<int>(c);

@@ -190,8 +190,12 @@ class Writer {
       case Style::Total:
       case Style::Check: {
         format_set_align(f, LXW_ALIGN_CENTER);
-        const char* number = kind == CellKind::Amount ? (unit ? "0.00##\"万元\"" : "0.00##") : "0";
-        format_set_num_format(f, number);
+        // An amount shows 2 decimals, and up to kAmountPlaces when it has them.
+        const std::string places = "0.00" + std::string(kAmountPlaces - 2, '#');
+        const std::string number = kind != CellKind::Amount ? "0"
+                                   : unit                   ? places + "\"万元\""
+                                                            : places;
+        format_set_num_format(f, number.c_str());
         if (style == Style::Input) format_set_unlocked(f);
         break;
       }
@@ -338,12 +342,12 @@ class Writer {
     const std::string lines[] = {
         "填写说明",
         sheets,
-        "可填写的单元格未锁定；标签和总计已锁定，总计是公式，随填随算（审阅 → "
-        "撤销工作表保护可解除，无需密码）。",
+        std::string("可填写的单元格未锁定；标签和总计已锁定，总计是公式，随填随算（审阅 → ") +
+            "撤销工作表保护可解除，无需密码）。",
         "表格中每格填整数，没有请填 0（空白不等于 0）；不适用填 /；金额以万元为单位。",
         "表三下方的勾稽核对应为 0，不为 0 时显示为红色；尚未填写的单元格显示为黄色。",
-        "填好后检查：govreport check 文件名.xlsx；生成报告：govreport build 文件名.xlsx -o "
-        "报告.docx",
+        std::string("填好后检查：govreport check 文件名.xlsx；生成报告：govreport build ") +
+            "文件名.xlsx -o 报告.docx",
     };
     bool first = true;
     for (const std::string& line : lines) {
@@ -644,9 +648,11 @@ class Writer {
         error = "只能填写整数（减少填负数），或 /（不适用）";
         break;
       case CellKind::Amount:
-        rule = fmt::format("=OR(AND(ISNUMBER({0}),{0}>=0,ROUND({0},4)={0}),{0}=\"/\")", self);
-        message = "单位：万元，最多 4 位小数；没有请填 0；不适用填 /";
-        error = "只能填写以万元为单位、最多 4 位小数的金额，或 /（不适用）";
+        rule = fmt::format("=OR(AND(ISNUMBER({0}),{0}>=0,ROUND({0},{1})={0}),{0}=\"/\")", self,
+                           kAmountPlaces);
+        message = fmt::format("单位：万元，最多 {} 位小数；没有请填 0；不适用填 /", kAmountPlaces);
+        error = fmt::format("只能填写以万元为单位、最多 {} 位小数的金额，或 /（不适用）",
+                            kAmountPlaces);
         break;
     }
     std::string title(column.zh);

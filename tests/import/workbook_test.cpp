@@ -9,6 +9,8 @@
 //                                then soffice --headless --infilter="HTML (StarCalc)"
 //                                --convert-to xlsx h.html (a workbook govreport did not write)
 
+#include "import/workbook.hpp"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
@@ -20,7 +22,6 @@
 #include "govreport/load.hpp"
 #include "govreport/render.hpp"
 #include "govreport/template.hpp"
-#include "import/workbook.hpp"
 #include "support.hpp"
 #include "workbook_support.hpp"
 
@@ -109,7 +110,6 @@ struct Case {
 };
 constexpr Case kCases[] = {{"ningxia-2020", "data/2020.json"},
                            {"hongze-2024", "data/examples/hongze-gov-2024.json"}};
-
 
 }  // namespace
 
@@ -275,6 +275,28 @@ TEST_CASE("Values are read as spreadsheets hold them, and what is not a value is
        {"/applications/results/granted/natural_person", "/applications/results/granted/commercial",
         "/applications/results/granted/research", "/applications/results/granted/social_welfare"})
     CHECK(rep.at(p).is_blank());
+}
+
+TEST_CASE("An amount is read to the fen, and one with more places is reported, never rounded",
+          "[xlsx][import]") {
+  auto amount = [](const char* value) {
+    Workbook book = read(govreport::render_xlsx(load("data/2020.json")));
+    set(sheet(book, "表二"), "C20", number(value));
+    return own(book);
+  };
+  const auto fen = amount("7539.443252");  // 75394432.52 元
+  REQUIRE(fen);
+  CHECK(printed(fen->findings).empty());
+  REQUIRE(fen->report);
+  CHECK(govreport::format_amount(fen->report->at("/proactive/procurement/amount").value) ==
+        "7539.443252");
+  const auto finer = amount("2154.9700001");
+  REQUIRE(finer);
+  CHECK(printed(finer->findings) ==
+        std::vector<std::string>{"x.xlsx:表二!C20: 错误: 二·政府集中采购·采购总金额 的金额 "
+                                 "2154.9700001 超过 6 位小数（万元记到分） [wrong-type]"});
+  REQUIRE(finer->report);
+  CHECK(finer->report->at("/proactive/procurement/amount").is_blank());
 }
 
 TEST_CASE(
