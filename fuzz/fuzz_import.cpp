@@ -1,5 +1,5 @@
-// libFuzzer target: any bytes through one importer (GOVREPORT_FUZZ_KIND: Text, Html, Pdf or
-// Docx), then the checker and the renderers. Findings must be placed inside the source, every
+// libFuzzer target: any bytes through one importer (GOVREPORT_FUZZ_KIND: Text, Html, Pdf, Docx or
+// Xlsx), then the checker and the renderers. Findings must be placed inside the source, every
 // text output must be UTF-8, and the report imported must make a well-formed data file that loads
 // again into the same data.
 
@@ -23,10 +23,12 @@ constexpr govreport::SourceKind kKind = govreport::SourceKind::GOVREPORT_FUZZ_KI
 
 // Bounds of the places an importer may name. Lines end at LF or CR (CR LF once), in text also
 // at FF; a column is at most one a byte or UTF-16 unit, a tab up to 8 (gumbo's tab stops). A PDF
-// names pages in the message, a Word document places, never a line.
+// names pages in the message, a Word document and a workbook places, never a line.
 std::vector<std::size_t> source_line_widths(std::string_view bytes) {
   std::vector<std::size_t> widths;
-  if (kKind == govreport::SourceKind::Pdf || kKind == govreport::SourceKind::Docx) return widths;
+  if (kKind == govreport::SourceKind::Pdf || kKind == govreport::SourceKind::Docx ||
+      kKind == govreport::SourceKind::Xlsx)
+    return widths;
   std::vector<unsigned> units;
   const bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
   if (le || be) {

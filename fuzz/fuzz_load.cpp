@@ -47,8 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   require_findings(govreport::check_report(*loaded.report, "fuzz.json"), widths);
   for (const govreport::Format& f : govreport::formats()) {
+    // The workbook goes through libxlsxwriter's temporary files, far too slow to run on every
+    // input; tests/xlsx_test.cpp and the gallery test its writer.
+    if (f.name == "xlsx") continue;
     const std::string out = f.render(*loaded.report);
-    if (f.name != "docx") require_utf8(out, f.name);
+    if (!f.binary) require_utf8(out, f.name);
   }
 
   const std::string written = govreport::write_data_file(*loaded.report);

@@ -19,6 +19,7 @@
 #include "govreport/edition.hpp"
 #include "govreport/report.hpp"
 #include "govreport/schema.hpp"
+#include "model/workbook.hpp"
 
 namespace {
 
@@ -182,6 +183,20 @@ constexpr std::string_view kPdfSyntax[] = {
 };
 // clang-format on
 
+// The parts and XML of an .xlsx archive (zip entries stored without compression show them).
+// clang-format off
+constexpr std::string_view kXlsxSyntax[] = {
+    "PK\x03\x04", "PK\x01\x02", "PK\x05\x06", "[Content_Types].xml", "_rels/.rels",
+    "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+    "xl/worksheets/sheet1.xml", "<workbook>", "<workbookPr date1904=\"1\"/>", "<sheets>",
+    "<sheet name=\"", " r:id=\"", "<Relationship Id=\"", " Target=\"", "officeDocument",
+    "sharedStrings", "<sst>", "<si>", "<t>", "</t>", "<r>", "<rPh>", "_x000D_", "<worksheet>",
+    "<sheetData>", "<row r=\"", "<c r=\"", " t=\"s\"", " t=\"str\"", " t=\"inlineStr\"",
+    " t=\"b\"", " t=\"e\"", " t=\"d\"", "<v>", "</v>", "<f>", "</f>", "<is>", "</c>", "</row>",
+    "<mergeCells>", "<mergeCell ref=\"", "A1:C3\"", "XFD1048576", "#REF!", "x:",
+};
+// clang-format on
+
 // A zip archive's signatures and the parts of a .docx, and the WordprocessingML the reader acts on
 // (in a part stored without compression).
 // clang-format off
@@ -311,6 +326,16 @@ bool build(std::string_view target, Dictionary& d) {
   } else if (target == "import_docx") {
     for (std::string_view v : kDocxSyntax) d.add(std::string(v));
     add_labels(d);
+  } else if (target == "import_xlsx") {
+    for (std::string_view v : kXlsxSyntax) d.add(std::string(v));
+    add_labels(d);
+    namespace wb = govreport::detail::workbook;
+    for (std::string_view v : {wb::kInfoSheet, wb::kTextSheet, wb::kPartHead, wb::kTitleHead,
+                               wb::kTextHead, wb::kDepartment, wb::kGovernment})
+      d.add(std::string(v));
+    for (const wb::FieldLabel& f : wb::kFields) d.add(std::string(f.zh));
+    for (const govreport::Section& s : govreport::editions().back()->sections)
+      d.add(wb::table_sheet(s.numeral));
   } else {
     return false;
   }
@@ -323,10 +348,9 @@ int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   Dictionary d;
   if ((args.size() != 1 && !(args.size() == 3 && args[1] == "--check")) || !build(args[0], d)) {
-    std::fprintf(
-        stderr,
-        "usage: fuzz_dict load|import_text|import_html|import_pdf|import_docx|render_import "
-        "[--check FILE]\n");
+    std::fprintf(stderr,
+                 "usage: fuzz_dict load|import_text|import_html|import_pdf|import_docx|import_xlsx|"
+                 "render_import [--check FILE]\n");
     return 2;
   }
   const std::string text = d.str(args[0]);

@@ -3,6 +3,7 @@
 /// The consistency rules of the format, applied to one report.
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,5 +34,8 @@ Analysis analyze(std::optional<Report> report, std::vector<Diagnostic> findings,
 /// Loads JSON data named `file` (load_report) and checks it (analyze); a JSON Schema is not
 /// loaded but marked as such.
 Analysis analyze_json(std::string_view text, std::string_view file);
+
+/// Returns how findings name the sum of rows `paths` of `table`: "一+二", "三（七）+四".
+std::string rows_name(const Table& table, const std::vector<std::string_view>& paths);
 
 }  // namespace govreport

@@ -114,6 +114,9 @@ struct NarrativePart {
   std::string_view en = {};
   /// An object {"paragraphs", "subsections"} with numbered subsections, not just paragraphs.
   bool subsections = false;
+  /// What its subsections usually cover, in order (the official guidance for 一、总体情况): the
+  /// titles a workbook to fill in offers for them.
+  std::vector<std::string_view> topics = {};
 
   // Derived when the edition is built.
   std::string heading_zh;  ///< "开头说明", or the section's heading "一、总体情况"

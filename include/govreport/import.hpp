@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// Importing a published report (PDF, HTML, text, Word) back into a Report, never guessing.
+/// Importing a published report (PDF, HTML, text, Word) or a workbook back into a Report, never
+/// guessing.
 
 #include <optional>
 #include <string>
@@ -14,18 +15,21 @@ namespace govreport {
 
 /// Names the kind of a published source.
 /// `Doc` (Word 97–2003) is not read itself: the command line converts it to `Docx` first, where
-/// LibreOffice is installed; import_report says how to convert it.
-enum class SourceKind { Pdf, Html, Text, Docx, Doc };
+/// LibreOffice is installed; import_report says how to convert it. `Xls` (Excel 97–2003) is read
+/// with freexl.
+enum class SourceKind { Pdf, Html, Text, Docx, Doc, Xlsx, Xls };
 
-/// Returns the kind named `name` ("pdf", "html", "text", "docx", "doc"), or nullopt.
-std::optional<SourceKind> source_kind_by_name(std::string_view name);
-/// Returns the kind that the extension of `path` names (.pdf .html .htm .txt .md .docx .doc), or
+/// Returns the kind named `name` ("pdf", "html", "text", "docx", "doc", "xlsx", "xls"), or
 /// nullopt.
+std::optional<SourceKind> source_kind_by_name(std::string_view name);
+/// Returns the kind that the extension of `path` names (.pdf .html .htm .txt .md .docx .doc .xlsx
+/// .xls), or nullopt.
 std::optional<SourceKind> source_kind_for_path(std::string_view path);
-/// Tells the kind of `bytes` from their first bytes: "%PDF-", a zip archive (docx), an OLE2
-/// compound file (doc), an HTML tag, else text.
+/// Tells the kind of `bytes` from their content: "%PDF-"; a zip archive holding word/document.xml
+/// (docx) or xl/workbook.xml (xlsx); an OLE2 compound file holding a WordDocument stream (doc) or
+/// a Workbook or Book stream (xls); an HTML tag; else text.
 SourceKind sniff_source_kind(std::string_view bytes);
-/// Returns the name of a kind ("pdf", "html", "text", "docx", "doc").
+/// Returns the name of a kind ("pdf", "html", "text", "docx", "doc", "xlsx", "xls").
 std::string_view source_kind_name(SourceKind kind);
 
 /// Facts the caller knows better than the source; each overrides what the title says.
@@ -81,7 +85,9 @@ struct ImportResult {
 /// A cell that cannot be read stays blank; a table or row that cannot be found is a finding
 /// that says where it was looked for. A Word document's cells and paragraphs are recorded in the
 /// report's SourceMap with their places ("表三 第 9 行「…」·自然人"), so that checking it names
-/// them. Never throws for bad input.
+/// them. A workbook that govreport wrote is read by its labels, every value with its cell
+/// ("表三!D12") as its place; any other is read as table grids, also with the cells as places.
+/// Never throws for bad input.
 ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
                            const ImportOptions& options = {});
 

@@ -16,6 +16,7 @@ struct Format {
   std::string_view extension;  ///< file extension, with the dot
   std::string_view description;
   std::string (*render)(const Report&);
+  bool binary = false;  ///< bytes of an archive (docx, xlsx), not text
 };
 
 /// Returns every output format.
@@ -42,6 +43,10 @@ std::string render_html(const Report& report);
 std::string render_html(const Report& report, const HtmlOptions& options);
 /// Renders a Word document: the bytes of the .docx (OOXML zip) archive, tables merged as printed.
 std::string render_docx(const Report& report);
+/// Renders the workbook that clerks fill in: the bytes of the .xlsx archive, the tables laid out as
+/// printed with live totals, input cells unlocked and validated, a metadata and a narrative sheet.
+/// Throws std::runtime_error when a value does not fit a workbook cell (32767 characters).
+std::string render_xlsx(const Report& report);
 /// Writes the report as a data file: the canonical JSON, with a title only where one is set.
 std::string write_data_file(const Report& report);
 

@@ -85,6 +85,10 @@ void for_each_text(
 
 /// Fills in the totals that are marked computed, from their parts (blank if a part is blank).
 void fill_totals(Report& report);
+/// Returns the cells (indexes into Report::cells) that the total cell `cell` adds up, as
+/// fill_totals and the rules read it: the other columns of its row for a total column, the data
+/// rows of its group for a total row. Empty for a cell that is no total.
+std::vector<int> total_parts(const Edition& edition, int cell);
 
 /// Returns an empty report of `edition`, every cell blank.
 Report make_report(const Edition& edition, int year);

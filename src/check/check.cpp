@@ -131,25 +131,11 @@ class Checker {
 
   void equation(const Equation& eq) {
     const Table* table = report_.edition->table(eq.table);
-    auto rows = [&](const std::vector<std::string_view>& paths, std::vector<int>& idx,
-                    std::string& label) {
-      for (std::string_view p : paths) {
-        const int r = table->row_index(p);
-        idx.push_back(r);
-        const Row& row = table->rows[static_cast<std::size_t>(r)];
-        auto bare = [](std::string_view numbering) {
-          return std::string(numbering.substr(0, numbering.rfind("、")));
-        };
-        std::string part;
-        if (row.parent >= 0)
-          part = bare(table->rows[static_cast<std::size_t>(row.parent)].numbering);
-        label += (label.empty() ? "" : "+") + part + bare(row.numbering);
-      }
-    };
     std::vector<int> lhs, rhs;
-    std::string lhs_label, rhs_label;
-    rows(eq.lhs, lhs, lhs_label);
-    rows(eq.rhs, rhs, rhs_label);
+    for (std::string_view p : eq.lhs) lhs.push_back(table->row_index(p));
+    for (std::string_view p : eq.rhs) rhs.push_back(table->row_index(p));
+    const std::string lhs_label = rows_name(*table, eq.lhs);
+    const std::string rhs_label = rows_name(*table, eq.rhs);
     for (std::size_t c = 0; c < table->columns.size(); ++c) {
       const int col = static_cast<int>(c);
       const auto left = sum_cells(report_, column_cells(*table, lhs, col));
@@ -216,6 +202,20 @@ class Checker {
 
 std::vector<Diagnostic> check_report(const Report& report, std::string_view file) {
   return Checker(report, file).run();
+}
+
+std::string rows_name(const Table& table, const std::vector<std::string_view>& paths) {
+  auto bare = [](std::string_view numbering) {
+    return std::string(numbering.substr(0, numbering.rfind("、")));
+  };
+  std::string label;
+  for (std::string_view p : paths) {
+    const Row& row = table.rows[static_cast<std::size_t>(table.row_index(p))];
+    std::string part;
+    if (row.parent >= 0) part = bare(table.rows[static_cast<std::size_t>(row.parent)].numbering);
+    label += (label.empty() ? "" : "+") + part + bare(row.numbering);
+  }
+  return label;
 }
 
 }  // namespace govreport

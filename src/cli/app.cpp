@@ -16,14 +16,16 @@ namespace govreport::cli {
 namespace {
 
 constexpr std::array kCommands = {
-    Command{"build",
-            "Build the published report from data files (text, markdown, json, html, docx, pdf)",
-            &setup_build},
+    Command{
+        "build",
+        "Build the published report from data files (text, markdown, json, html, docx, xlsx, pdf)",
+        &setup_build},
     Command{"check", "Check data files against every consistency rule of the format", &setup_check},
-    Command{"import",
-            "Read published reports (PDF, HTML, text) back into data files, never guessing",
-            &setup_import},
-    Command{"init", "Write a blank data file of the right edition for a year", &setup_init},
+    Command{
+        "import",
+        "Read published reports (PDF, HTML, text, workbooks) back into data files, never guessing",
+        &setup_import},
+    Command{"init", "Write a blank data file, or a workbook to fill in, for a year", &setup_init},
     Command{"rules", "List every rule id with its severity and description", &setup_rules},
     Command{"schema", "Print the JSON Schema of data files of an edition", &setup_schema},
     Command{"sum", "Add up reports of one year into regional statistics, or check a summary",
@@ -45,6 +47,7 @@ Examples:
   govreport sum region/2024/ --agency 某某市 -o region-2024.json
   govreport diff data/2023.json data/2024.json
   govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
+  govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx   then: check 2025.xlsx
   govreport rules --lang en
 
 Run 'govreport COMMAND --help' for a command's options.)";

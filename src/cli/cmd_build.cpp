@@ -41,7 +41,7 @@ const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> all = [] {
     std::vector<OutputFormat> out;
     for (const Format& f : formats()) {
-      OutputFormat o{f.name, f.extension, f.name == "docx", f.name == "html", {}};
+      OutputFormat o{f.name, f.extension, f.binary, f.name == "html", {}};
       if (o.charts) {
         o.render = [](const Report& report, const BuildOptions& opts, const Context&) {
           return render_html(report, HtmlOptions{.charts = opts.charts});
@@ -50,7 +50,7 @@ const std::vector<OutputFormat>& output_formats() {
         o.render = [render = f.render](const Report& report, const BuildOptions&, const Context&) {
           try {
             return render(report);
-          } catch (const std::exception& e) {  // the docx archive could not be made (no memory)
+          } catch (const std::exception& e) {  // an archive could not be made (a cell too long)
             throw Failure(e.what());
           }
         };
@@ -238,15 +238,17 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<BuildOptions>();
   std::vector<std::string> names;
   for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
-  sub.add_option("FILE", opts->inputs, "Data files ('-' reads standard input)")->required();
+  sub.add_option("FILE", opts->inputs,
+                 "Data files, or published reports and workbooks (.pdf .html .txt .md .xlsx "
+                 ".xls); '-' reads standard input")
+      ->required();
   sub.add_option("-f,--format", opts->format,
                  "Output format; default: from the -o extension, else text")
       ->check(CLI::IsMember(names));
-  auto* output =
-      sub.add_option(
-             "-o,--output", opts->output,
-             "Write to this file (.txt .md .json .html .docx .pdf) instead of standard output")
-          ->check(non_empty_name(ctx));
+  auto* output = sub.add_option("-o,--output", opts->output,
+                                "Write to this file (.txt .md .json .html .docx .xlsx .pdf) "
+                                "instead of standard output")
+                     ->check(non_empty_name(ctx));
   sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")
       ->check(non_empty_name(ctx, true))
       ->excludes(output);
@@ -276,6 +278,8 @@ Examples:
   govreport build data/2020.json                 the report as text, on standard output
   govreport build data/2020.json -o report.md    Markdown, format from the extension
   govreport build data/2020.json -o report.html  the web page; also .docx (Word) and .pdf (needs chromium)
+  govreport build data/2020.json -o 2020.xlsx    the workbook to fill in, with this year's numbers
+  govreport build 2025.xlsx -o report.docx       a filled-in workbook, published
   govreport build data/*.json -f json --out-dir out/
   govreport build reports/*.json -f html --out-dir site/ --keep-going)");
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_build(*opts, ctx); });

@@ -114,7 +114,8 @@ void setup_check(CLI::App& sub, Context& ctx, int& exit_code) {
     formats_help += fmt::format("\n  {:<8} {}", f.name, f.description);
   }
   sub.add_option("PATH", opts->paths,
-                 "Data files or directories (searched recursively for *.json); '-' reads standard "
+                 "Data files or directories (searched recursively for *.json), or published "
+                 "reports and workbooks (.pdf .html .txt .md .xlsx .xls); '-' reads standard "
                  "input. Default: data/");
   sub.add_option("--format", opts->format,
                  "How findings are printed: text (default), json, sarif, github, junit")
@@ -138,6 +139,8 @@ and the other files are still checked.
 Examples:
   govreport check                          every *.json under data/
   govreport check data/2020.json --lang en
+  govreport check 2025.xlsx                the workbook of 'init -o 2025.xlsx', filled in:
+                                           findings name their cell (2025.xlsx:表三!D12)
   govreport check reports/ --strict -j 8
   govreport check reports/ --format github annotations for a GitHub Actions job
   govreport check reports/ --format sarif > findings.sarif)",

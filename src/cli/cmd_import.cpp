@@ -1,4 +1,4 @@
-// govreport import SOURCE...: published reports (PDF, HTML, text) back into data files.
+// govreport import SOURCE...: published reports (PDF, HTML, text, workbooks) back into data files.
 
 #include <fmt/format.h>
 
@@ -27,8 +27,9 @@ SourceKind kind_of(const ImportCommandOptions& opts, const std::string& path,
                    std::string_view bytes, const Context& ctx) {
   if (!opts.from.empty()) return *source_kind_by_name(opts.from);
   if (path == "-")
-    throw Failure(ctx.tr("从标准输入导入需要用 --from pdf|html|text|docx|doc 指明格式",
-                         "importing from standard input needs --from pdf|html|text|docx|doc"));
+    throw Failure(
+        ctx.tr("从标准输入导入需要用 --from pdf|html|text|docx|doc|xlsx|xls 指明格式",
+               "importing from standard input needs --from pdf|html|text|docx|doc|xlsx|xls"));
   if (auto kind = source_kind_for_path(path)) return *kind;
   return sniff_source_kind(bytes);
 }
@@ -93,8 +94,8 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
 void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ImportCommandOptions>();
   sub.add_option("SOURCE", opts->sources,
-                 "Published reports: .pdf .html .htm .txt .md .docx .doc ('-' reads standard "
-                 "input)")
+                 "Published reports and workbooks: .pdf .html .htm .txt .md .docx .doc .xlsx .xls "
+                 "('-' reads standard input)")
       ->required();
   auto* output = sub.add_option("-o,--output", opts->output,
                                 "Write the data file here instead of standard output")
@@ -105,8 +106,8 @@ void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
       ->excludes(output);
   sub.add_option("--from", opts->from,
                  "Kind of the sources; default: from the extension, else from the content")
-      ->check(CLI::IsMember({"pdf", "html", "text", "docx", "doc"}))
-      ->option_text("pdf|html|text|docx|doc");
+      ->check(CLI::IsMember({"pdf", "html", "text", "docx", "doc", "xlsx", "xls"}))
+      ->option_text("pdf|html|text|docx|doc|xlsx|xls");
   sub.add_option("--year", opts->year, "Report year, when the title does not give it")
       ->check(CLI::Range(2000, 2100));
   sub.add_option("--agency", opts->agency, "Agency name, when the title does not give it");
@@ -120,12 +121,17 @@ The data file is written even when the import has error findings, so that the mi
 can be filled in by hand; 'govreport check' then finds the report's own errors. With --out-dir,
 every data file is written or none.
 
+A workbook that govreport wrote (init or build -o FILE.xlsx) is read by its labels, whatever
+Excel, WPS or LibreOffice did to it; any other workbook is read as table grids, each value with
+its cell (表三!D12) named in findings.
+
 Exit status: 0 imported without error findings, 1 error findings (a missing table or row, an
 unreadable cell, no year), 2 a source could not be read at all (missing file, not a PDF,
 encrypted or scanned PDF, unknown encoding) or bad arguments.
 
 Examples:
   govreport import report.pdf -o data/2023.json
+  govreport import 2025.xlsx -o data/2025.json
   govreport import reports/*.pdf reports/*.html --out-dir data/imported/
   pdftotext -layout report.pdf - | govreport import - --from text --year 2023)");
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_import(*opts, ctx); });

@@ -1,4 +1,4 @@
-// govreport init --year YEAR: a blank data file of the right edition.
+// govreport init --year YEAR: a blank data file, or workbook to fill in, of the right edition.
 
 #include <fmt/format.h>
 
@@ -37,6 +37,30 @@ int run_init(const InitOptions& opts, const Context& ctx) {
         fmt::format("{} is before 2019: there is no national report format for it", opts.year)));
   const std::string default_schema = schema_file_name(*report->edition);
   report->schema = opts.schema.empty() ? default_schema : opts.schema;
+  const Format* format = opts.output.empty() ? nullptr : format_for_path(opts.output);
+  if (format != nullptr && format->name == "xlsx") {
+    std::error_code ec;
+    if (!opts.force && fs::exists(opts.output, ec))
+      throw Failure(fmt::format("{}: {}", opts.output,
+                                ctx.tr("已存在，未覆盖（用 --force 覆盖）",
+                                       "already exists; not overwritten (use --force)")));
+    std::string bytes;
+    try {
+      bytes = format->render(*report);
+    } catch (const std::exception& e) {  // the workbook could not be made
+      throw Failure(e.what());
+    }
+    write_output(opts.output, bytes, {}, ctx);
+    if (!ctx.quiet)
+      fmt::print(stderr, "{}\n",
+                 ctx.tr(fmt::format("已写入 {}（{} 版格式的工作簿：未锁定的单元格可填写，总计自动"
+                                    "计算；填好后运行 govreport check {}）",
+                                    opts.output, report->edition->id, opts.output),
+                        fmt::format("wrote {} ({} edition workbook: fill in the unlocked cells, "
+                                    "totals add up as you type; then run govreport check {})",
+                                    opts.output, report->edition->id, opts.output)));
+    return 0;
+  }
   const std::string json = write_data_file(*report);
   if (opts.output.empty() || opts.output == "-") {
     print_out(json, ctx);
@@ -84,7 +108,9 @@ void setup_init(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("--kind", opts->kind,
                  "department (deadline 1月31日, default) or government (3月31日)")
       ->check(CLI::IsMember({"department", "government"}));
-  sub.add_option("-o,--output", opts->output, "Write to this file instead of standard output")
+  sub.add_option("-o,--output", opts->output,
+                 "Write to this file instead of standard output; FILE.xlsx writes the workbook "
+                 "to fill in (Excel, WPS)")
       ->check(non_empty_name(ctx));
   sub.add_option(
       "--schema", opts->schema,
@@ -94,8 +120,13 @@ void setup_init(CLI::App& sub, Context& ctx, int& exit_code) {
 Every cell of the template is null (blank): 'govreport check' reports each one until it is
 filled in. Totals may be deleted instead of filled in; they are then computed.
 
-Example:
-  govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json)");
+With -o FILE.xlsx, init writes a workbook instead: the official tables as printed, the cells to
+fill in unlocked and validated, every total a live formula, a metadata and a narrative sheet.
+'govreport check FILE.xlsx' then names each finding's cell (表三!D12).
+
+Examples:
+  govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
+  govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx)");
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_init(*opts, ctx); });
 }
 

@@ -180,7 +180,8 @@ class OutputPlan {
 bool exists(const std::string& path);
 
 /// Reads and checks one data file ("-" for standard input), or imports and checks a published
-/// report (.pdf .html .txt .md: see source_kind_for_path). Throws Failure if unreadable.
+/// report or workbook (.pdf .html .txt .md .xlsx .xls: see source_kind_for_path). Throws Failure
+/// if unreadable.
 Analysis analyze(const std::string& path, const Context& ctx);
 
 /// Reads and checks `path` like analyze; when no report could be read from it, prints the

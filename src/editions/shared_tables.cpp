@@ -21,7 +21,14 @@ std::vector<Section> standard_sections() {
 std::vector<NarrativePart> standard_narrative() {
   return {
       {"preamble", "", "开头说明", "The opening statement"},
-      {"overview", "一", {}, {}, true},
+      // 国办公开办函〔2021〕30号: the overview "主要包括主动公开、依申请公开、政府信息管理、
+      // 政府信息公开平台建设、监督保障".
+      {"overview",
+       "一",
+       {},
+       {},
+       true,
+       {"主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障"}},
       {"problems", "五"},
       {"other_matters", "六"},
   };

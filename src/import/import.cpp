@@ -11,13 +11,14 @@
 #include "import/document.hpp"
 #include "import/normalize.hpp"
 #include "import/recognise.hpp"
+#include "import/workbook.hpp"
 
 namespace govreport {
 namespace {
 
 using namespace importer;
 
-// Reads the source into lines; sets `failure` when it cannot be read at all.
+// Reads a PDF, HTML or text source into lines; sets `failure` when it cannot be read at all.
 Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unreadable>& failure) {
   if (kind == SourceKind::Pdf) return read_pdf(bytes, failure);
   if (kind == SourceKind::Docx) return read_docx(bytes, failure);
@@ -161,7 +162,18 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   ImportResult result;
   Findings findings{std::string(file)};
   std::optional<Unreadable> failure;
-  const Document doc = read_source(bytes, kind, failure);
+  Document doc;
+  if (kind == SourceKind::Xlsx || kind == SourceKind::Xls) {
+    const Workbook book =
+        kind == SourceKind::Xlsx ? read_xlsx(bytes, failure) : read_xls(bytes, failure);
+    if (!failure) {
+      if (std::optional<ImportResult> own = read_own_workbook(book, file, options))
+        return std::move(*own);
+      doc = workbook_document(book);
+    }
+  } else {
+    doc = read_source(bytes, kind, failure);
+  }
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
   if (failure) {

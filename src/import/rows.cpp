@@ -209,12 +209,15 @@ std::u32string RowMatcher::without_groups(std::u32string label) const {
 // A row label printed before this row's label with no values between them: the source's
 // text runs column by column (pdftotext without -layout), so the values that follow cannot be
 // told to belong to the last label.
-const Candidate* RowMatcher::earlier_row(std::u32string_view prefix) const {
+const Candidate* RowMatcher::earlier_row(std::u32string_view prefix, const Candidate& row) const {
   const std::size_t stop = prefix.find_last_of(U"。;");
   if (stop != std::u32string_view::npos) prefix = prefix.substr(stop + 1);
   for (const Candidate& c : candidates_) {
     if (c.def().role == RowRole::Group || c.full.size() < 2 ||
         prefix.find(c.full) == std::u32string_view::npos)
+      continue;
+    // The row's own label, printed as a heading above a table of that one row.
+    if (c.full == row.full || (c.table->id == row.table->id && c.def().path == row.def().path))
       continue;
     // A label that heads a group in some edition (（六）其他处理) may stand above its rows.
     const bool heads = std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& g) {

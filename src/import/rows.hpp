@@ -52,8 +52,9 @@ class RowMatcher {
   std::optional<Match> match(const std::u32string& label) const;
   /// Returns `label` without the group headings printed anywhere in it.
   std::u32string without_groups(std::u32string label) const;
-  /// Returns a row whose whole label stands in `prefix` (after its last full stop), or nullptr.
-  const Candidate* earlier_row(std::u32string_view prefix) const;
+  /// Returns a row other than `row` whose whole label stands in `prefix` (after its last full
+  /// stop), or nullptr: `row`'s own label may head a table of that one row.
+  const Candidate* earlier_row(std::u32string_view prefix, const Candidate& row) const;
   /// Records that `row` of `table` was found; `in_order` moves the place of the next misprint.
   void taken(const Table* table, int row, bool in_order);
 

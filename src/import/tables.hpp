@@ -25,7 +25,7 @@ struct Value {
   double x0 = 0;
   double x1 = 0;
   bool positioned = false;
-  std::string place;      ///< where it was read in a source without lines (a Word table cell)
+  std::string place;      ///< where it was read in a source without lines (a Word or workbook cell)
   std::size_t order = 0;  ///< and the document order of that place
   double centre() const { return (x0 + x1) / 2; }
   bool blank() const { return tidy(text).empty(); }

@@ -264,7 +264,7 @@ void read_values(TableRead& read) {
     }
     std::vector<Value> from;
     store(read, table, row, read_row(read, printed, table, row, true, &from));
-    // A value read from a Word table cell: findings about it name that cell.
+    // A value read from a Word table cell or a workbook cell: findings about it name that cell.
     for (std::size_t c = 0; c < from.size(); ++c) {
       if (from[c].place.empty()) continue;
       const CellDef& def =

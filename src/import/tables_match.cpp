@@ -139,7 +139,7 @@ void place(TableRead& read, PrintedRow& row) {
   if (!blank && c.def().role != RowRole::Group) {
     const std::u32string& text = from_own ? own : label;
     if (const Candidate* other =
-            read.matcher.earlier_row(text.substr(0, text.size() - m->printed.size()))) {
+            read.matcher.earlier_row(text.substr(0, text.size() - m->printed.size()), c)) {
       out_of_order(read, row, c, *other);
       return;
     }

@@ -2,6 +2,7 @@
 // govreport's own text and Markdown. Table rows are pipe-, tab- or space-separated.
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -38,10 +39,9 @@ bool is_rule(std::string_view s) {
   s = trim(s);
   if (s.empty()) return false;
   if (s.front() == '+') return s.find_first_not_of("+-=") == std::string_view::npos;
-  if (s.front() == '|')
-    return s.find_first_not_of("|-: ") == std::string_view::npos &&
-           s.find('-') != std::string_view::npos;
-  return false;
+  // The outer pipes may be left out: "--- | ---: |".
+  return s.find_first_not_of("|-: ") == std::string_view::npos &&
+         s.find('|') != std::string_view::npos && s.find('-') != std::string_view::npos;
 }
 
 std::string unescape_markdown(std::string_view s) {
@@ -122,6 +122,21 @@ std::vector<Piece> words(std::string_view s) {
   return out;
 }
 
+// Whether a line is a row of a pipe table: it has a pipe outside Markdown's escapes, the outer
+// ones or not ("| 规章 | 0 |", "规章 | 0 | 0 | 0 |", "行政许可 | 9487", "0 |").
+bool is_pipe_row(std::string_view t) {
+  if (t.starts_with("|")) return true;
+  std::size_t pipes = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\\') {
+      ++i;
+      continue;
+    }
+    pipes += t[i] == '|' ? 1 : 0;
+  }
+  return pipes > 0;
+}
+
 // A layout-preserving extraction (pdftotext -layout) leaves wide gaps inside lines.
 bool has_gap(std::string_view s) {
   s = trim(s);
@@ -168,10 +183,9 @@ Document read_text(std::string_view utf8) {
   std::size_t gapped = 0, nonblank = 0;
   for (std::string_view l : raw) {
     const std::string_view t = trim(l);
-    if (t.starts_with("## ") ||
-        (t.starts_with("|") && is_rule(t) && t.find("---") != std::string_view::npos))
+    if (t.starts_with("## ") || (is_rule(t) && t.find("---") != std::string_view::npos))
       markdown = true;
-    if (is_blank(t) || t.starts_with("|") || t.starts_with("+")) continue;
+    if (is_blank(t) || is_pipe_row(t) || t.starts_with("+")) continue;
     ++nonblank;
     if (has_gap(l)) ++gapped;
   }
@@ -197,6 +211,9 @@ Document read_text(std::string_view utf8) {
   Document doc;
   bool blank = false;
   std::size_t widest_prose = 0;
+  // A table printed one cell per line ("规章 |", "0 |", "0 |" …): the row whose label was the
+  // last such line, which takes the values and blanks on the lines after it.
+  std::size_t open_row = SIZE_MAX;
   for (std::size_t k = 0; k < expanded.size(); ++k) {
     const std::size_t n = numbers[k];
     const std::string_view l = expanded[k];
@@ -205,6 +222,31 @@ Document read_text(std::string_view utf8) {
       continue;
     }
     if (is_rule(l) || is_page_number(l)) continue;
+    if (const std::string_view t = trim(l); !t.starts_with("|") && is_pipe_row(t)) {
+      std::vector<std::string> cells = split_pipes(t);
+      if (cells.size() <= 1) {
+        std::string cell = cells.empty() ? std::string() : std::string(trim(cells.front()));
+        if (markdown) cell = unescape_markdown(cell);
+        const bool label = !tidy(cell).empty() && !looks_like_value(cell);
+        if (!label && open_row != SIZE_MAX) {
+          doc.lines[open_row].pieces.push_back({cell, 0, 0});
+          blank = false;
+          continue;
+        }
+        if (!label && tidy(cell).empty()) continue;  // a blank cell before any label
+        Line line;
+        line.where = {n + 1, 1, 0};
+        line.blank_before = blank;
+        blank = false;
+        line.pieces.push_back({cell, 0, 0});
+        line.cells = true;
+        line.width = static_cast<double>(width_of(t));
+        open_row = label ? doc.lines.size() : SIZE_MAX;
+        doc.lines.push_back(std::move(line));
+        continue;
+      }
+    }
+    open_row = SIZE_MAX;
     Line line;
     line.where = {n + 1, 1, 0};
     line.blank_before = blank;
@@ -221,7 +263,7 @@ Document read_text(std::string_view utf8) {
       }
     }
     const std::string_view t = trim(text);
-    if (t.starts_with("|")) {
+    if (is_pipe_row(t)) {
       for (const std::string& cell : split_pipes(t))
         line.pieces.push_back(
             {markdown ? unescape_markdown(trim(cell)) : std::string(trim(cell)), 0, 0});

@@ -94,6 +94,11 @@ constexpr std::array kRules = {
     RuleInfo{
         "amount-unit", E, "导入：金额没有单位而格式也未规定（元还是万元？），留空",
         "import: an amount without a unit where the format prints none (元 or 万元?); left blank"},
+    RuleInfo{"uncalculated-formula", W,
+             "工作簿：总计公式没有保存计算结果（填写后未经 Excel、WPS 或 LibreOffice 保存），"
+             "按各项之和计算",
+             "workbook: a total's formula has no saved result (not saved by Excel, WPS or "
+             "LibreOffice since it was filled in); computed from its parts"},
 };
 
 }  // namespace

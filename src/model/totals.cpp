@@ -79,4 +79,14 @@ void fill_totals(Report& report) {
   }
 }
 
+std::vector<int> total_parts(const Edition& edition, int cell) {
+  const CellDef& def = edition.cells[static_cast<std::size_t>(cell)];
+  const Table& table = edition.tables[static_cast<std::size_t>(def.table)];
+  if (table.rows[static_cast<std::size_t>(def.row)].role == RowRole::Total)
+    return column_cells(table, rows_under(table, def.row), def.column);
+  const int total = table.column_index(table.total_column);
+  if (total >= 0 && def.column == total) return row_cells(table, def.row, total);
+  return {};
+}
+
 }  // namespace govreport

@@ -20,6 +20,14 @@ GridCell cell(std::string text, GridKind kind, int column, int col_span = 1, int
   return GridCell{std::move(text), kind, column, col_span, row_span};
 }
 
+// The value of data row `row`, column `c` of `table`, placed at grid column `column`.
+GridCell value(const Report& report, const Table& table, int row, int c, int column,
+               int col_span = 1) {
+  GridCell out = cell(cell_text(report, table, row, c), GridKind::Number, column, col_span);
+  out.cell = table.cell(row, c);
+  return out;
+}
+
 std::string label(const Row& row) { return std::string(row.numbering) + std::string(row.zh); }
 
 std::size_t size(const Table& table) { return table.columns.size(); }
@@ -69,8 +77,7 @@ Grid captioned_tables(const Report& report, const std::vector<const Table*>& tab
       GridRow row;
       row.cells.push_back(cell(row_label(table.rows[r]), GridKind::Label, 0));
       for (int c = 0; c < n; ++c)
-        row.cells.push_back(
-            cell(cell_text(report, table, count(r), c), GridKind::Number, c + 1, span(c)));
+        row.cells.push_back(value(report, table, count(r), c, c + 1, span(c)));
       grid.rows.push_back(std::move(row));
     }
   }
@@ -187,9 +194,7 @@ Grid nested_table(const Report& report, const Table& table) {
     }
     waiting.clear();
     line.cells.push_back(cell(row_label(row), GridKind::Label, row.depth, labels - row.depth));
-    for (int c = 0; c < n; ++c)
-      line.cells.push_back(
-          cell(cell_text(report, table, count(r), c), GridKind::Number, labels + c));
+    for (int c = 0; c < n; ++c) line.cells.push_back(value(report, table, count(r), c, labels + c));
     grid.rows.push_back(std::move(line));
     printed.push_back(r);
   }
@@ -237,8 +242,7 @@ Grid transposed_table(const Report& report, const Table& table) {
   for (GridRow& h : head) grid.rows.push_back(std::move(h));
   GridRow values;
   for (int b = 0; b < blocks; ++b)
-    for (int c = 0; c < n; ++c)
-      values.cells.push_back(cell(cell_text(report, table, b, c), GridKind::Number, b * n + c));
+    for (int c = 0; c < n; ++c) values.cells.push_back(value(report, table, b, c, b * n + c));
   grid.rows.push_back(std::move(values));
   return grid;
 }

@@ -27,6 +27,7 @@ struct GridCell {
   int column = 0;  ///< first grid column it covers
   int col_span = 1;
   int row_span = 1;
+  int cell = -1;  ///< a value's index into Report::cells; -1 for any other cell
 };
 
 /// Holds one printed row; cells covered by a row span from above are not repeated.

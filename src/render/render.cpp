@@ -15,7 +15,9 @@ constexpr std::array kFormats = {
     Format{"json", ".json", "canonical JSON data, totals filled in", &render_json},
     Format{"html", ".html", "one self-contained web page, official table layout, A4 print styles",
            &render_html},
-    Format{"docx", ".docx", "Word document, official table layout", &render_docx},
+    Format{"docx", ".docx", "Word document, official table layout", &render_docx, true},
+    Format{"xlsx", ".xlsx", "Excel/WPS workbook to fill in: official tables, live totals",
+           &render_xlsx, true},
 };
 
 }  // namespace

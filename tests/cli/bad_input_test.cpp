@@ -44,6 +44,14 @@ void generate(const std::vector<std::string>& how, const fs::path& dir) {
   } else if (how[0] == "string") {
     std::ofstream out(target, std::ios::binary);
     out << "{\"year\": 2020, \"agency\": \"" << std::string(std::stoul(how[1]), 'a') << "\"}\n";
+  } else if (how[0] == "paragraph") {  // data/2020.json with a paragraph of N characters in 五
+    std::string data = govreport::test::project_file("data/2020.json");
+    const std::size_t at = data.find("\"problems\": [");
+    REQUIRE(at != std::string::npos);
+    std::string paragraph;
+    for (std::size_t i = 0; i < std::stoul(how[1]); ++i) paragraph += "长";
+    data.insert(at + 13, "\"" + paragraph + "\", ");
+    std::ofstream(target, std::ios::binary) << data;
   } else if (how[0] == "repeat") {  // repeat N TEXT FILE: TEXT written N times
     REQUIRE(how.size() == 4);
     std::ofstream out(target, std::ios::binary);

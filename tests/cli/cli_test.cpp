@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -649,4 +650,96 @@ TEST_CASE("check of a published report imports it, then checks its tables", "[cl
             md +
             ": error: 三·一、本年新收政府信息公开申请数量·总计 is 4447, but its columns add up to "
             "4446 (diff +1) [row-total]\n");
+}
+
+TEST_CASE("init -o 2025.xlsx writes the workbook; check names each blank cell by sheet and cell",
+          "[cli][xlsx]") {
+  const std::string dir = temp_dir();
+  const auto init = run_govreport(
+      {"init", "--year", "2025", "--agency", "某某县市场监督管理局", "-o", "2025.xlsx"}, "", dir);
+  CHECK(init.exit_code == 0);
+  CHECK(init.err ==
+        "已写入 2025.xlsx（2021 版格式的工作簿：未锁定的单元格可填写，总计自动计算；填好后运行 "
+        "govreport check 2025.xlsx）\n");
+  CHECK_FALSE(fs::exists(dir + "/govreport-2021.schema.json"));
+  CHECK(read_file(dir + "/2025.xlsx").starts_with("PK\x03\x04"));
+  const auto check = run_govreport({"check", "2025.xlsx"}, "", dir);
+  CHECK(check.exit_code == 1);
+  const std::vector<std::string> lines = split_lines(check.out);
+  // The blank cells of a row (or a column) are one finding, at the first of them.
+  REQUIRE(lines.size() == 35);
+  CHECK(lines[0] == "2025.xlsx:正文!A3: 警告: 开头说明 没有内容 [empty-section]");
+  CHECK(lines[4] ==
+        "2025.xlsx:表二!B5: 错误: 二·规章 有 3 个单元格为空白（本年制发件数、本年废止件数、现行有效"
+        "件数）；没有请填 0 [blank-cell]");
+  CHECK(lines[14] ==
+        "2025.xlsx:表三!D12: 错误: 三（三）3.危及“三安全一稳定” 有 6 个单元格为空白（自然人、商业"
+        "企业、科研机构、社会公益组织、法律服务机构、其他）；没有请填 0 [blank-cell]");
+  CHECK(lines[34] ==
+        "2025.xlsx:表四!K6: 错误: 四·行政诉讼·复议后起诉 有 4 个单元格为空白（结果维持、结果纠正、"
+        "其他结果、尚未审结）；没有请填 0 [blank-cell]");
+  CHECK(check.err == "检查了 1 个文件：166 个错误，4 个警告\n");
+  const auto again = run_govreport({"init", "--year", "2025", "-o", "2025.xlsx"}, "", dir);
+  CHECK(again.exit_code == 2);
+  CHECK(again.err == "govreport: 2025.xlsx: 已存在，未覆盖（用 --force 覆盖）\n");
+}
+
+TEST_CASE("check of a workbook prints a planted error at its sheet and cell in every format",
+          "[cli][xlsx]") {
+  const std::string dir = temp_dir();
+  // 三（三）3.危及“三安全一稳定”·商业企业 left blank, written with --force.
+  write_file(dir + "/blank.json",
+             mutated_2020("\"security_stability\": {\"natural_person\": 0, \"commercial\": 0,",
+                          "\"security_stability\": {\"natural_person\": 0, \"commercial\": null,"));
+  const auto build =
+      run_govreport({"build", "blank.json", "-o", "x.xlsx", "--force", "-q"}, "", dir);
+  CHECK(build.exit_code == 1);
+  const auto text = run_govreport({"check", "x.xlsx"}, "", dir);
+  CHECK(text.exit_code == 1);
+  CHECK(text.out ==
+        "x.xlsx:表三!E12: 错误: 三（三）3.危及“三安全一稳定”·商业企业 为空白；没有请填 0 "
+        "[blank-cell]\n");
+  const auto github =
+      run_govreport({"check", "x.xlsx", "--format", "github", "--lang", "en"}, "", dir);
+  CHECK(github.out ==
+        "::error file=x.xlsx,title=blank-cell::表三!E12: 三（三）3.危及“三安全一稳定”·商业企业 is "
+        "blank; write 0 if there were none\n");
+  const auto json =
+      nlohmann::json::parse(run_govreport({"check", "x.xlsx", "--format", "json"}, "", dir).out);
+  CHECK(json["findings"][0]["place"] == "表三!E12");
+  CHECK(json["findings"][0]["pointer"] ==
+        "/applications/results/withheld/security_stability/commercial");
+  const auto sarif =
+      nlohmann::json::parse(run_govreport({"check", "x.xlsx", "--format", "sarif"}, "", dir).out);
+  CHECK(
+      sarif["runs"][0]["results"][0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] ==
+      "表三!E12");
+}
+
+TEST_CASE("build data.json -o x.xlsx, then import x.xlsx, gives back every cell and paragraph",
+          "[cli][xlsx]") {
+  for (const std::string& data : {std::string("data/2020.json"), kHongze}) {
+    INFO(data);
+    const std::string dir = temp_dir();
+    CHECK(run_govreport({"build", data, "-o", dir + "/x.xlsx", "-q"}).exit_code == 0);
+    const auto imported = run_govreport({"import", dir + "/x.xlsx", "-o", dir + "/x.json", "-q"});
+    CHECK(imported.exit_code == 0);
+    CHECK(imported.err.empty());
+    CHECK(run_govreport({"build", dir + "/x.json", "-f", "json", "-q"}).out ==
+          rendered(data, "json"));
+    // And a workbook is published like data: the same Word document.
+    CHECK(run_govreport({"build", dir + "/x.xlsx", "-o", dir + "/x.docx", "-q"}).exit_code == 0);
+    CHECK(read_file(dir + "/x.docx") == rendered(data, "docx"));
+  }
+}
+
+TEST_CASE("A workbook that cannot be read stops check with its message", "[cli][xlsx]") {
+  const std::string dir = temp_dir();
+  write_file(dir + "/bad.xlsx", "just text");
+  const auto r = run_govreport({"check", "bad.xlsx"}, "", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(
+      r.err.starts_with("govreport: bad.xlsx: 错误: 不是 .xlsx 工作簿（无法作为 zip 压缩包打开） "
+                        "[unreadable-source]\n"));
 }

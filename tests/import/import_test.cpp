@@ -292,6 +292,117 @@ TEST_CASE("govreport's own text, Markdown and HTML read back to exactly the same
   }
 }
 
+namespace {
+
+// Rewrites each line of a Markdown table (one that starts with a pipe) with `shape`.
+template <typename Shape>
+std::string reshape_tables(const std::string& markdown, Shape shape) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < markdown.size()) {
+    std::size_t end = markdown.find('\n', start);
+    if (end == std::string::npos) end = markdown.size();
+    const std::string line = markdown.substr(start, end - start);
+    out += line.starts_with("|") ? shape(line) : line + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+// The cells of "| a | b |", trimmed.
+std::vector<std::string> pipe_cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::size_t at = 1;
+  for (std::size_t bar; (bar = line.find('|', at)) != std::string::npos; at = bar + 1) {
+    std::string cell = line.substr(at, bar - at);
+    cell.erase(0, cell.find_first_not_of(' '));
+    cell.erase(cell.find_last_not_of(' ') + 1);
+    cells.push_back(cell);
+  }
+  return cells;
+}
+
+bool is_alignment_row(const std::string& line) {
+  return line.find_first_not_of("|-: ") == std::string::npos;
+}
+
+bool has_values(const std::vector<std::string>& cells) {
+  return std::any_of(cells.begin() + 1, cells.end(), [](const std::string& c) {
+    return !c.empty() && c.find_first_not_of("0123456789./") == std::string::npos;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("Tables in the text shapes portals and converters print read to exactly the same cells",
+          "[import]") {
+  const Report report = load("data/examples/hongze-gov-2024.json");
+  const govreport::Format* format = govreport::format_by_name("markdown");
+  REQUIRE(format != nullptr);
+  const std::string markdown = format->render(report);
+  auto check_same = [&](const std::string& text, const std::string& expected_source) {
+    const ImportResult r = govreport::import_report(text, SourceKind::Text, "shape");
+    CHECK(found(r).empty());
+    REQUIRE(r.report);
+    CHECK(r.summary.source == expected_source);
+    CHECK(tables(*r.report) == tables(report));
+    CHECK(r.report->agency == report.agency);
+    CHECK(r.report->part("overview").paragraphs == report.part("overview").paragraphs);
+    CHECK(r.report->part("problems").paragraphs == report.part("problems").paragraphs);
+  };
+  SECTION("pipes without the outer ones: 规章 | 0 | 0 | 0 |") {
+    check_same(reshape_tables(markdown, [](const std::string& l) { return l.substr(1) + "\n"; }),
+               "Markdown");
+  }
+  SECTION("and without the last one either: 规章 | 0 | 0 | 0") {
+    check_same(reshape_tables(markdown,
+                              [](const std::string& l) {
+                                std::string s = l.substr(1);
+                                s.erase(s.find_last_not_of(" |") + 1);
+                                return s + "\n";
+                              }),
+               "Markdown");
+  }
+  SECTION("one cell per line: 规章 | then 0 | then 0 |") {
+    check_same(reshape_tables(markdown,
+                              [](const std::string& l) {
+                                if (is_alignment_row(l)) return std::string();
+                                std::string out;
+                                for (const std::string& c : pipe_cells(l)) out += c + " |\n";
+                                return out;
+                              }),
+               "Markdown");
+  }
+  SECTION("each row's label as a heading above a table of that one row") {
+    check_same(reshape_tables(markdown,
+                              [](const std::string& l) {
+                                const std::vector<std::string> cells = pipe_cells(l);
+                                if (is_alignment_row(l) || !has_values(cells)) return l + "\n";
+                                return "\n### " + cells.front() + "\n\n" + l + "\n";
+                              }),
+               "Markdown");
+  }
+  SECTION("text copied from a page: tab-separated rows, column heads one character per line") {
+    std::string text = reshape_tables(markdown, [](const std::string& l) {
+      const std::vector<std::string> cells = pipe_cells(l);
+      if (is_alignment_row(l)) return std::string();
+      std::string out;
+      if (!has_values(cells) && cells.size() > 2) {
+        for (const std::string& c : cells)
+          for (char32_t ch : govreport::detail::decode_utf8(c))
+            if (ch != U'·') out += govreport::detail::encode_utf8(std::u32string(1, ch)) + "\n";
+        return out;
+      }
+      for (std::size_t k = 0; k < cells.size(); ++k) out += (k ? "\t" : "") + cells[k];
+      return out + "\n";
+    });
+    // Headings as plain lines.
+    for (std::size_t at; (at = text.find("#")) != std::string::npos;)
+      text.erase(at, text.find_first_not_of("# ", at) - at);
+    check_same(text, "text");
+  }
+}
+
 TEST_CASE(
     "Spaces, traditional characters, wrapped labels, dashes, units and extra rows are read, each "
     "deviation "
@@ -834,6 +945,42 @@ TEST_CASE("The kind of a source comes from its extension or its first bytes", "[
   CHECK(govreport::sniff_source_kind("%PDF-1.7\n") == SourceKind::Pdf);
   CHECK(govreport::sniff_source_kind("\n  <!DOCTYPE html><html>") == SourceKind::Html);
   CHECK(govreport::sniff_source_kind("一、总体情况") == SourceKind::Text);
+}
+
+TEST_CASE("A zip archive or a compound file is told by what it holds: Word document or workbook",
+          "[import][xlsx][docx]") {
+  for (const auto& [path, kind] :
+       std::vector<std::pair<std::string, SourceKind>>{{"年报.docx", SourceKind::Docx},
+                                                       {"old.DOC", SourceKind::Doc},
+                                                       {"2025.xlsx", SourceKind::Xlsx},
+                                                       {"macros.xlsm", SourceKind::Xlsx},
+                                                       {"old.XLS", SourceKind::Xls}}) {
+    CHECK(govreport::source_kind_for_path(path) == kind);
+    CHECK(govreport::source_kind_by_name(govreport::source_kind_name(kind)) == kind);
+  }
+  const govreport::Report report = govreport::test::load_project("data/2020.json");
+  CHECK(govreport::sniff_source_kind(govreport::render_docx(report)) == SourceKind::Docx);
+  CHECK(govreport::sniff_source_kind(govreport::render_xlsx(report)) == SourceKind::Xlsx);
+  CHECK(govreport::sniff_source_kind(
+            project_file("tests/fixtures/workbook/2020-libreoffice.xls")) == SourceKind::Xls);
+  // A compound file whose directory (after the 512-byte header) names a WordDocument stream.
+  auto compound = [](std::string_view stream) {
+    std::string bytes = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    bytes.resize(512, '\0');
+    for (std::string_view name : {std::string_view("Root Entry"), stream}) {
+      std::string entry;
+      for (char c : name) entry += std::string{c, '\0'};
+      entry.resize(128, '\0');
+      bytes += entry;
+    }
+    return bytes;
+  };
+  CHECK(govreport::sniff_source_kind(compound("WordDocument")) == SourceKind::Doc);
+  CHECK(govreport::sniff_source_kind(compound("Workbook")) == SourceKind::Xls);
+  CHECK(govreport::sniff_source_kind(compound("Book")) == SourceKind::Xls);
+  // Neither: taken for Word, whose reader (or converter) then says what it is not.
+  CHECK(govreport::sniff_source_kind(compound("Bookmarks")) == SourceKind::Doc);
+  CHECK(govreport::sniff_source_kind("PK\x03\x04 not a whole archive") == SourceKind::Docx);
 }
 
 TEST_CASE("govreport import writes the data file, prints the summary and exits by what it found",

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Checks that the govreport program does not need the importer's libraries (poppler, gumbo,
-# OpenCC): they are needed by the module govreport-import.so alone, which the program opens only
-# to read a published report. Usage: importer-on-demand.sh GOVREPORT MODULE
+# OpenCC, pugixml, freexl): they are needed by the module govreport-import.so alone, which the
+# program opens only to read a published report or a workbook. Usage: importer-on-demand.sh GOVREPORT MODULE
 set -euo pipefail
 bin=$1 module=$2
-heavy='poppler|gumbo|opencc'
+heavy='poppler|gumbo|opencc|pugixml|freexl'
 
 needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
 
@@ -17,7 +17,7 @@ if grep -Ei "$heavy" <<<"$program"; then
   exit 1
 fi
 # The check above means something only if the module does need them.
-for lib in poppler-cpp gumbo opencc; do
+for lib in poppler-cpp gumbo opencc pugixml freexl; do
   grep -q "lib$lib" <<<"$importer" || { echo "FAIL: $module does not need lib$lib" >&2; exit 1; }
 done
-echo "ok: poppler, gumbo and OpenCC are needed by the module only"
+echo "ok: poppler, gumbo, OpenCC, pugixml and freexl are needed by the module only"
