@@ -403,6 +403,64 @@ TEST_CASE("Tables in the text shapes portals and converters print read to exactl
   }
 }
 
+TEST_CASE("A cell holding two numbers, a number with words or digits split by spaces is never read",
+          "[import]") {
+  const Report report = load("data/examples/hongze-gov-2024.json");
+  const govreport::Format* html = govreport::format_by_name("html");
+  const govreport::Format* markdown = govreport::format_by_name("markdown");
+  REQUIRE(html != nullptr);
+  REQUIRE(markdown != nullptr);
+  const std::string page = html->render(report);
+  const std::string md = markdown->render(report);
+  const std::string html_cell = "一、本年新收政府信息公开申请数量</th><td>95</td>";
+  const std::string md_cell = "| 一、本年新收政府信息公开申请数量 | 95 |";
+  REQUIRE(page.find(html_cell) != std::string::npos);
+  REQUIRE(md.find(md_cell) != std::string::npos);
+  struct Case {
+    const char* written;  // in the HTML page
+    const char* printed;  // as the finding names it
+  };
+  for (const Case& c : {Case{"95<br>3", "95 3"}, Case{"95&lt;br&gt;3", "95<br>3"},
+                        Case{"9 5", "9 5"}, Case{"9&nbsp;5", "9 5"}, Case{"约95", "约95"},
+                        Case{"95余", "95余"}, Case{"95多", "95多"}}) {
+    INFO(c.written);
+    std::string variant = page;
+    variant.replace(variant.find(html_cell), html_cell.size(),
+                    "一、本年新收政府信息公开申请数量</th><td>" + std::string(c.written) + "</td>");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Html, "v.html");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].rule == "unreadable-cell");
+    CHECK(r.findings[0].pointer == "/applications/received/natural_person");
+    CHECK(r.findings[0].message_zh == "三·一、本年新收政府信息公开申请数量·自然人：“" +
+                                          std::string(c.printed) + "”不是数字、空白或“/”，留空");
+    CHECK(r.summary.errors == 1);
+    REQUIRE(r.report);
+    CHECK(r.report->at("/applications/received/natural_person").is_blank());
+    CHECK(r.report->at("/applications/received/total").value == 95);  // the rest is read
+  }
+  SECTION("in Markdown too") {
+    std::string variant = md;
+    variant.replace(variant.find(md_cell), md_cell.size(),
+                    "| 一、本年新收政府信息公开申请数量 | 95<br>3 |");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Text, "v.md");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].message_en ==
+          "三·一、本年新收政府信息公开申请数量·自然人: \"95<br>3\" is not a number, blank or "
+          "\"/\"; left blank");
+    REQUIRE(r.report);
+    CHECK(r.report->at("/applications/received/natural_person").is_blank());
+  }
+  SECTION("a blank cell stays blank, with no finding of the import") {
+    std::string variant = page;
+    variant.replace(variant.find(html_cell), html_cell.size(),
+                    "一、本年新收政府信息公开申请数量</th><td></td>");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Html, "v.html");
+    CHECK(r.findings.empty());
+    REQUIRE(r.report);
+    CHECK(r.report->at("/applications/received/natural_person").is_blank());
+  }
+}
+
 TEST_CASE(
     "Spaces, traditional characters, wrapped labels, dashes, units and extra rows are read, each "
     "deviation "
