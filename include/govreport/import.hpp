@@ -57,7 +57,8 @@ struct ImportSummary {
   std::string agency;
   AgencyKind agency_kind = AgencyKind::Department;
   /// Why: the ending of the name that makes it a government ("人民政府"), "--kind" when given,
-  /// or "" (a department: no such ending)
+  /// "file" when the source states it (a workbook's metadata sheet), or "" (a department: no
+  /// such ending)
   std::string agency_kind_by;
   int sections_found = 0;
   std::vector<std::string> sections_missing;  ///< headings, e.g. "五、存在的主要问题及改进情况"
@@ -97,7 +98,7 @@ struct ImportResult {
 ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
                            const ImportOptions& options = {});
 
-/// Formats the summary as a few lines ending in a newline, each starting with `file`.
-std::string format_summary(const ImportSummary& summary, std::string_view file, Lang lang);
+/// Formats the summary as a few lines ending in a newline, each starting with `name`.
+std::string format_summary(const ImportSummary& summary, std::string_view name, Lang lang);
 
 }  // namespace govreport

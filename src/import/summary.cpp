@@ -48,11 +48,14 @@ std::string format_summary(const ImportSummary& summary, std::string_view name, 
     const bool government = s.agency_kind == AgencyKind::Government;
     const std::string kind_zh =
         s.agency_kind_by == "--kind" ? fmt::format("{}（--kind）", government ? "政府" : "部门")
+        : s.agency_kind_by == "file" ? fmt::format("{}（文件中填写）", government ? "政府" : "部门")
         : government ? fmt::format("政府（名称以“{}”结尾）", s.agency_kind_by)
                      : std::string("部门（名称不以政府的名称结尾；可用 --kind 指定）");
     const std::string kind_en =
         s.agency_kind_by == "--kind"
             ? fmt::format("{} (--kind)", government ? "government" : "department")
+        : s.agency_kind_by == "file"
+            ? fmt::format("{} (as the file says)", government ? "government" : "department")
         : government
             ? fmt::format("government (the name ends in {})", s.agency_kind_by)
             : std::string("department (the name ends in none of a government's; see --kind)");
