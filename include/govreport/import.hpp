@@ -36,6 +36,8 @@ std::string_view source_kind_name(SourceKind kind);
 struct ImportOptions {
   int year = 0;        ///< 0: read it from the title
   std::string agency;  ///< empty: read it from the title
+  /// nullopt: from the agency's name (government_name_ending)
+  std::optional<AgencyKind> agency_kind;
 };
 
 /// Says where the cells of one section's tables were read, in a source that names places (a Word
@@ -53,6 +55,11 @@ struct ImportSummary {
   std::string edition;  ///< "2019", "2021", or empty when none could be chosen
   int year = 0;
   std::string agency;
+  AgencyKind agency_kind = AgencyKind::Department;
+  /// Why: the ending of the name that makes it a government ("人民政府"), "--kind" when given,
+  /// "file" when the source states it (a workbook's metadata sheet), or "" (a department: no
+  /// such ending)
+  std::string agency_kind_by;
   int sections_found = 0;
   std::vector<std::string> sections_missing;  ///< headings, e.g. "五、存在的主要问题及改进情况"
   int tables_found = 0;
@@ -91,7 +98,7 @@ struct ImportResult {
 ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_view file,
                            const ImportOptions& options = {});
 
-/// Formats the summary as a few lines ending in a newline, each starting with `file`.
-std::string format_summary(const ImportSummary& summary, std::string_view file, Lang lang);
+/// Formats the summary as a few lines ending in a newline, each starting with `name`.
+std::string format_summary(const ImportSummary& summary, std::string_view name, Lang lang);
 
 }  // namespace govreport

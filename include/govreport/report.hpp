@@ -104,5 +104,12 @@ std::optional<std::int64_t> parse_amount(std::string_view text);
 
 /// Returns the key of an agency kind ("department", "government").
 std::string_view agency_kind_key(AgencyKind kind);
+/// The endings of an agency's name that make it a government, which reports by 3月31日:
+/// 人民政府, 管理委员会 and 管委会 (development zones and 片区 report like governments),
+/// 街道办事处, 行政公署. Any other name (人民政府办公室, 局, 委员会 …) is a department.
+inline constexpr std::string_view kGovernmentNameEndings[] = {"人民政府", "管理委员会", "管委会",
+                                                              "街道办事处", "行政公署"};
+/// Returns the ending of kGovernmentNameEndings that `agency` ends with, or "" (a department).
+std::string_view government_name_ending(std::string_view agency);
 
 }  // namespace govreport

@@ -19,7 +19,7 @@ class Summer {
   /// Adds `member`; returns an error message if its year or edition differs from the first
   /// member's, or if a sum would grow beyond what a data file can hold (kMaxCount,
   /// kMaxScaledAmount), and then adds nothing.
-  std::optional<Message> add(const Report& member, std::string_view file);
+  std::optional<Message> add(const Report& member, std::string_view name);
   /// Returns how many members were added.
   std::size_t size() const { return members_; }
   /// Returns the sum as a report of `agency`, narrative empty; requires size() > 0.

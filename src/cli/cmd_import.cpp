@@ -21,6 +21,7 @@ struct ImportCommandOptions {
   std::string from;
   int year = 0;
   std::string agency;
+  std::string kind;
 };
 
 SourceKind kind_of(const ImportCommandOptions& opts, const std::string& path,
@@ -50,7 +51,10 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
   std::vector<std::string> bytes;
   for (const std::string& source : opts.sources) bytes.push_back(read_input(source, ctx));
 
-  ImportOptions options{opts.year, opts.agency};
+  ImportOptions options{opts.year, opts.agency, std::nullopt};
+  if (!opts.kind.empty())
+    options.agency_kind =
+        opts.kind == "government" ? AgencyKind::Government : AgencyKind::Department;
   std::vector<std::pair<std::string, std::string>> outputs;  // path, content
   OutputPlan plan(opts.output, opts.out_dir, ".json");
   bool unreadable = false, errors = false;
@@ -111,6 +115,11 @@ void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("--year", opts->year, "Report year, when the title does not give it")
       ->check(CLI::Range(2000, 2100));
   sub.add_option("--agency", opts->agency, "Agency name, when the title does not give it");
+  sub.add_option("--kind", opts->kind,
+                 "Agency kind; default: government when the name ends in 人民政府, 管理委员会, "
+                 "管委会, 街道办事处 or 行政公署, else department")
+      ->check(CLI::IsMember({"government", "department"}))
+      ->option_text("government|department");
   sub.footer(R"(
 Reads the title (year, agency), the six sections and every cell of tables 二, 三 and 四, and
 writes them as a data file. Nothing is guessed: an empty cell stays null, "-" "—" "/" become "/",

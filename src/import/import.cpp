@@ -212,11 +212,6 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
 
   Report report = make_report(*edition, year);
   report.agency = !options.agency.empty() ? options.agency : title ? title->agency : std::string();
-  if (report.agency.empty())
-    add_finding(
-        findings, "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{},
-        "/agency", fmt::format("标题中没有找到机关名称（在{}中查找）；请用 --agency 指定", head.zh),
-        fmt::format("no agency found in the title (looked in {}); give it with --agency", head.en));
   const Sections sections =
       find_sections(doc, {doc.content_begin, doc.content_end}, *edition, findings);
   std::size_t preamble_begin = doc.content_begin;
@@ -226,10 +221,25 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
       read_narrative(doc, sections, {preamble_begin, sections.first_heading}, report);
   // The 落款 names the agency in full where the title may shorten it ("自治区人民政府办公厅").
   // Its date is when the report was written, not when it was published: it is not read.
+  // A title "关于…的报告" names no agency: the 落款 does.
   if (options.agency.empty() && closing.agency.size() > report.agency.size())
     report.agency = closing.agency;
-  // An agency named 人民政府 is a government; any other is a department.
-  if (report.agency.ends_with("人民政府")) report.agency_kind = AgencyKind::Government;
+  if (report.agency.empty())
+    add_finding(
+        findings, "missing-metadata", title ? doc.lines[title->lines.begin].where : Where{},
+        "/agency",
+        fmt::format("标题和落款中没有找到机关名称（在{}及文末查找）；请用 --agency 指定", head.zh),
+        fmt::format("no agency found in the title or the signature (looked in {} and at "
+                    "the end); give it with --agency",
+                    head.en));
+  // The kind: given, else from the ending of the name (kGovernmentNameEndings).
+  const std::string_view ending = government_name_ending(report.agency);
+  if (options.agency_kind)
+    report.agency_kind = *options.agency_kind;
+  else if (!ending.empty())
+    report.agency_kind = AgencyKind::Government;
+  result.summary.agency_kind = report.agency_kind;
+  result.summary.agency_kind_by = options.agency_kind ? "--kind" : std::string(ending);
   if (title && options.agency.empty() && options.year == 0 &&
       squeeze(title->text) != squeeze(report.display_title()))
     report.title = title->text;

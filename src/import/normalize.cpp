@@ -239,10 +239,34 @@ bool looks_like_value(std::string_view text) {
   return is_placeholder(s) || split_number(s).has_value();
 }
 
+bool digits_apart(std::string_view text) {
+  std::u32string s = decode_utf8(text);
+  // A line break written as a tag in Markdown or text taken from a page ("95<br>3").
+  for (std::u32string_view tag : {U"<br>", U"<br/>", U"<br />", U"<BR>", U"<BR/>", U"<BR />"})
+    for (std::size_t at; (at = s.find(tag)) != std::u32string::npos;)
+      s.replace(at, tag.size(), U" ");
+  auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
+  auto space = [](char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0';
+  };
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if (!digit(s[i]) || !space(s[i + 1])) continue;
+    std::size_t j = i + 1;
+    while (j < s.size() && space(s[j])) ++j;
+    if (j < s.size() && digit(s[j])) return true;
+  }
+  return false;
+}
+
 CellReading read_cell(std::string_view text, CellKind kind, bool column_unit) {
   CellReading r;
   const std::u32string s = fold(text);
   if (s.empty()) return r;  // blank
+  // Two numbers in one cell ("95<br>3") or digits split by spaces ("9 5"): never joined.
+  if (digits_apart(text)) {
+    r.issue = CellReading::Issue::Unreadable;
+    return r;
+  }
   if (is_placeholder(s)) {
     r.cell.state = Cell::State::NotApplicable;
     return r;

@@ -35,6 +35,10 @@ void append_wrapped(std::string& text, std::string_view next);
 /// decimals, or a unit such as 元 or 件) or a dash or slash meaning "not applicable".
 bool looks_like_value(std::string_view text);
 
+/// Returns whether whitespace or a <br> tag stands between two digits: two numbers in one cell
+/// ("95<br>3") or digits split by spaces ("9 5").
+bool digits_apart(std::string_view text);
+
 /// Says what reading one cell found.
 struct CellReading {
   enum class Issue {

@@ -52,6 +52,21 @@ bool has_year(const std::string& text) {
   return false;
 }
 
+// The agency's name in what is printed before a title's year: not a field name ("标题：") or a
+// page header printed before it ("Page 8 -"), not a function word ("关于2022年度…的报告" names
+// the agency only in its 落款).
+std::u32string agency_before_year(std::u32string agency) {
+  const std::size_t colon = agency.find_last_of(U"：:");
+  if (colon != std::u32string::npos) agency = agency.substr(colon + 1);
+  // A Chinese name starts with a Chinese character: what comes before it is not the name.
+  std::size_t start = 0;
+  while (start < agency.size() && !(is_wide(agency[start]) && agency[start] >= U'\u4E00')) ++start;
+  agency.erase(0, start);
+  for (std::u32string_view word : {U"关于", U"的"})
+    if (agency.ends_with(word)) agency.erase(agency.size() - word.size());
+  return agency;
+}
+
 // Reads "{agency}{year}年…报告" from one piece of text; the agency may be empty.
 std::optional<Title> title_in(const std::string& raw) {
   const std::string text = tidy(raw);
@@ -65,11 +80,7 @@ std::optional<Title> title_in(const std::string& raw) {
     if (rest.find(U"政府信息公开") == std::u32string::npos) continue;
     Title t;
     t.year = year_value(s, i);
-    std::u32string agency = s.substr(0, i);
-    // "标题：…" or "名称：…" in front of the agency is a field name, not part of it.
-    const std::size_t colon = agency.find_last_of(U"：:");
-    if (colon != std::u32string::npos) agency = agency.substr(colon + 1);
-    t.agency = tidy(encode_utf8(agency));
+    t.agency = tidy(encode_utf8(agency_before_year(s.substr(0, i))));
     t.text = text;
     return t;
   }
@@ -390,10 +401,22 @@ Closing read_narrative(const Document& doc, const Sections& sections, Span pream
     const std::u32string f = fold(last);
     const bool date = f.size() <= 12 && f.find(U'年') != std::u32string::npos &&
                       f.ends_with(U"日") && last.find("。") == std::string::npos;
-    const bool signer = f.size() <= 30 && last.find("。") == std::string::npos && !agency.empty() &&
-                        (f == agency || agency.ends_with(f) || f.ends_with(agency));
+    // When the title names no agency, the line above the date is the signer.
+    const bool signer =
+        f.size() <= 30 && last.find("。") == std::string::npos &&
+        (agency.empty() ? !found.date.empty() && found.agency.empty() &&
+                              last.find("，") == std::string::npos &&
+                              !agency_before_year(f).empty() && agency_before_year(f) == f
+                        : (f == agency || agency.ends_with(f) || f.ends_with(agency)));
     if (!date && !signer) break;
-    (date ? found.date : found.agency) = tidy(last);
+    if (date) {
+      found.date = tidy(last);
+    } else {  // without a page header printed before the name ("Page 8 -")
+      std::u32string name = decode_utf8(tidy(last));
+      std::size_t start = 0;
+      while (start < name.size() && !(is_wide(name[start]) && name[start] >= U'\u4E00')) ++start;
+      found.agency = encode_utf8(std::u32string_view(name).substr(start));
+    }
     closing.pop_back();
   }
   return found;

@@ -45,10 +45,24 @@ std::string format_summary(const ImportSummary& summary, std::string_view name, 
     out += en ? fmt::format("{}: nothing imported from {}", file, s.source)
               : fmt::format("{}: 未能从 {} 导入", file, s.source);
   } else {
-    out += en ? fmt::format("{}: imported {}: {}, {}, {} edition\n", file, s.source, s.year,
-                            s.agency.empty() ? "(agency unknown)" : s.agency, s.edition)
-              : fmt::format("{}: 已导入 {}：{} 年，{}，{} 版格式\n", file, s.source, s.year,
-                            s.agency.empty() ? "（机关不明）" : s.agency, s.edition);
+    const bool government = s.agency_kind == AgencyKind::Government;
+    const std::string kind_zh =
+        s.agency_kind_by == "--kind" ? fmt::format("{}（--kind）", government ? "政府" : "部门")
+        : s.agency_kind_by == "file" ? fmt::format("{}（文件中填写）", government ? "政府" : "部门")
+        : government ? fmt::format("政府（名称以“{}”结尾）", s.agency_kind_by)
+                     : std::string("部门（名称不以政府的名称结尾；可用 --kind 指定）");
+    const std::string kind_en =
+        s.agency_kind_by == "--kind"
+            ? fmt::format("{} (--kind)", government ? "government" : "department")
+        : s.agency_kind_by == "file"
+            ? fmt::format("{} (as the file says)", government ? "government" : "department")
+        : government
+            ? fmt::format("government (the name ends in {})", s.agency_kind_by)
+            : std::string("department (the name ends in none of a government's; see --kind)");
+    out += en ? fmt::format("{}: imported {}: {}, {}, {}, {} edition\n", file, s.source, s.year,
+                            s.agency.empty() ? "(agency unknown)" : s.agency, kind_en, s.edition)
+              : fmt::format("{}: 已导入 {}：{} 年，{}，{}，{} 版格式\n", file, s.source, s.year,
+                            s.agency.empty() ? "（机关不明）" : s.agency, kind_zh, s.edition);
     const int cells = s.cells_number + s.cells_blank + s.cells_not_applicable;
     out += en ? fmt::format(
                     "{}: sections {}/6, tables {}/{}, rows {}/{}; {} cells: {} numbers, {} blank, "

@@ -45,7 +45,8 @@ std::vector<PrintedRow> split_rows(const Document& doc, Span span) {
       // The label is the text before the first value; blank cells after it are values.
       std::size_t first_value = line.pieces.size();
       for (std::size_t k = 0; k < line.pieces.size(); ++k)
-        if (looks_like_value(line.pieces[k].text)) {
+        if (looks_like_value(line.pieces[k].text) || approximate(line.pieces[k].text) ||
+            (k > 0 && digits_apart(line.pieces[k].text))) {
           first_value = k;
           break;
         }

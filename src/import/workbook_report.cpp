@@ -306,6 +306,7 @@ class OwnReader {
                         wb::kDepartment, wb::kGovernment));
       }
     }
+    if (options_.agency_kind) r.agency_kind = *options_.agency_kind;
     if (const auto at = field(wb::Field::Title)) {
       record(pointer(wb::Field::Title), *at);
       r.title = text_at(*at);
@@ -809,6 +810,8 @@ class OwnReader {
     s.edition = std::string(r.edition->id);
     s.year = r.year;
     s.agency = r.agency;
+    s.agency_kind = r.agency_kind;
+    s.agency_kind_by = options_.agency_kind ? "--kind" : "file";
     for (const Section& sec : r.edition->sections) {
       const bool tables = std::any_of(r.edition->tables.begin(), r.edition->tables.end(),
                                       [&](const Table& t) { return t.section == sec.numeral; });

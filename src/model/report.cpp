@@ -137,4 +137,10 @@ std::string_view agency_kind_key(AgencyKind kind) {
   return kind == AgencyKind::Government ? "government" : "department";
 }
 
+std::string_view government_name_ending(std::string_view agency) {
+  for (std::string_view ending : kGovernmentNameEndings)
+    if (agency.ends_with(ending)) return ending;
+  return {};
+}
+
 }  // namespace govreport

@@ -403,6 +403,153 @@ TEST_CASE("Tables in the text shapes portals and converters print read to exactl
   }
 }
 
+TEST_CASE("A cell holding two numbers, a number with words or digits split by spaces is never read",
+          "[import]") {
+  const Report report = load("data/examples/hongze-gov-2024.json");
+  const govreport::Format* html = govreport::format_by_name("html");
+  const govreport::Format* markdown = govreport::format_by_name("markdown");
+  REQUIRE(html != nullptr);
+  REQUIRE(markdown != nullptr);
+  const std::string page = html->render(report);
+  const std::string md = markdown->render(report);
+  const std::string html_cell = "一、本年新收政府信息公开申请数量</th><td>95</td>";
+  const std::string md_cell = "| 一、本年新收政府信息公开申请数量 | 95 |";
+  REQUIRE(page.find(html_cell) != std::string::npos);
+  REQUIRE(md.find(md_cell) != std::string::npos);
+  struct Case {
+    const char* written;  // in the HTML page
+    const char* printed;  // as the finding names it
+  };
+  for (const Case& c : {Case{"95<br>3", "95 3"}, Case{"95&lt;br&gt;3", "95<br>3"},
+                        Case{"9 5", "9 5"}, Case{"9&nbsp;5", "9 5"}, Case{"约95", "约95"},
+                        Case{"95余", "95余"}, Case{"95多", "95多"}}) {
+    INFO(c.written);
+    std::string variant = page;
+    variant.replace(variant.find(html_cell), html_cell.size(),
+                    "一、本年新收政府信息公开申请数量</th><td>" + std::string(c.written) + "</td>");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Html, "v.html");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].rule == "unreadable-cell");
+    CHECK(r.findings[0].pointer == "/applications/received/natural_person");
+    CHECK(r.findings[0].message_zh == "三·一、本年新收政府信息公开申请数量·自然人：“" +
+                                          std::string(c.printed) + "”不是数字、空白或“/”，留空");
+    CHECK(r.summary.errors == 1);
+    REQUIRE(r.report);
+    CHECK(r.report->at("/applications/received/natural_person").is_blank());
+    CHECK(r.report->at("/applications/received/total").value == 95);  // the rest is read
+  }
+  SECTION("in Markdown too") {
+    std::string variant = md;
+    variant.replace(variant.find(md_cell), md_cell.size(),
+                    "| 一、本年新收政府信息公开申请数量 | 95<br>3 |");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Text, "v.md");
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].message_en ==
+          "三·一、本年新收政府信息公开申请数量·自然人: \"95<br>3\" is not a number, blank or "
+          "\"/\"; left blank");
+    REQUIRE(r.report);
+    CHECK(r.report->at("/applications/received/natural_person").is_blank());
+  }
+  SECTION("a blank cell stays blank, with no finding of the import") {
+    std::string variant = page;
+    variant.replace(variant.find(html_cell), html_cell.size(),
+                    "一、本年新收政府信息公开申请数量</th><td></td>");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Html, "v.html");
+    CHECK(r.findings.empty());
+    REQUIRE(r.report);
+    CHECK(r.report->at("/applications/received/natural_person").is_blank());
+  }
+}
+
+namespace {
+
+// The example report as Markdown with another title and 落款 (the lines closing it).
+std::string retitled(const std::string& title, const std::string& closing) {
+  const govreport::Format* markdown = govreport::format_by_name("markdown");
+  REQUIRE(markdown != nullptr);
+  std::string text = markdown->render(load("data/examples/hongze-gov-2024.json"));
+  text = "# " + title + text.substr(text.find('\n'));
+  if (const std::size_t at = text.find("<p align=\"right\">"); at != std::string::npos)
+    text.erase(at);
+  return text + "\n" + closing;
+}
+
+}  // namespace
+
+TEST_CASE("The agency comes from the title's own pattern or the 落款, and its kind from its name",
+          "[import]") {
+  SECTION("关于…的报告 names the agency in its 落款; a 管委会 reports like a government") {
+    const ImportResult r =
+        govreport::import_report(retitled("关于2024年度政府信息公开工作情况的报告",
+                                          "平潭综合实验区管委会\n\n2025年1月20日\n"),
+                                 SourceKind::Text, "t.md");
+    CHECK(found(r).empty());
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "平潭综合实验区管委会");
+    CHECK(r.report->agency_kind == govreport::AgencyKind::Government);
+    CHECK(r.summary.agency_kind_by == "管委会");
+    CHECK(govreport::format_summary(r.summary, "t.md", govreport::Lang::Zh)
+              .starts_with("t.md: 已导入 Markdown：2024 年，平潭综合实验区管委会，政府（名称以"
+                           "“管委会”结尾），2021 版格式\n"));
+    CHECK(govreport::format_summary(r.summary, "t.md", govreport::Lang::En)
+              .starts_with("t.md: imported Markdown: 2024, 平潭综合实验区管委会, government (the "
+                           "name ends in 管委会), 2021 edition\n"));
+  }
+  SECTION("an agency before 关于 is the agency; a department says how to change its kind") {
+    const ImportResult r = govreport::import_report(
+        retitled("某某市交通运输局关于2024年度政府信息公开工作情况的报告", ""), SourceKind::Text,
+        "t.md");
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "某某市交通运输局");
+    CHECK(r.report->agency_kind == govreport::AgencyKind::Department);
+    CHECK(govreport::format_summary(r.summary, "t.md", govreport::Lang::Zh)
+              .starts_with("t.md: 已导入 Markdown：2024 年，某某市交通运输局，部门（名称不以政府的"
+                           "名称结尾；可用 --kind 指定），2021 版格式\n"));
+  }
+  SECTION("a page header printed before the name is not part of it") {
+    const ImportResult r =
+        govreport::import_report(retitled("Page 8 -某某区信访局2024年政府信息公开工作年度报告",
+                                          "Page 9 -某某区信访局\n\n2025年1月20日\n"),
+                                 SourceKind::Text, "t.md");
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "某某区信访局");
+  }
+  SECTION("the office of a government is a department;街道办事处 and 管理委员会 are governments") {
+    for (const auto& [name, kind] :
+         {std::pair{"某某县人民政府办公室", govreport::AgencyKind::Department},
+          std::pair{"某某区某某街道办事处", govreport::AgencyKind::Government},
+          std::pair{"某某经济技术开发区管理委员会", govreport::AgencyKind::Government},
+          std::pair{"某某县人民政府", govreport::AgencyKind::Government}}) {
+      INFO(name);
+      const ImportResult r = govreport::import_report(
+          retitled(std::string(name) + "2024年政府信息公开工作年度报告", ""), SourceKind::Text,
+          "t.md");
+      REQUIRE(r.report);
+      CHECK(r.report->agency == name);
+      CHECK(r.report->agency_kind == kind);
+    }
+  }
+  SECTION("--kind sets the kind whatever the name") {
+    govreport::ImportOptions options;
+    options.agency_kind = govreport::AgencyKind::Department;
+    const ImportResult r =
+        govreport::import_report(retitled("某某县人民政府2024年政府信息公开工作年度报告", ""),
+                                 SourceKind::Text, "t.md", options);
+    REQUIRE(r.report);
+    CHECK(r.report->agency_kind == govreport::AgencyKind::Department);
+    CHECK(govreport::format_summary(r.summary, "t.md", govreport::Lang::En)
+              .starts_with("t.md: imported Markdown: 2024, 某某县人民政府, department (--kind), "
+                           "2021 edition\n"));
+  }
+  SECTION("no agency in the title nor a 落款: one finding naming both places") {
+    const ImportResult r = govreport::import_report(
+        retitled("关于2024年度政府信息公开工作情况的报告", ""), SourceKind::Text, "t.md");
+    REQUIRE(found(r) == std::vector<std::string>{"missing-metadata@1"});
+    CHECK(r.findings[0].message_zh ==
+          "标题和落款中没有找到机关名称（在第 1–3 行及文末查找）；请用 --agency 指定");
+  }
+}
+
 TEST_CASE(
     "Spaces, traditional characters, wrapped labels, dashes, units and extra rows are read, each "
     "deviation "
@@ -990,12 +1137,28 @@ TEST_CASE("govreport import writes the data file, prints the summary and exits b
     const auto run = run_govreport(
         {"import", fixture("gbk-2020.html"), "-o", dir + "/out.json", "--lang", "en"});
     CHECK(run.exit_code == 0);
-    CHECK(run.err.find("imported HTML (GB18030): 2020, 某某区民政局, 2019 edition") !=
-          std::string::npos);
+    CHECK(run.err.find(
+              "imported HTML (GB18030): 2020, 某某区民政局, department (the name ends in none of a "
+              "government's; see --kind), 2019 edition") != std::string::npos);
     CHECK(run.err.find("0 errors, 2 warnings") != std::string::npos);
     const auto loaded = govreport::load_report(read_file(dir + "/out.json"), "out.json");
     REQUIRE(loaded.report);
     CHECK(loaded.report->at("/proactive/procurement/amount").value == 25100000);  // 25.1 万元
+    CHECK(loaded.report->agency_kind == govreport::AgencyKind::Department);
+  }
+  SECTION("--kind sets the agency's kind and the summary says so") {
+    const auto run = run_govreport({"import", fixture("gbk-2020.html"), "-o", dir + "/out.json",
+                                    "--kind", "government", "--lang", "en"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.find("imported HTML (GB18030): 2020, 某某区民政局, government (--kind), 2019 "
+                       "edition") != std::string::npos);
+    const auto loaded = govreport::load_report(read_file(dir + "/out.json"), "out.json");
+    REQUIRE(loaded.report);
+    CHECK(loaded.report->agency_kind == govreport::AgencyKind::Government);
+    const auto bad = run_govreport({"import", fixture("gbk-2020.html"), "-o", dir + "/bad.json",
+                                    "--kind", "ministry", "--lang", "en"});
+    CHECK(bad.exit_code == 2);
+    CHECK_FALSE(fs::exists(dir + "/bad.json"));
   }
   SECTION("error findings exit 1, and the file is still written for completing by hand") {
     const auto run = run_govreport({"import", fixture("gaps-2020.txt"), "-o", dir + "/gaps.json"});

@@ -358,7 +358,8 @@ TEST_CASE("A Word document built by govreport reads back to the same report", "[
       govreport::import_report(govreport::render_docx(load("data/examples/hongze-gov-2024.json")),
                                SourceKind::Docx, "r.docx");
   CHECK(govreport::format_summary(r.summary, "r.docx", Lang::Zh) ==
-        "r.docx: 已导入 Word (docx, 3 tables)：2024 年，淮安市洪泽区人民政府，2021 版格式\n"
+        "r.docx: 已导入 Word (docx, 3 tables)：2024 "
+        "年，淮安市洪泽区人民政府，政府（名称以“人民政府”结尾），2021 版格式\n"
         "r.docx: 正文 6/6 部分，表格 6/6 张，行 34/34；单元格 200 个：数字 200，空白 0，“/” 0\n"
         "r.docx: 读取的单元格：表二 10 个（表二 第 3–14 行），表三 175 个（表三 第 4–28 "
         "行），表四 15 个（表四 第 4 行）\n"
@@ -463,7 +464,8 @@ TEST_CASE("check and import take a .docx; an old .doc needs LibreOffice, and say
       run_govreport({"import", "年报.docx", "-o", "年报.json", "--lang", "en"}, "", dir);
   CHECK(imported.exit_code == 0);
   CHECK(imported.err ==
-        "年报.docx: imported Word (docx, 3 tables): 2024, 淮安市洪泽区人民政府, 2021 edition\n"
+        "年报.docx: imported Word (docx, 3 tables): 2024, 淮安市洪泽区人民政府, government (the "
+        "name ends in 人民政府), 2021 edition\n"
         "年报.docx: sections 6/6, tables 6/6, rows 34/34; 200 cells: 200 numbers, 0 blank, 0 "
         "\"/\"\n"
         "年报.docx: cells read: 表二 10 (表二 第 3–14 行), 表三 175 (表三 第 4–28 行), 表四 15 "

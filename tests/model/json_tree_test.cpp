@@ -3,8 +3,10 @@
 
 #include "model/json_tree.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -237,4 +239,48 @@ TEST_CASE("the loader reads the same report and findings with either parser", "[
     CHECK(fast_checked == exact_checked);
   }
   CHECK(reports >= 100);
+}
+
+TEST_CASE("the loader gives the same findings with either parser on mutated data files",
+          "[json][load]") {
+  std::mt19937 rng(15);
+  static constexpr char kBytes[] = "\"\\{}[],:0-9e.+ \n\r\t\0\xC3\xA9\xED\xA0\x80u/tfn";
+  const std::string bytes(kBytes, sizeof kBytes - 1);  // the NUL included
+  std::size_t differing = 0, mutations = 0;
+  for (const char* file : {"data/2020.json", "data/examples/hongze-gov-2024.json"}) {
+    const std::string original = test::project_file(file);
+    for (int round = 0; round < 400; ++round) {
+      std::string text = original;
+      for (int edits = 1 + static_cast<int>(rng() % 3); edits > 0; --edits) {
+        const std::size_t at = rng() % text.size();
+        const char b = bytes[rng() % bytes.size()];
+        switch (rng() % 4) {
+          case 0:
+            text[at] = b;
+            break;
+          case 1:
+            text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), b);
+            break;
+          case 2:
+            text.erase(at, 1 + rng() % 4);
+            break;
+          default:
+            text.insert(at, text.substr(rng() % text.size(), 1 + rng() % 12));
+            break;
+        }
+      }
+      ++mutations;
+      const LoadResult fast = detail::load_report_with(detail::JsonParser::Fast, text, "f.json");
+      const LoadResult exact = detail::load_report_with(detail::JsonParser::Exact, text, "f.json");
+      std::vector<std::string> a, b;
+      for (const Diagnostic& d : fast.diagnostics) a.push_back(describe(d));
+      for (const Diagnostic& d : exact.diagnostics) b.push_back(describe(d));
+      if (a != b || fast.report.has_value() != exact.report.has_value() ||
+          (fast.report && describe(*fast.report) != describe(*exact.report))) {
+        if (differing++ == 0) UNSCOPED_INFO("first difference in " << file << ":\n" << text);
+      }
+    }
+  }
+  CHECK(mutations == 800);
+  CHECK(differing == 0);
 }
