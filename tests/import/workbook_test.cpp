@@ -186,18 +186,20 @@ TEST_CASE("A total typed over in a workbook is a checker finding at its cell", "
   const std::string bytes =
       edited(govreport::render_xlsx(load("data/2020.json")), "xl/worksheets/sheet4.xml",
              [](std::string xml) { return with_value(xml, "J6", "4448"); });
-  // The total, its 勾稽 relation and the narrative's number all disagree, each at its cell.
+  // The total, its 勾稽 relation and the narrative's number all disagree, each at its cell; the
+  // wrong total comes first, as the cause of the other two.
   CHECK(checked(bytes, "2020.xlsx") ==
         std::vector<std::string>{
-            "2020.xlsx:正文!C6: 警告: 正文说申请 4447 件，但表三 一、本年新收 总计为 4448（一+二 "
-            "为 4448） [narrative-number]",
-            "2020.xlsx:表三!J6: 错误: 三·总计：一+二 为 4448，三（七）+四 为 4447（差 +1） "
-            "[balance]",
             "2020.xlsx:表三!J6: 错误: 三·一、本年新收政府信息公开申请数量·总计 填报 4448，各列合计 "
-            "4447（差 +1） [row-total]"});
-  CHECK(checked(bytes, "2020.xlsx", Lang::En).back() ==
+            "4447（差 +1）（另有 2 条结果随之而来） [row-total]",
+            "2020.xlsx:正文!C6: 警告: 正文说申请 4447 件，但表三 一、本年新收 总计为 4448（一+二 "
+            "为 4448）（随 三·一、本年新收政府信息公开申请数量·总计 而来：先核对它） "
+            "[narrative-number]",
+            "2020.xlsx:表三!J6: 错误: 三·总计：一+二 为 4448，三（七）+四 为 4447（差 +1）（随 "
+            "三·一、本年新收政府信息公开申请数量·总计 而来：先核对它） [balance]"});
+  CHECK(checked(bytes, "2020.xlsx", Lang::En).front() ==
         "2020.xlsx:表三!J6: error: 三·一、本年新收政府信息公开申请数量·总计 is 4448, but its "
-        "columns add up to 4447 (diff +1) [row-total]");
+        "columns add up to 4447 (diff +1) (2 more findings follow from it) [row-total]");
 }
 
 TEST_CASE("Totals whose formulas hold no result are computed and reported once per sheet",
