@@ -82,7 +82,8 @@ struct Unreadable {
 Document read_text(std::string_view utf8);
 /// Reads an HTML page; sets `failure` when its elements nest too deep or are too many to be a
 /// report.
-Document read_html(std::string_view utf8, std::string charset, std::optional<Unreadable>& failure);
+Document read_html(std::string_view utf8, std::string_view charset,
+                   std::optional<Unreadable>& failure);
 /// Reads a PDF; sets `failure` to why when it cannot be opened or has no text.
 Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
 /// Reads a Word document (.docx); sets `failure` when it cannot be read. Each line and table cell

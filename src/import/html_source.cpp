@@ -546,7 +546,8 @@ void find_content(Document& doc, const Walker& walker) {
 
 }  // namespace
 
-Document read_html(std::string_view utf8, std::string charset, std::optional<Unreadable>& failure) {
+Document read_html(std::string_view utf8, std::string_view charset,
+                   std::optional<Unreadable>& failure) {
   if (const std::optional<Excess> e = excess(utf8)) {
     const Position p = position_in(utf8, e->offset);
     failure =
@@ -573,7 +574,7 @@ Document read_html(std::string_view utf8, std::string charset, std::optional<Unr
   Document doc = std::move(walker.doc);
   find_content(doc, walker);
   doc.flow = Flow::Blocks;
-  doc.description = "HTML (" + charset + ")";
+  doc.description = fmt::format("HTML ({})", charset);
   return doc;
 }
 

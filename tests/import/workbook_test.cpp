@@ -187,7 +187,7 @@ TEST_CASE("A total typed over in a workbook is a checker finding at its cell", "
       edited(govreport::render_xlsx(load("data/2020.json")), "xl/worksheets/sheet4.xml",
              [](std::string xml) { return with_value(xml, "J6", "4448"); });
   // The total, its 勾稽 relation and the narrative's number all disagree, each at its cell; the
-  // total typed over comes first, and the two that follow from it say so.
+  // wrong total comes first, as the cause of the other two.
   CHECK(checked(bytes, "2020.xlsx") ==
         std::vector<std::string>{
             "2020.xlsx:表三!J6: 错误: 三·一、本年新收政府信息公开申请数量·总计 填报 4448，各列合计 "
