@@ -513,6 +513,7 @@ std::string format_findings_text(const std::vector<Diagnostic>& findings, Lang l
   group_by([](const Blank& b) { return b.row_key; },
            [&](const std::vector<std::size_t>& members) {
              std::vector<std::string_view> columns;
+             columns.reserve(members.size());
              for (std::size_t b : members) columns.push_back(blanks[b].column);
              const std::string_view row = blanks[members.front()].row;
              return Message{fmt::format("{} 有 {} 个单元格为空白（{}）；没有请填 0", row,
@@ -524,6 +525,7 @@ std::string format_findings_text(const std::vector<Diagnostic>& findings, Lang l
   group_by([](const Blank& b) { return b.column_key; },
            [&](const std::vector<std::size_t>& members) {
              std::vector<std::string_view> rows;
+             rows.reserve(members.size());
              for (std::size_t b : members) rows.push_back(blanks[b].row);
              const std::string_view column = blanks[members.front()].column;
              return Message{fmt::format("“{}”一列有 {} 个单元格为空白（{}）；没有请填 0", column,

@@ -19,7 +19,7 @@ set -euo pipefail
 
 bin=$(realpath "$1")
 root=$(realpath "$2")
-template=$3/corpus/official-template-2021.docx
+template=$(realpath -m "$3")/corpus/official-template-2021.docx
 work=$4
 python=${GOVREPORT_PYTHON:-/usr/bin/python3}
 
