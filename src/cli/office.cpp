@@ -11,23 +11,7 @@
 #include "cli/program.hpp"
 
 namespace govreport::cli {
-namespace {
 namespace fs = std::filesystem;
-
-std::string file_url(const fs::path& path) {
-  std::string url = "file://";
-  for (unsigned char c : path.string()) {
-    if (std::isalnum(c) != 0 ||
-        std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
-      url += static_cast<char>(c);
-    } else {
-      url += fmt::format("%{:02X}", c);
-    }
-  }
-  return url;
-}
-
-}  // namespace
 
 std::string soffice_path() {
   const char* chosen = std::getenv("GOVREPORT_SOFFICE");

@@ -22,22 +22,7 @@
 #include "cli/program.hpp"
 
 namespace govreport::cli {
-namespace {
 namespace fs = std::filesystem;
-
-std::string file_url(const fs::path& path) {
-  std::string url = "file://";
-  for (unsigned char c : path.string()) {
-    if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr) {
-      url += static_cast<char>(c);
-    } else {
-      url += fmt::format("%{:02X}", c);
-    }
-  }
-  return url;
-}
-
-}  // namespace
 
 std::string chromium_path() {
   const char* chosen = std::getenv("GOVREPORT_CHROMIUM");

@@ -7,8 +7,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -138,6 +140,18 @@ int run_program(const std::vector<std::string>& args, const fs::path& log, const
     throw Failure(fmt::format("{}: {}{}", args[0], ctx.tr("无法运行：", "cannot run: "),
                               error_text(exec_err, ctx)));
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::string file_url(const std::filesystem::path& path) {
+  std::string url = "file://";
+  for (unsigned char c : path.string()) {
+    if (std::isalnum(c) != 0 || std::strchr("/-._~", c) != nullptr) {
+      url += static_cast<char>(c);
+    } else {
+      url += fmt::format("%{:02X}", c);
+    }
+  }
+  return url;
 }
 
 }  // namespace govreport::cli

@@ -43,5 +43,7 @@ int run_program(const std::vector<std::string>& args, const std::filesystem::pat
 std::string slurp(const std::filesystem::path& path);
 /// Returns the last six lines of a program's log, to explain a failure.
 std::string last_lines(std::string_view log);
+/// Returns the file:// URL of `path`, each byte other than letters, digits and "/-._~" escaped.
+std::string file_url(const std::filesystem::path& path);
 
 }  // namespace govreport::cli
