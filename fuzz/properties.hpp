@@ -54,11 +54,13 @@ inline void require_utf8(std::string_view s, std::string_view what) {
   require(valid_utf8(s), what, "is not valid UTF-8");
 }
 
-/// The largest column of each line of a text (lines end at '\n', columns count code points).
+/// The largest column of each line of a text (lines end at '\n' or at a '\r' not followed by
+/// '\n', as positions count them; columns count code points).
 inline std::vector<std::size_t> json_line_widths(std::string_view text) {
   std::vector<std::size_t> widths(1, 0);
-  for (char c : text) {
-    if (c == '\n')
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
       widths.push_back(0);
     else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
       ++widths.back();
