@@ -174,6 +174,10 @@ class FastBuilder {
         if (token.size() < 2 || token.back() != '"') return false;
         const std::string_view raw = token.substr(1, token.size() - 2);
         if (raw.find('\\') == std::string_view::npos) {
+          // Consumed, though its text is known: On Demand checks what follows a value only when
+          // the value was read, and would skip `"a": "b": {}` as one member.
+          od::raw_json_string consumed;
+          if (value.get_raw_json_string().get(consumed)) return false;
           n.value.text = {offset(raw.data()), static_cast<std::uint32_t>(raw.size())};
           return true;
         }

@@ -216,6 +216,24 @@ TEST_CASE("the fast parser refuses more values than the limit, like the exact on
   CHECK(q.difference == "");
 }
 
+// On Demand checks what follows a value only when the value was read: a string it skipped once
+// let `"a": "b": {...}` through as one member.
+TEST_CASE("the fast parser refuses a value followed by anything but a comma or a bracket",
+          "[json]") {
+  for (const char* text : {R"({"a": "b": {}})", R"({"$schema": "x", "y": "b": {"c": 1}, "d": 2})",
+                           R"(["a": 1])", R"({"a": ["b" "c"]})", R"({"a": null: 1})",
+                           R"({"a": "b" "c": 1})", R"({"":"":""""""]})", R"({""::""""""""]})",
+                           R"({"":"","":"":""""]})", R"({""::""{}""{}""{{""}{""""}""]})"}) {
+    INFO(text);
+    const Parsed p = parse_both(text);
+    CHECK_FALSE(p.fast);
+    CHECK_FALSE(p.exact);
+    const LoadResult fast = detail::load_report_with(detail::JsonParser::Fast, text, "f.json");
+    REQUIRE_FALSE(fast.diagnostics.empty());
+    CHECK(fast.diagnostics.front().rule == std::string_view("json-syntax"));
+  }
+}
+
 TEST_CASE("the loader reads the same report and findings with either parser", "[json][load]") {
   std::size_t reports = 0;
   for (const fs::path& file : corpus()) {
