@@ -96,17 +96,33 @@ int run_sum(const SumOptions& opts, const Context& ctx) {
 
 void setup_sum(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<SumOptions>();
-  sub.add_option("FILE", opts->inputs, "Member reports: files or directories (*.json, recursively)")
+  sub.add_option("FILE", opts->inputs,
+                 ctx.tr("下级报告：文件或目录（递归查找 *.json）",
+                        "Member reports: files or directories (*.json, recursively)"))
       ->required();
-  sub.add_option("--agency", opts->agency, "Agency name of the sum (default: 汇总)");
+  sub.add_option(
+      "--agency", opts->agency,
+      ctx.tr("汇总报告的机关名称（默认：汇总）", "Agency name of the sum (default: 汇总)"));
   auto* out = sub.add_option("-o,--output", opts->output,
-                             "Write the sum to this file instead of standard output")
+                             ctx.tr("把汇总写入此文件，而不是标准输出",
+                                    "Write the sum to this file instead of standard output"))
                   ->check(non_empty_name(ctx));
   sub.add_option("--check", opts->summary,
-                 "Compare this summary report with the sum of the members instead")
+                 ctx.tr("改为核对这份汇总报告与下级报告之和是否一致",
+                        "Compare this summary report with the sum of the members instead"))
       ->check(non_empty_name(ctx))
       ->excludes(out);
-  sub.footer(R"(
+  sub.footer(ctx.tr(R"(
+汇总是同一年度、同一版式的数据文件：每个表格单元格是各下级报告该单元格之和（"/" 不计；任何
+一份下级报告为空白时该格之和为空白，并列出有空白单元格的下级报告）。不同年度或版式的报告
+不予加总。同一下级报告经不同路径（另一种写法、符号链接）到达时只计一次。
+使用 --check 时，汇总与之不符的每个单元格是一个 rollup 问题；有则以 1 退出。汇总本身从不
+算作它的下级报告，所以可以放在它们的目录中。
+
+示例：
+  govreport sum region/2024/*.json --agency 某某市 -o region-2024.json
+  govreport sum --check region-2024.json region/2024/)",
+                    R"(
 The sum is a data file of the same year and edition: every table cell is the sum of the
 members' cells ("/" counts as nothing; a blank in any member leaves that sum blank, and the
 members with blank cells are listed). Reports of different years or editions are refused.
@@ -116,7 +132,7 @@ summary is never counted as one of its members, so it may sit in their directory
 
 Examples:
   govreport sum region/2024/*.json --agency 某某市 -o region-2024.json
-  govreport sum --check region-2024.json region/2024/)");
+  govreport sum --check region-2024.json region/2024/)"));
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_sum(*opts, ctx); });
 }
 
