@@ -258,7 +258,7 @@ bool digits_apart(std::string_view text) {
   return false;
 }
 
-CellReading read_cell(std::string_view text, CellKind kind, bool column_unit) {
+CellReading read_cell(std::string_view text, CellKind kind, bool column_unit, bool headed_yuan) {
   CellReading r;
   const std::u32string s = fold(text);
   if (s.empty()) return r;  // blank
@@ -293,7 +293,8 @@ CellReading read_cell(std::string_view text, CellKind kind, bool column_unit) {
   }
   // The number times its unit, in 万元 × kAmountScale, exactly: a 元 is 10^-4 万元, an 亿元
   // 10^4 万元.
-  const int shift = kAmountPlaces + (n->unit == U"元" ? -4 : n->unit == U"亿元" ? 4 : 0);
+  const bool yuan = n->unit == U"元" || (n->unit.empty() && headed_yuan);
+  const int shift = kAmountPlaces + (yuan ? -4 : n->unit == U"亿元" ? 4 : 0);
   std::u32string fraction = n->fraction;
   while (!fraction.empty() && fraction.back() == U'0') fraction.pop_back();
   std::u32string_view whole = n->digits;
@@ -313,8 +314,10 @@ CellReading read_cell(std::string_view text, CellKind kind, bool column_unit) {
     r.issue = CellReading::Issue::Unreadable;
     return r;
   }
-  if (n->unit == U"元" || n->unit == U"亿元") {
+  if (yuan || n->unit == U"亿元") {
     r.converted = true;
+    r.headed = n->unit.empty();
+    if (r.headed) r.unit = "元";
   } else if (n->unit.empty() && !column_unit && scaled != 0) {
     r.issue = CellReading::Issue::NoUnit;
     return r;

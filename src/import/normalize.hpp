@@ -50,10 +50,13 @@ struct CellReading {
   Issue issue = Issue::None;
   std::string unit;        ///< the unit written in the cell, if any
   bool converted = false;  ///< the unit was converted to the column's (元 → 万元)
+  bool headed = false;     ///< converted from the 元 of the printed column head
 };
 
 /// Reads the text of a cell of kind `kind`; `column_unit` says whether the column label
-/// names its unit (万元), so a bare number is in that unit.
-CellReading read_cell(std::string_view text, CellKind kind, bool column_unit);
+/// names its unit (万元), so a bare number is in that unit; `headed_yuan` that the printed
+/// column head says 元 instead, so a bare number is in 元 and converted.
+CellReading read_cell(std::string_view text, CellKind kind, bool column_unit,
+                      bool headed_yuan = false);
 
 }  // namespace govreport::importer

@@ -113,6 +113,31 @@ void store(TableRead& read, const Table* table, int row, const std::vector<Cell>
     read.report.cells[static_cast<std::size_t>(table->cell(row, static_cast<int>(c)))] = cells[c];
 }
 
+// The unit the printed head of amount column `col` gives, 元 or 万元, or empty: a line of the
+// table's span where the column's label is followed by the unit with only brackets, spaces and
+// 单位： between ("采购总金额（元）", "采购总金额（单位：元）", "采购总金额 单位：万元"); a number
+// after the label ("采购总金额75394432.52元" in the text) is no head.
+std::u32string_view headed_unit(const TableRead& read, const Column& col) {
+  std::u32string label = fold(col.zh);
+  if (const std::size_t open = label.find_first_of(U"（("); open != std::u32string::npos)
+    label.resize(open);
+  if (label.empty()) return {};
+  constexpr std::u32string_view kBetween = U"（(:：单位 ";
+  for (std::size_t i = read.span.begin; i < read.span.end && i < read.doc.lines.size(); ++i) {
+    const std::u32string line = fold(read.doc.lines[i].text());
+    for (std::size_t at = line.find(label); at != std::u32string::npos;
+         at = line.find(label, at + 1)) {
+      std::size_t k = at + label.size();
+      while (k < line.size() && kBetween.find(line[k]) != std::u32string_view::npos) ++k;
+      const std::u32string_view rest = std::u32string_view(line).substr(k);
+      for (const std::u32string_view unit :
+           {std::u32string_view(U"元"), std::u32string_view(U"万元")})
+        if (rest.starts_with(unit)) return unit;
+    }
+  }
+  return {};
+}
+
 // Reads the values of one printed row into cells of `row`; empty when they cannot be placed.
 // `from`, when given, receives the value each column was read from.
 std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Table* table, int row,
@@ -190,8 +215,10 @@ std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Tab
       continue;
     }
     const Column& col = table->columns[c];
-    const bool column_unit = fold(col.zh).find(U'元') != std::u32string::npos;
-    const CellReading reading = read_cell(slots[c]->text, col.kind, column_unit);
+    const std::u32string_view head =
+        col.kind == CellKind::Amount ? headed_unit(read, col) : std::u32string_view();
+    const bool column_unit = head == U"万元" || fold(col.zh).find(U'元') != std::u32string::npos;
+    const CellReading reading = read_cell(slots[c]->text, col.kind, column_unit, head == U"元");
     const std::string pointer =
         read.report.edition->cells[static_cast<std::size_t>(table->cell(row, static_cast<int>(c)))]
             .pointer;
@@ -221,14 +248,20 @@ std::vector<Cell> read_row(TableRead& read, const PrintedRow& printed, const Tab
     const bool expected_unit = col.kind == CellKind::Amount && reading.unit == "万元";
     if (report_issues && !reading.unit.empty() && !expected_unit)
       add_finding(read.findings, "cell-unit", printed.where, pointer,
-                  reading.converted ? fmt::format("{}：“{}”带有单位，换算为 {} 万元", name, text,
-                                                  format_amount(reading.cell.value))
-                                    : fmt::format("{}：“{}”带有单位“{}”，读作 {}", name, text,
-                                                  reading.unit, reading.cell.value),
-                  reading.converted ? fmt::format("{}: \"{}\" carries a unit; converted to {} 万元",
-                                                  name, text, format_amount(reading.cell.value))
-                                    : fmt::format("{}: \"{}\" carries the unit {}; read as {}",
-                                                  name, text, reading.unit, reading.cell.value));
+                  reading.headed ? fmt::format("{}：列头的单位是元，“{}”换算为 {} 万元", name, text,
+                                               format_amount(reading.cell.value))
+                  : reading.converted ? fmt::format("{}：“{}”带有单位，换算为 {} 万元", name, text,
+                                                    format_amount(reading.cell.value))
+                                      : fmt::format("{}：“{}”带有单位“{}”，读作 {}", name, text,
+                                                    reading.unit, reading.cell.value),
+                  reading.headed ? fmt::format("{}: the column head says 元; \"{}\" converted to "
+                                               "{} 万元",
+                                               name, text, format_amount(reading.cell.value))
+                  : reading.converted
+                      ? fmt::format("{}: \"{}\" carries a unit; converted to {} 万元", name, text,
+                                    format_amount(reading.cell.value))
+                      : fmt::format("{}: \"{}\" carries the unit {}; read as {}", name, text,
+                                    reading.unit, reading.cell.value));
   }
   return cells;
 }

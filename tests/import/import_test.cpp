@@ -1198,3 +1198,58 @@ TEST_CASE("govreport import writes the data file, prints the summary and exits b
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("An amount column headed 元 is read in 元 and converted exactly to 万元", "[import]") {
+  using govreport::test::replace_once;
+  std::ifstream in(fixture("gaps-2020.txt"), std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(in)), {});
+  auto with_head = [&](std::string_view head, std::string_view value) {
+    std::string text = replace_once(original, "信息内容 采购项目数量 采购总金额\n",
+                                    "信息内容 采购项目数量 采购总金额" + std::string(head) + "\n");
+    return replace_once(text, "政府集中采购 1 8040\n",
+                        "政府集中采购 1 " + std::string(value) + "\n");
+  };
+  for (std::string_view head : {"（元）", "(单位:元)", " 单位：元"}) {
+    INFO(head);
+    const ImportResult r =
+        govreport::import_report(with_head(head, "8810055"), SourceKind::Text, "t.txt");
+    REQUIRE(r.report);
+    CHECK(tables(*r.report).find("proactive/procurement: 1 881.0055\n") != std::string::npos);
+    REQUIRE(!r.findings.empty());
+    CHECK(r.findings[0].rule == "cell-unit");
+    CHECK(r.findings[0].position.line == 28);
+    CHECK(r.findings[0].message_zh ==
+          "二·政府集中采购·采购总金额：列头的单位是元，“8810055”换算为 881.0055 万元");
+    CHECK(r.findings[0].message_en ==
+          "二·政府集中采购·采购总金额: the column head says 元; \"8810055\" converted to 881.0055 "
+          "万元");
+  }
+  // To the fen, and a value that writes its own unit keeps it.
+  {
+    const ImportResult r =
+        govreport::import_report(with_head("（元）", "75394432.52"), SourceKind::Text, "t.txt");
+    REQUIRE(r.report);
+    CHECK(tables(*r.report).find("proactive/procurement: 1 7539.443252\n") != std::string::npos);
+    const ImportResult own =
+        govreport::import_report(with_head("（元）", "2.5万元"), SourceKind::Text, "t.txt");
+    REQUIRE(own.report);
+    CHECK(tables(*own.report).find("proactive/procurement: 1 2.5\n") != std::string::npos);
+  }
+  // A head in 万元 reads a bare number as 万元, with no finding about the cell.
+  {
+    const ImportResult r =
+        govreport::import_report(with_head("（万元）", "881.0055"), SourceKind::Text, "t.txt");
+    REQUIRE(r.report);
+    CHECK(tables(*r.report).find("proactive/procurement: 1 881.0055\n") != std::string::npos);
+    CHECK(found(r).front() == "missing-row@32");
+  }
+  // Finer than the fen in 元 is not read; without a head the unit is still asked for.
+  {
+    const ImportResult r =
+        govreport::import_report(with_head("（元）", "8810055.005"), SourceKind::Text, "t.txt");
+    CHECK(found(r).front() == "unreadable-cell@28");
+    const ImportResult none =
+        govreport::import_report(with_head("", "8810055"), SourceKind::Text, "t.txt");
+    CHECK(found(none).front() == "amount-unit@28");
+  }
+}
