@@ -90,7 +90,7 @@ std::string Line::text() const {
 }
 
 std::optional<std::string> to_utf8(std::string_view bytes, std::string_view declared,
-                                   std::string& charset) {
+                                   std::string& charset, bool* overruled) {
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     charset = "UTF-8";
     bytes.remove_prefix(3);
@@ -110,6 +110,14 @@ std::optional<std::string> to_utf8(std::string_view bytes, std::string_view decl
         charset = "UTF-8";
         return std::string(bytes);
       }
+    } else if (utf8 && std::any_of(bytes.begin(), bytes.end(), [](char c) {
+                 return (static_cast<unsigned char>(c) & 0x80) != 0;
+               })) {
+      // Chinese text in GBK or Latin-1 is practically never valid UTF-8: the declaration is
+      // wrong (a template's, a server's default).
+      if (overruled != nullptr) *overruled = true;
+      charset = "UTF-8";
+      return std::string(bytes);
     } else if (auto out = convert(bytes, name)) {
       charset = name;
       return out;

@@ -69,6 +69,9 @@ struct Document {
   std::size_t content_end = 0;
   Flow flow = Flow::Blocks;
   std::string description;  ///< for the summary: "PDF, 5 pages", "HTML (GB18030)"
+  /// What reading the source itself found wrong but read past (a wrong declared charset), each
+  /// a finding of rule `charset-mismatch`.
+  std::vector<Message> charset_notes;
 };
 
 /// Describes why a source could not be read at all, and where when one place is to blame.
@@ -91,9 +94,15 @@ Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure);
 Document read_docx(std::string_view bytes, std::optional<Unreadable>& failure);
 
 /// Converts `bytes` to UTF-8: a BOM, then `declared` (a charset name, may be empty), then
-/// valid UTF-8, then GB18030. Sets `charset` to the one used; nullopt if nothing fits.
+/// valid UTF-8, then GB18030. Sets `charset` to the one used; nullopt if nothing fits. Bytes
+/// that are valid UTF-8 beyond ASCII are read as UTF-8 whatever another charset `declared`
+/// says; `overruled` is then set to true.
 std::optional<std::string> to_utf8(std::string_view bytes, std::string_view declared,
-                                   std::string& charset);
+                                   std::string& charset, bool* overruled = nullptr);
+
+/// Returns whether text is pdftotext's output without -layout: many lines that are one number
+/// each, and not one line that holds three numbers side by side.
+bool looks_unlaid(std::string_view utf8);
 /// Returns the charset an HTML page declares in its first bytes (meta charset), or "".
 std::string declared_html_charset(std::string_view bytes);
 

@@ -34,13 +34,32 @@ Document read_source(std::string_view bytes, SourceKind kind, std::optional<Unre
   std::string charset;
   const std::string declared =
       kind == SourceKind::Html ? declared_html_charset(bytes) : std::string();
-  const std::optional<std::string> utf8 = to_utf8(bytes, declared, charset);
+  bool overruled = false;
+  const std::optional<std::string> utf8 = to_utf8(bytes, declared, charset, &overruled);
   if (!utf8) {
     failure = Message{"无法识别文字编码（既不是 UTF-8，也不是 GB18030/GBK）",
                       "the character encoding is neither UTF-8 nor GB18030/GBK"};
     return {};
   }
-  if (kind == SourceKind::Html) return read_html(*utf8, charset, failure);
+  if (kind == SourceKind::Html) {
+    Document doc = read_html(*utf8, charset, failure);
+    if (overruled)
+      doc.charset_notes.push_back(
+          {fmt::format("页面声明的编码是 {}，但内容是有效的 UTF-8 文字：按 UTF-8 读取", declared),
+           fmt::format("the page declares the charset {}, but its bytes are valid UTF-8 text: "
+                       "read as UTF-8",
+                       declared)});
+    return doc;
+  }
+  if (looks_unlaid(*utf8)) {
+    failure = Message{
+        "这是 pdftotext 不带 -layout 转出的文字：表格的行名和数字被拆到各自的行上，无法按行读取。"
+        "请用 pdftotext -layout 重新转换（或直接导入 PDF）",
+        "this is pdftotext's output without -layout: the tables' labels and numbers are split "
+        "onto lines of their own and cannot be read as rows. Convert again with pdftotext "
+        "-layout (or import the PDF itself)"};
+    return {};
+  }
   Document doc = read_text(*utf8);
   if (charset != "UTF-8") doc.description += " (" + charset + ")";
   return doc;
@@ -176,6 +195,8 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   }
   result.summary.source =
       doc.description.empty() ? std::string(source_kind_name(kind)) : doc.description;
+  for (const Message& note : doc.charset_notes)
+    add_finding(findings, "charset-mismatch", {}, "", note.zh, note.en);
   if (failure) {
     add_finding(findings, "unreadable-source", failure->where, "", failure->message.zh,
                 failure->message.en);

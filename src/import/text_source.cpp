@@ -177,6 +177,28 @@ std::optional<std::vector<std::string>> right_aligned(std::string_view line) {
   return out;
 }
 
+// pdftotext without -layout prints each table cell on a line of its own: a report's tables give
+// well over this many lines that are one number, where -layout gives none.
+constexpr std::size_t kUnlaidNumbers = 20;
+
+bool looks_unlaid(std::string_view utf8) {
+  std::size_t alone = 0, rows = 0;
+  for (std::string_view line : split_lines(utf8)) {
+    std::size_t numbers = 0, tokens = 0;
+    for (const Piece& w : words(line)) {
+      ++tokens;
+      if (!w.text.empty() &&
+          std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        ++numbers;
+    }
+    if (line.find('|') != std::string_view::npos || line.find('\t') != std::string_view::npos)
+      return false;  // cells marked as such
+    if (numbers >= 3) ++rows;
+    if (tokens == 1 && numbers == 1) ++alone;
+  }
+  return alone >= kUnlaidNumbers && rows < 3;
+}
+
 Document read_text(std::string_view utf8) {
   const std::vector<std::string_view> raw = split_lines(utf8);
   bool markdown = false;

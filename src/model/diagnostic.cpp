@@ -64,6 +64,10 @@ constexpr std::array kRules = {
              "导入：来源无法读取（不是 PDF/HTML/文本、已加密、无文字层或编码不明）",
              "import: the source cannot be read (not PDF/HTML/text, encrypted, no text layer, "
              "unknown encoding)"},
+    RuleInfo{"charset-mismatch", W,
+             "导入：网页声明的编码与内容不符（内容是有效的 UTF-8），按 UTF-8 读取",
+             "import: the page's declared charset is wrong (its bytes are valid UTF-8); read as "
+             "UTF-8"},
     RuleInfo{"missing-metadata", E,
              "导入：标题中找不到年份或机关名称（可用 --year、--agency 指定）",
              "import: the title gives no year or agency (give them with --year, --agency)"},

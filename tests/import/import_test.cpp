@@ -17,6 +17,7 @@
 #include "govreport/load.hpp"
 #include "govreport/render.hpp"
 #include "govreport/years.hpp"
+#include "import/document.hpp"
 #include "import/normalize.hpp"
 #include "import/rows.hpp"
 #include "support.hpp"
@@ -1252,4 +1253,77 @@ TEST_CASE("An amount column headed 元 is read in 元 and converted exactly to �
         govreport::import_report(with_head("", "8810055"), SourceKind::Text, "t.txt");
     CHECK(found(none).front() == "amount-unit@28");
   }
+}
+
+TEST_CASE("An HTML page whose declared charset is wrong but whose bytes are UTF-8 is read, said",
+          "[import]") {
+  using govreport::test::replace_once;
+  const std::string gbk = project_file(fixture("gbk-2020.html"));
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string in = gbk, utf8(gbk.size() * 2, '\0');
+  char* src = in.data();
+  char* dst = utf8.data();
+  std::size_t src_left = in.size(), dst_left = utf8.size();
+  REQUIRE(iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1));
+  iconv_close(cd);
+  utf8.resize(utf8.size() - dst_left);
+  const ImportResult original = govreport::import_report(gbk, SourceKind::Html, "gbk.html");
+  REQUIRE(original.report);
+  for (std::string_view declared : {"gb2312", "iso-8859-1"}) {
+    INFO(declared);
+    const std::string page =
+        replace_once(utf8, "charset=gb2312", "charset=" + std::string(declared));
+    const ImportResult r = govreport::import_report(page, SourceKind::Html, "t.html");
+    CHECK(found(r) == std::vector<std::string>{"charset-mismatch", "extra-row@34", "cell-unit@37"});
+    CHECK(r.findings[0].severity == govreport::Severity::Warning);
+    CHECK(r.findings[0].message_zh == "页面声明的编码是 " + std::string(declared) +
+                                          "，但内容是有效的 UTF-8 文字：按 UTF-8 读取");
+    CHECK(r.findings[0].message_en == "the page declares the charset " + std::string(declared) +
+                                          ", but its bytes are valid UTF-8 text: read as UTF-8");
+    CHECK(r.summary.source == "HTML (UTF-8)");
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "某某区民政局");
+    CHECK(tables(*r.report) == tables(*original.report));
+  }
+  // A page that declares UTF-8 and is: no finding about the charset.
+  const ImportResult right = govreport::import_report(
+      replace_once(utf8, "charset=gb2312", "charset=utf-8"), SourceKind::Html, "t.html");
+  CHECK(found(right) == std::vector<std::string>{"extra-row@34", "cell-unit@37"});
+}
+
+TEST_CASE("pdftotext's output without -layout is one finding that says to use -layout",
+          "[import]") {
+  // Each label and each number on a line of its own, as pdftotext prints a table by default.
+  std::string text =
+      "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局依法公开政府信息。\n"
+      "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企业\n";
+  for (const char* label :
+       {"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开"}) {
+    text += std::string(label) + "\n";
+    for (int k = 0; k < 7; ++k) text += (k == 6 ? "3" : k == 0 ? "3" : "0") + std::string("\n");
+  }
+  const ImportResult r = govreport::import_report(text, SourceKind::Text, "t.txt");
+  CHECK(found(r) == std::vector<std::string>{"unreadable-source"});
+  CHECK(r.findings[0].message_zh ==
+        "这是 pdftotext 不带 -layout "
+        "转出的文字：表格的行名和数字被拆到各自的行上，无法按行读取。请用 pdftotext -layout "
+        "重新转换（或直接导入 PDF）");
+  CHECK(r.findings[0].message_en ==
+        "this is pdftotext's output without -layout: the tables' labels and numbers are split "
+        "onto lines of their own and cannot be read as rows. Convert again with pdftotext "
+        "-layout (or import the PDF itself)");
+  CHECK(r.unreadable);
+  CHECK_FALSE(r.report);
+  // The same rows laid out (-layout) are read; so are the cells one per line with pipes.
+  std::string laid =
+      "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本局依法公开政府信息。\n"
+      "三、收到和处理政府信息公开申请情况\n";
+  for (int k = 0; k < 25; ++k)
+    laid += "一、本年新收政府信息公开申请数量    3    0    0    0    0    0    3\n";
+  CHECK_FALSE(govreport::importer::looks_unlaid(laid));
+  std::string piped;
+  for (int k = 0; k < 25; ++k) piped += "0 |\n";
+  CHECK_FALSE(govreport::importer::looks_unlaid(piped));
+  CHECK(govreport::importer::looks_unlaid(text));
 }
