@@ -39,31 +39,35 @@ void other_edition(TableRead& read, PrintedRow& row, const Candidate& c,
     return;
   }
   if (index >= 0) {
-    // Split in this edition: the values go to the group's row of the same key ("其他"),
-    // the other split rows stay blank.
+    // Split in this edition: no one can split the values but the agency. They go to the group's
+    // row of the same key ("其他") so that the totals still hold, the other split rows stay
+    // blank, and one error says the split is to be given by hand.
     const Row& group = table->rows[static_cast<std::size_t>(index)];
     const int target = table->row_index(path + "." + std::string(group.key));
     if (target >= 0) {
       const Row& t = table->rows[static_cast<std::size_t>(target)];
-      std::string blanks_zh, blanks_en;
+      std::string blanks_zh, blanks_en, split_zh, split_en;
       for (std::size_t r = 0; r < table->rows.size(); ++r) {
         const Row& sibling = table->rows[r];
-        if (sibling.parent != index || static_cast<int>(r) == target) continue;
+        if (sibling.parent != index) continue;
+        split_zh += (split_zh.empty() ? "" : "、") + std::string(sibling.numbering);
+        split_en += (split_en.empty() ? "" : ", ") + std::string(sibling.numbering);
+        if (static_cast<int>(r) == target) continue;
         read.accounted.insert({table, static_cast<int>(r)});
         blanks_zh += (blanks_zh.empty() ? "" : "、") + std::string(sibling.numbering);
         blanks_en += (blanks_en.empty() ? "" : ", ") + std::string(sibling.numbering);
       }
-      const auto parts = std::count_if(table->rows.begin(), table->rows.end(),
-                                       [&](const Row& x) { return x.parent == index; });
       add_finding(
-          read.findings, "merged-row", row.where, row_pointer(*table, t),
-          fmt::format("{}：“{}”按 {} 版格式印作一行，{} 版格式分为 {} 行；数值记入{}{}{}，{}留空",
-                      table_name(*table), printed, c.edition->id, mine.id, parts, group.numbering,
-                      t.numbering, t.zh, blanks_zh),
-          fmt::format("{}: \"{}\" is printed as one row as in the {} edition, which the {} edition "
-                      "splits into {}; its values are kept under {}{}{}, rows {} left blank",
-                      table_name_en(*table), printed, c.edition->id, mine.id, parts,
-                      group.numbering, t.numbering, t.zh, blanks_en));
+          read.findings, "split-by-hand", row.where, row_pointer(*table, t),
+          fmt::format("{}：“{}”按 {} 版格式印作一行，{} 版格式把它分为{}{}"
+                      "各行，一行的数值无法拆分：请手工填写各行；印出的数值暂记入{}{}{}，{}留空",
+                      table_name(*table), printed, c.edition->id, mine.id, group.numbering,
+                      split_zh, group.numbering, t.numbering, t.zh, blanks_zh),
+          fmt::format("{}: \"{}\" is printed as one row as in the {} edition, which the {} "
+                      "edition splits into {}{}; one row's values cannot be split: give the "
+                      "rows by hand. The values are kept under {}{}{} for now, rows {} left blank",
+                      table_name_en(*table), printed, c.edition->id, mine.id, group.numbering,
+                      split_en, group.numbering, t.numbering, t.zh, blanks_en));
       read.take(row, table, target, true);
       return;
     }

@@ -87,6 +87,10 @@ constexpr std::array kRules = {
     RuleInfo{"merged-row", W, "导入：格式分开的几行印作一行（或反之），数值记入对应的行，其余留空",
              "import: rows the format splits are printed as one (or the reverse); values kept "
              "where they belong, the rest blank"},
+    RuleInfo{"split-by-hand", E,
+             "导入：2021 版报告印了 2019 版的一行（六）其他处理，需手工拆分为 1.、2.、3. 各行",
+             "import: a 2021 report prints the 2019 edition's one row （六）其他处理; its split "
+             "into 1., 2., 3. must be given by hand"},
     RuleInfo{"cell-count", E, "导入：一行的数值个数与列数不符，无法判断各属哪一列，整行留空",
              "import: a row has a different number of values than columns; left blank rather than "
              "guessed"},

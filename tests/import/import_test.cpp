@@ -126,15 +126,21 @@ TEST_CASE("The Ningxia reference text imports to exactly the cells and narrative
 
 TEST_CASE(
     "The Hongze 2024 PDF imports to the cells of the example, its single （六） row kept under "
-    "3.其他",
+    "3.其他 with one error asking for the split",
     "[import]") {
   const std::string path = kShared + "/corpus/hongze-gov-2024.pdf";
   REQUIRE_SHARED(path);
   const ImportResult r = import_path(path, SourceKind::Pdf);
-  CHECK(found(r) == std::vector<std::string>{"label-variant", "merged-row"});
+  CHECK(found(r) == std::vector<std::string>{"label-variant", "split-by-hand"});
   CHECK(r.findings[0].pointer == "/applications/results/withheld/prohibited_by_law");
   CHECK(r.findings[0].message_zh.find("2.其他法律行政止公开") != std::string::npos);
   CHECK(r.findings[1].pointer == "/applications/results/other/other");
+  CHECK(r.findings[1].severity == govreport::Severity::Error);
+  CHECK(r.findings[1].message_zh ==
+        "表三：“（六）其他处理”按 2019 版格式印作一行，2021 版格式把它分为（六）1.、2.、3."
+        "各行，一行的数值无法拆分：请手工填写各行；印出的数值暂记入（六）3.其他，1.、2.留空（第 4 "
+        "页）");
+  CHECK(r.summary.errors == 1);
   REQUIRE(r.report);
   Report expected = load("data/examples/hongze-gov-2024.json");
   // The report prints the 2019 edition's one row （六）其他处理: its value is under 3.其他 and the
@@ -162,7 +168,7 @@ TEST_CASE(
   REQUIRE_SHARED(path23);
   REQUIRE_SHARED(path24);
   const ImportResult r = import_path(path23, SourceKind::Pdf);
-  CHECK(found(r) == std::vector<std::string>{"label-variant", "merged-row"});
+  CHECK(found(r) == std::vector<std::string>{"label-variant", "split-by-hand"});
   REQUIRE(r.report);
   CHECK(r.report->year == 2023);
   CHECK(r.report->agency == "洪泽区人民政府");
@@ -1326,4 +1332,37 @@ TEST_CASE("pdftotext's output without -layout is one finding that says to use -l
   for (int k = 0; k < 25; ++k) piped += "0 |\n";
   CHECK_FALSE(govreport::importer::looks_unlaid(piped));
   CHECK(govreport::importer::looks_unlaid(text));
+}
+
+TEST_CASE("A 2021 report printing the 2019 single （六） row: one error asks for the split by hand",
+          "[import]") {
+  using govreport::test::replace_once;
+  const std::string text = replace_once(
+      project_file(fixture("variants-2021.txt")),
+      "(六)其他处理\n1.申请人无正当理由逾期不补正、行政机关不再\n处理其政府信息公开申请 0 0 0 0 0 "
+      "0 "
+      "0\n2.申请人逾期未按收费通知要求缴纳费用、行政机关\n不再处理其政府信息公开申请 0 0 0 0 0 0 "
+      "0\n3.其他 0 0 0 0 0 0 0\n",
+      "(六)其他处理 0 0 0 0 0 0 0\n");
+  const ImportResult r = govreport::import_report(text, SourceKind::Text, "t.txt");
+  CHECK(found(r) == std::vector<std::string>{"label-variant@19", "extra-row@20", "cell-unit@30",
+                                             "label-variant@58", "split-by-hand@63",
+                                             "label-variant@74"});
+  const Diagnostic& d = r.findings[4];
+  CHECK(d.severity == govreport::Severity::Error);
+  CHECK(d.pointer == "/applications/results/other/other");
+  CHECK(d.message_zh ==
+        "表三：“(六)其他处理”按 2019 版格式印作一行，2021 版格式把它分为（六）1.、2.、3."
+        "各行，一行的数值无法拆分：请手工填写各行；印出的数值暂记入（六）3.其他，1.、2.留空");
+  CHECK(d.message_en ==
+        "table 三: \"(六)其他处理\" is printed as one row as in the 2019 edition, which the 2021 "
+        "edition splits into （六）1., 2., 3.; one row's values cannot be split: give the rows by "
+        "hand. The values are kept under （六）3.其他 for now, rows 1., 2. left blank");
+  CHECK(r.summary.errors == 1);
+  REQUIRE(r.report);
+  const std::string t = tables(*r.report);
+  CHECK(t.find("applications/results/other/other: 0 0 0 0 0 0 0\n") != std::string::npos);
+  CHECK(t.find("applications/results/other/overdue_correction: _ _ _ _ _ _ _\n") !=
+        std::string::npos);
+  CHECK(t.find("applications/results/other/unpaid_fee: _ _ _ _ _ _ _\n") != std::string::npos);
 }
