@@ -31,6 +31,10 @@ constexpr std::array kCommands = {
     Command{"sum", "Add up reports of one year into regional statistics, or check a summary",
             &setup_sum},
     Command{"diff", "Compare two reports cell by cell", &setup_diff},
+    Command{"stats",
+            "An overview for evaluators: rates, findings and lateness per report, with totals "
+            "(CSV, xlsx, HTML)",
+            &setup_stats},
 };
 
 constexpr const char* kFooter = R"(
@@ -46,6 +50,7 @@ Examples:
   govreport import report.pdf -o data/2023.json
   govreport sum region/2024/ --agency 某某市 -o region-2024.json
   govreport diff data/2023.json data/2024.json
+  govreport stats reports/2024/ -o stats.html
   govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
   govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx   then: check 2025.xlsx
   govreport rules --lang en

@@ -38,6 +38,7 @@ const Edition& edition_2021() {
         .narrative_cells =
             narrative_cells({{"规范性文件", {"/proactive/normative_documents/issued"}},
                              {"规章", {"/proactive/regulations/issued"}}}),
+        .stats_cells = stats_cells(),
     };
     e.tables.push_back({
         .id = "proactive.1",
