@@ -242,17 +242,31 @@ std::string shortened(const std::string& text, std::size_t chars) {
   return text;
 }
 
-// A horizontal bar chart: one row per bar, the label left, the bar, the value right of it.
+// A horizontal bar chart: one row per bar, the label left, the bar, the value right of it. With
+// `percent`, dashed lines and a scale below mark 0 %, 25 %, 50 %, 75 % and 100 %.
 std::string bar_chart(const std::string& id, const std::string& title, const std::vector<Bar>& bars,
-                      double scale) {
-  const int height = static_cast<int>(bars.size()) * kRowHeight + 8;
+                      double scale, bool percent) {
+  const int plot = static_cast<int>(bars.size()) * kRowHeight + 8;
+  const int height = plot + (percent ? 16 : 0);
   const int width = kLabelWidth + kBarWidth + 80;
   std::string svg = fmt::format(
       "<figure class=\"chart\" id=\"{}\"><figcaption>{}</figcaption>\n"
       "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{}\" height=\"{}\" "
       "viewBox=\"0 0 {} {}\" font-size=\"12\"><title>{}</title>\n"
       "<line x1=\"{}\" y1=\"0\" x2=\"{}\" y2=\"{}\" stroke=\"#000\" stroke-width=\"1\"/>\n",
-      id, esc(title), width, height, width, height, esc(title), kLabelWidth, kLabelWidth, height);
+      id, esc(title), width, height, width, height, esc(title), kLabelWidth, kLabelWidth, plot);
+  for (int tick = 25; percent && tick <= 100 && tick <= scale; tick += 25) {
+    const double x = kLabelWidth + tick / scale * kBarWidth;
+    svg += fmt::format(
+        "<line class=\"grid\" x1=\"{0:.1f}\" y1=\"0\" x2=\"{0:.1f}\" y2=\"{1}\" stroke=\"#888\" "
+        "stroke-width=\"0.75\" stroke-dasharray=\"3 3\"/>\n",
+        x, plot);
+  }
+  for (int tick = 0; percent && tick <= 100 && tick <= scale; tick += 25)
+    svg += fmt::format(
+        "<text class=\"tick\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" "
+        "font-size=\"10\">{}%</text>\n",
+        kLabelWidth + tick / scale * kBarWidth, plot + 12, tick);
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     const int y = static_cast<int>(i) * kRowHeight + 4;
@@ -408,7 +422,7 @@ std::string charts_by_agency(const StatsTable& t, Lang lang) {
       if (r.year == latest) bars.push_back(rate_bar(label_of(r), r.rates.*d.member));
     const std::string title = lang == Lang::En ? fmt::format("{} by agency, {}", d.en, latest)
                                                : fmt::format("{} 年各机关{}", latest, d.zh);
-    out += bar_chart(fmt::format("agency-{}", d.key), title, bars, rate_scale(bars));
+    out += bar_chart(fmt::format("agency-{}", d.key), title, bars, rate_scale(bars), true);
   }
   return out;
 }
@@ -430,8 +444,8 @@ std::string chart_by_rule(const StatsTable& t, Lang lang) {
       "<p class=\"legend\"><span class=\"swatch\" style=\"background:#444\"></span>{}"
       "<span class=\"swatch\" style=\"background:#fff\"></span>{}</p>\n",
       tr(lang, "错误", "error"), tr(lang, "警告", "warning"));
-  out +=
-      bar_chart("findings-by-rule", tr(lang, "各规则发现的问题数", "Findings by rule"), bars, top);
+  out += bar_chart("findings-by-rule", tr(lang, "各规则发现的问题数", "Findings by rule"), bars,
+                   top, false);
   out += "<table class=\"rules\"><thead><tr>";
   out += fmt::format("<th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
                      tr(lang, "规则", "Rule"), tr(lang, "级别", "Severity"),
@@ -471,7 +485,7 @@ std::string trend_html(const StatsTable& t, Lang lang) {
       bars.push_back(rate_bar(std::to_string(y.year), y.rates.*d.member));
     const std::string title =
         lang == Lang::En ? fmt::format("{} by year", d.en) : fmt::format("各年度{}", d.zh);
-    out += bar_chart(fmt::format("year-{}", d.key), title, bars, rate_scale(bars));
+    out += bar_chart(fmt::format("year-{}", d.key), title, bars, rate_scale(bars), true);
   }
   return out;
 }
