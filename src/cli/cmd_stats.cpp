@@ -167,30 +167,71 @@ int run_stats(const StatsOptions& opts, const Context& ctx) {
 
 void setup_stats(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<StatsOptions>();
-  sub.add_option("PATH", opts->paths,
-                 "Data files or directories (searched recursively for *.json), or published "
-                 "reports and workbooks (.pdf .html .txt .md .xlsx .xls). Default: data/");
+  sub.add_option(
+      "PATH", opts->paths,
+      ctx.tr("数据文件或目录（递归查找 *.json），或已发布的年报和工作簿（.pdf .html .txt "
+             ".md .docx .xlsx .xls）。默认：data/",
+             "Data files or directories (searched recursively for *.json), or "
+             "published reports and workbooks (.pdf .html .txt .md .docx .xlsx .xls). "
+             "Default: data/"));
   sub.add_option("-o,--output", opts->output,
-                 "Write the overview to FILE (its folder is made if missing); without it, "
-                 "standard output")
+                 ctx.tr("把概览写入此文件（缺少的目录会创建）；不给时写到标准输出",
+                        "Write the overview to FILE (its folder is made if missing); without it, "
+                        "standard output"))
       ->check(non_empty_name(ctx));
   sub.add_option("--format", opts->format,
-                 "csv, xlsx or html (default: from the extension of -o, else csv)")
+                 ctx.tr("csv、xlsx 或 html（默认：按 -o 的扩展名，否则 csv）",
+                        "csv, xlsx or html (default: from the extension of -o, else csv)"))
       ->check(CLI::IsMember({"csv", "xlsx", "html"}));
+  const std::string columns = column_list();
   sub.add_option(
       "--sort", opts->sort,
-      "Order the rows by this column: file (default), agency, year, kind, "
-      "applications_received, "
-      "disclosure_rate, withheld_rate, review_correction_rate, "
-      "litigation_correction_rate, carried_to_next_year, late, errors, warnings, or a rule "
-      "id (its count of findings)");
-  sub.add_flag("--desc", opts->descending, "Sort in descending order");
-  sub.add_option("-j,--jobs", opts->jobs, "Files read at once (default: the number of cores)")
+      ctx.tr(fmt::format("按此列排序：{}，或规则编号（该规则的问题数）；默认按文件", columns),
+             fmt::format("Order the rows by this column: {}, or a rule id (its count "
+                         "of findings); default: by file",
+                         columns)));
+  sub.add_flag("--desc", opts->descending, ctx.tr("降序排列", "Sort in descending order"));
+  sub.add_option("-j,--jobs", opts->jobs,
+                 ctx.tr("同时读取的文件数（默认：CPU 核数）",
+                        "Files read at once (default: the number of cores)"))
       ->check(CLI::Range(1u, 1024u));
-  sub.footer(R"(
+  sub.footer(ctx.tr(R"(
+每份报告一行：文件、机关、年度、类别（部门或政府）、新收申请（三 一、本年新收 总计）、四个比率、
+结转下年度（三 四、结转下年度继续办理）、是否逾期发布、按严重程度计的问题数，以及每条有问题的
+规则一列（govreport check 的全部规则，以及同一机关相邻年度报告之间的规则）。最后一行是本地区
+合计。
+
+比率（理由见 docs/stats.md）：
+  disclosure_rate             公开率 =（（一）予以公开 +（二）部分公开）÷ 三（七）总计
+  withheld_rate               不予公开率 =（三）不予公开 ÷ 三（七）总计
+  review_correction_rate      复议纠错率 = 行政复议 结果纠正 ÷ 行政复议 总计（含尚未审结）
+  litigation_correction_rate  诉讼纠错率 = 行政诉讼 结果纠正 ÷ 行政诉讼 总计（两行之和，含尚未审结）
+分母为 0 或所需单元格为空白时，比率为空（CSV、xlsx 中留空，HTML 中为"—"），绝不写 0。合计行
+把各项数量相加，比率由各项之和重新计算，不是各报告比率的平均。任何一份报告为空白的数量，合计
+中也为空白。
+
+逾期：部门在次年 1月31日之后、政府在次年 3月31日之后发布（数据中的 published 日期）。没有
+发布日期的为"未知"。合计行中此列是逾期报告的份数。
+
+排序：--sort 列名，升序（加 --desc 降序）；空值总在最后，相等的值保持文件顺序；合计行总在最后。
+
+输出：.csv（带 BOM 的 UTF-8，CRLF 换行，百分数保留两位小数）；.xlsx（数量为数字，比率以百分比
+显示，标题行带筛选，另有一张表列出未能读取的文件）；.html（单个自包含页面：内嵌 CSS 和 SVG 条形
+图——最近一年各机关的比率、各规则的问题数，多个年度时还有各年度比率；A4 黑白打印可读）。输出要么
+完整写出，要么不写，且绝不覆盖输入文件。
+
+退出状态：0 所有输入都已读取；1 有输入无法读取：每个都在标准错误上列出原因（HTML 和 xlsx 中也
+列出），其余报告的概览照常写出；2 什么也没写（参数有误、输出无法写入）。
+
+示例：
+  govreport stats reports/2024/ -o stats.csv
+  govreport stats reports/ -o out/stats.html            多个年度：另有年度趋势
+  govreport stats reports/2024/ -o stats.xlsx --sort errors --desc
+  govreport stats reports/ --sort disclosure_rate       CSV 写到标准输出)",
+                    R"(
 One row per report: the file, the agency, the year, the kind (department or government), the
 applications received (三 一、本年新收 总计), four rates, the applications carried forward
-(四、结转下年度继续办理), whether it was published late, its findings by severity, and one
+(三 四、结转下年度继续办理), whether it was published late, its findings by severity, and one
 column per rule that has findings (every rule of 'govreport check', and the rules across
 years for reports of one agency in consecutive years). The last row holds the region's totals.
 
@@ -225,7 +266,7 @@ Examples:
   govreport stats reports/2024/ -o stats.csv
   govreport stats reports/ -o out/stats.html            several years: a trend by year
   govreport stats reports/2024/ -o stats.xlsx --sort errors --desc
-  govreport stats reports/ --sort disclosure_rate       CSV on standard output)");
+  govreport stats reports/ --sort disclosure_rate       CSV on standard output)"));
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_stats(*opts, ctx); });
 }
 

@@ -286,14 +286,19 @@ class Reader {
                 fmt::format("the parent \"{}\" is not in the register", a.parent));
         continue;
       }
-      // Up the hierarchy: coming back to `a` is a cycle.
+      // Up the hierarchy: coming back to `a` is a cycle. An agency below a cycle is not on it;
+      // the cycle is reported at each of its own agencies.
+      std::string path = a.id;
       const RegisteredAgency* up = &a;
       for (std::size_t steps = 0; up != nullptr && !up->parent.empty(); ++steps) {
+        if (steps > entries_.size()) break;
         const auto it = ids.find(up->parent);
         up = it == ids.end() ? nullptr : it->second;
-        if (up == &a || steps > entries_.size()) {
-          problem(a.position, fmt::format("{} 的上级关系成环", a.id),
-                  fmt::format("the parents of {} form a cycle", a.id));
+        if (up == nullptr) break;
+        path += " → " + up->id;
+        if (up == &a) {
+          problem(a.position, fmt::format("{} 的上级关系成环：{}", a.id, path),
+                  fmt::format("the parents of {} form a cycle: {}", a.id, path));
           break;
         }
       }

@@ -123,7 +123,7 @@ TEST_CASE("stats writes the workbook and the page by their extensions", "[stats]
 }
 
 TEST_CASE("stats --help reads like a manual", "[stats][cli]") {
-  const auto r = run_govreport({"stats", "--help"});
+  const auto r = run_govreport({"--lang", "en", "stats", "--help"});
   CHECK(r.exit_code == 0);
   CHECK(
       r.out.find("disclosure_rate             (（一）予以公开 + （二）部分公开) / 三（七）总计") !=
@@ -131,4 +131,9 @@ TEST_CASE("stats --help reads like a manual", "[stats][cli]") {
   CHECK(r.out.find("Exit status: 0 every input read; 1 some inputs could not be read") !=
         std::string::npos);
   CHECK(r.out.find("--sort TEXT") != std::string::npos);
+  const auto zh = run_govreport({"stats", "--help"});
+  CHECK(zh.exit_code == 0);
+  CHECK(zh.out.find("  disclosure_rate             公开率 =（（一）予以公开 +（二）部分公开）÷ "
+                    "三（七）总计\n") != std::string::npos);
+  CHECK(zh.out.find("退出状态：0 所有输入都已读取；1 有输入无法读取") != std::string::npos);
 }

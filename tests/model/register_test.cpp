@@ -94,8 +94,8 @@ TEST_CASE("A register with problems is refused, each named at its place", "[regi
             "4:3: the name \"甲局\" also belongs to a: a name names one agency",
             "5:3: the id \"../x\" is made of letters, digits, '.', '_' and '-', and starts with a "
             "letter or digit",
-            "6:3: the id is missing", "2:3: the parents of a form a cycle",
-            "3:3: the parents of b form a cycle",
+            "6:3: the id is missing", "2:3: the parents of a form a cycle: a → b → a",
+            "3:3: the parents of b form a cycle: b → a → b",
             "5:3: the parent \"none\" is not in the register"});
   CHECK(problems(load_register("id,name\nx,甲局,多余\n", "r.csv")) ==
         std::vector<std::string>{"2:1: this row has 3 fields, the first row 2"});

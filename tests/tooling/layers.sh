@@ -24,7 +24,7 @@ header_layer() {
   case $1 in
     safe_text) echo text ;;
     edition | report | source | diagnostic | load | register | schema | template | version) echo model ;;
-    check | references | rollup | stats | years) echo check ;;
+    check | references | region | rollup | stats | years) echo check ;;
     render | findings_format | diff_format | stats_format) echo render ;;
     import) echo import ;;
     *) echo unknown ;;
