@@ -338,6 +338,7 @@ th, td { border: 0.75px solid #000; padding: 2px 6px; vertical-align: top; }
 th { background: #e6e6e6; font-weight: bold; text-align: center; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.t { word-break: break-all; }
+td.nw { white-space: nowrap; word-break: keep-all; }
 tr.total td { font-weight: bold; border-top: 2px solid #000; }
 table.reports { font-size: 9pt; width: 100%; }
 table.reports td.file { max-width: 220px; }
@@ -400,7 +401,10 @@ std::string reports_html(const StatsTable& t, Lang lang) {
     for (const Out& c : cols) {
       const bool numeric =
           c.kind == StatsKind::Count || c.kind == StatsKind::Rate || (total && c.key == "late");
-      const char* cls = numeric ? "n" : (c.key == "file" ? "t file" : "t");
+      const char* cls = numeric                              ? "n"
+                        : c.key == "file"                    ? "t file"
+                        : c.key == "kind" || c.key == "late" ? "t nw"
+                                                             : "t";
       out += fmt::format("<td class=\"{}\">{}</td>", cls, esc(cell_text(row, c, total, lang, "—")));
     }
     out += "</tr>\n";
