@@ -15,6 +15,8 @@
 # Needs a build in build (BUILD_DIR=… to change; Release or RelWithDebInfo), python3, npm (for
 # ajv-cli, installed from tests/tooling/package-lock.json into $BUILD_DIR/tooling), GNU time, bc
 # and hyperfine.
+# `stats` (CSV, xlsx, HTML) is measured on 1,000 of the reports, the figure of docs/stats.md;
+# ONLY=stats bench/run.sh measures that alone (needs python3, GNU time, bc).
 set -euo pipefail
 count=${1:-2000}
 runs=${2:-5}
@@ -29,12 +31,13 @@ for tool in "$bin" "$build/tools/govreport-generate" "$build/bench/govreport-par
   "$build/bench/govreport-parse-simdjson" "$build/bench/govreport-hello"; do
   [ -x "$tool" ] || { echo "missing $tool: cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build" >&2; exit 2; }
 done
-for tool in /usr/bin/time bc hyperfine python3; do
+only=${ONLY:-}
+for tool in /usr/bin/time bc python3 $([ "$only" = stats ] || echo hyperfine); do
   command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
 done
 
 tooling=$build/tooling
-if [ ! -x "$tooling/node_modules/.bin/ajv" ]; then
+if [ "$only" != stats ] && [ ! -x "$tooling/node_modules/.bin/ajv" ]; then
   mkdir -p "$tooling"
   cp "$root/tests/tooling/package.json" "$root/tests/tooling/package-lock.json" "$tooling/"
   (cd "$tooling" && npm ci --no-audit --no-fund --loglevel=error) >&2
@@ -46,14 +49,17 @@ generate() {  # COUNT DIR
     --narrative "$root/data/2020.json" >/dev/null 2>&1
   rm "$2/manifest.tsv"
 }
-generate "$count" "$work/reports"
-generate $((count / 10)) "$work/small"
+generate_all() {
+  generate "$count" "$work/reports"
+  generate $((count / 10)) "$work/small"
+}
 "$build/tools/govreport-generate" --count 1 --seed 1 --out "$work/one" >/dev/null 2>&1
+[ "$only" = stats ] || generate_all
 # sizes DIR → the total and the largest size of its files, in bytes
 sizes() { find "$1" -name '*.json' -printf '%s\n' | awk '{t += $1; if ($1 > m) m = $1} END {print t, m}'; }
-read -r bytes largest < <(sizes "$work/reports")
-"$bin" schema --edition 2019 -o "$work/schema-2019.json"
-"$bin" schema --edition 2021 -o "$work/schema-2021.json"
+[ "$only" = stats ] || read -r bytes largest < <(sizes "$work/reports")
+[ "$only" = stats ] || "$bin" schema --edition 2019 -o "$work/schema-2019.json"
+[ "$only" = stats ] || "$bin" schema --edition 2021 -o "$work/schema-2021.json"
 
 # median VALUE… → the middle value
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -87,6 +93,27 @@ measure() {
   wall[$name]=$(median "${walls[@]}")
   rss[$name]=$peak
 }
+
+# stats over 1,000 reports, each output, on one core: its CPU seconds are the "work per thousand".
+generate 1000 "$work/stats"
+measure stats-csv "$bin" stats "$work/stats" -j 1 --quiet -o "$work/out/stats.csv"
+measure stats-xlsx "$bin" stats "$work/stats" -j 1 --quiet -o "$work/out/stats.xlsx"
+measure stats-html "$bin" stats "$work/stats" -j 1 --quiet -o "$work/out/stats.html"
+measure check-stats "$bin" check "$work/stats" -j 1 --quiet
+stats_table() {
+  echo "1000 reports made from data/2020.json, median of $runs runs, one core (-j 1). CPU = user + system seconds."
+  echo
+  echo "| what | CPU s | elapsed s | peak MiB | output KiB |"
+  echo "|---|---:|---:|---:|---:|"
+  for f in csv xlsx html; do
+    printf '| govreport stats -o stats.%s | %.3f | %.3f | %.0f | %.0f |\n' "$f" "${cpu[stats-$f]}" "${wall[stats-$f]}" "$(echo "${rss[stats-$f]} / 1024" | bc -l)" "$(echo "$(stat -c %s "$work/out/stats.$f") / 1024" | bc -l)"
+  done
+  printf '| govreport check (the same reports, for comparison) | %.3f | %.3f | %.0f | |\n' "${cpu[check-stats]}" "${wall[check-stats]}" "$(echo "${rss[check-stats]} / 1024" | bc -l)"
+}
+if [ "$only" = stats ]; then
+  stats_table
+  exit 0
+fi
 
 measure check-j1 "$bin" check "$work/reports" -j 1 --quiet
 measure check-j2 "$bin" check "$work/reports" -j 2 --quiet
@@ -144,3 +171,6 @@ $( [ -n "${measure_large:-}" ] && printf '| govreport check -j 2, %d reports (%.
 | start-up: \`check\` of one small file / a C++ program printing a line, CPU | $(ratio "$start_check" "$start_hello")× ($(printf '%.2f' "$start_check") ms / $(printf '%.2f' "$start_hello") ms, mean of 300) |
 | peak memory, check -j 1 of $((count / 10)) / $count files | $(echo "${rss[check-small]} / 1024" | bc -l | xargs printf '%.1f') / $(echo "${rss[check-j1]} / 1024" | bc -l | xargs printf '%.1f') MiB |
 REPORT
+
+echo
+stats_table

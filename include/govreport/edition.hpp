@@ -205,6 +205,20 @@ struct NarrativeCells {
   std::vector<Count> counts;
 };
 
+/// Declares the cells that the overview for evaluators (stats.hpp) reads, each a list of JSON
+/// Pointers whose cells add up to the figure.
+struct StatsCells {
+  std::vector<std::string_view> received;  ///< 三 一、本年新收 总计
+  std::vector<std::string_view> disclosed;  ///< 三 （一）予以公开 + （二）部分公开, 总计
+  std::vector<std::string_view> withheld;  ///< 三 （三）不予公开 (its rows 1.–8.), 总计
+  std::vector<std::string_view> handled;   ///< 三 （七）总计 总计
+  std::vector<std::string_view> carried_forward;  ///< 三 四、结转下年度继续办理 总计
+  std::vector<std::string_view> reviews;          ///< 四 行政复议 总计
+  std::vector<std::string_view> reviews_corrected;
+  std::vector<std::string_view> lawsuits;  ///< 四 行政诉讼 (both rows) 总计
+  std::vector<std::string_view> lawsuits_corrected;
+};
+
 /// Describes one cell of an edition: where it lives in the tables and in JSON.
 struct CellDef {
   int table = 0;
@@ -227,6 +241,7 @@ struct Edition {
   std::vector<Equation> equations;
   std::vector<YearRule> year_rules;
   NarrativeCells narrative_cells;
+  StatsCells stats_cells;
 
   // Derived when the edition is built.
   std::vector<CellDef> cells;

@@ -104,6 +104,10 @@ std::optional<std::int64_t> parse_amount(std::string_view text);
 
 /// Returns the key of an agency kind ("department", "government").
 std::string_view agency_kind_key(AgencyKind kind);
+/// Returns the last day a report of `year` may be published, as an ISO date: 1月31日 of the
+/// next year for a department, 3月31日 for a government.
+std::string publication_deadline(AgencyKind kind, int year);
+
 /// The endings of an agency's name that make it a government, which reports by 3月31日:
 /// 人民政府, 管理委员会 and 管委会 (development zones and 片区 report like governments),
 /// 街道办事处, 行政公署. Any other name (人民政府办公室, 局, 委员会 …) is a department.

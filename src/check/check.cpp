@@ -211,8 +211,7 @@ class Checker {
   void deadline() {
     if (report_.published.empty()) return;
     const bool government = report_.agency_kind == AgencyKind::Government;
-    const std::string limit =
-        fmt::format("{}-{}", report_.year + 1, government ? "03-31" : "01-31");
+    const std::string limit = publication_deadline(report_.agency_kind, report_.year);
     if (report_.published <= limit) return;
     Diagnostic& d = findings_.add(
         "deadline", "/published",

@@ -38,6 +38,11 @@ constexpr std::array kCommands = {
     Command{"sum", "把同一年度的下级报告加总为地区统计，或核对汇总",
             "Add up reports of one year into regional statistics, or check a summary", &setup_sum},
     Command{"diff", "逐格比较两份年报", "Compare two reports cell by cell", &setup_diff},
+    Command{"stats",
+            "给评议考核用的概览：每份报告的比率、问题和是否逾期，以及合计（CSV、xlsx、HTML）",
+            "An overview for evaluators: rates, findings and lateness per report, with totals "
+            "(CSV, xlsx, HTML)",
+            &setup_stats},
 };
 
 constexpr const char* kFooterZh = R"(
@@ -54,6 +59,7 @@ constexpr const char* kFooterZh = R"(
   govreport import report.pdf -o data/2023.json
   govreport sum region/2024/ --agency 某某市 -o region-2024.json
   govreport diff data/2023.json data/2024.json
+  govreport stats reports/2024/ -o stats.html
   govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
   govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx   填好后：check 2025.xlsx
   govreport rules --lang en
@@ -74,6 +80,7 @@ Examples:
   govreport import report.pdf -o data/2023.json
   govreport sum region/2024/ --agency 某某市 -o region-2024.json
   govreport diff data/2023.json data/2024.json
+  govreport stats reports/2024/ -o stats.html
   govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
   govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx   then: check 2025.xlsx
   govreport rules --lang en

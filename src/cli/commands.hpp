@@ -24,6 +24,7 @@ void setup_rules(CLI::App& sub, Context& ctx, int& exit_code);
 void setup_schema(CLI::App& sub, Context& ctx, int& exit_code);
 void setup_sum(CLI::App& sub, Context& ctx, int& exit_code);
 void setup_diff(CLI::App& sub, Context& ctx, int& exit_code);
+void setup_stats(CLI::App& sub, Context& ctx, int& exit_code);
 
 /// Returns a check for an option naming a file (or a directory) that refuses an empty name.
 CLI::Validator non_empty_name(const Context& ctx, bool directory = false);

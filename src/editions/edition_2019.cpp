@@ -26,6 +26,7 @@ const Edition& edition_2019() {
               {"/proactive/normative_documents/made", "/proactive/normative_documents/published"},
               {}},
              {"规章", {"/proactive/regulations/made", "/proactive/regulations/published"}, {}}}),
+        .stats_cells = stats_cells(),
     };
     e.tables.push_back({
         .id = "proactive.1",

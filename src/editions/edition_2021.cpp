@@ -40,6 +40,7 @@ const Edition& edition_2021() {
               {"/proactive/normative_documents/issued"},
               {"/proactive/normative_documents/in_force"}},
              {"规章", {"/proactive/regulations/issued"}, {"/proactive/regulations/in_force"}}}),
+        .stats_cells = stats_cells(),
     };
     e.tables.push_back({
         .id = "proactive.1",

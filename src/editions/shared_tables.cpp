@@ -85,6 +85,29 @@ NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents)
   };
 }
 
+StatsCells stats_cells() {
+  return {
+      .received = {"/applications/received/total"},
+      .disclosed = {"/applications/results/granted/total",
+                    "/applications/results/partially_granted/total"},
+      .withheld = {"/applications/results/withheld/state_secret/total",
+                   "/applications/results/withheld/prohibited_by_law/total",
+                   "/applications/results/withheld/security_stability/total",
+                   "/applications/results/withheld/third_party/total",
+                   "/applications/results/withheld/internal_affairs/total",
+                   "/applications/results/withheld/process_info/total",
+                   "/applications/results/withheld/enforcement_files/total",
+                   "/applications/results/withheld/inquiry/total"},
+      .handled = {"/applications/results/total/total"},
+      .carried_forward = {"/applications/carried_forward/total"},
+      .reviews = {"/reviews/review/total"},
+      .reviews_corrected = {"/reviews/review/corrected"},
+      .lawsuits = {"/reviews/litigation_direct/total", "/reviews/litigation_after_review/total"},
+      .lawsuits_corrected = {"/reviews/litigation_direct/corrected",
+                             "/reviews/litigation_after_review/corrected"},
+  };
+}
+
 Table applications_table(std::vector<Row> other_rows) {
   constexpr auto G = RowRole::Group;
   std::vector<Row> rows = {

@@ -15,6 +15,8 @@ std::vector<NarrativePart> standard_narrative();
 YearRule carry_over_rule();
 /// Returns the cells of 三 and 四 that the narrative speaks of, with `documents` for 二.
 NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents);
+/// Returns the cells of 三 and 四 that the overview for evaluators reads.
+StatsCells stats_cells();
 /// Returns table 三 with `other_rows` as its （六）其他处理 part.
 Table applications_table(std::vector<Row> other_rows);
 /// Returns table 四, identical in both editions.

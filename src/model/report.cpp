@@ -1,5 +1,7 @@
 #include "govreport/report.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <limits>
 #include <stdexcept>
@@ -135,6 +137,10 @@ std::string detail::cell_text(const Report& report, const Table& table, int row,
 
 std::string_view agency_kind_key(AgencyKind kind) {
   return kind == AgencyKind::Government ? "government" : "department";
+}
+
+std::string publication_deadline(AgencyKind kind, int year) {
+  return fmt::format("{:04}-{}", year + 1, kind == AgencyKind::Government ? "03-31" : "01-31");
 }
 
 std::string_view government_name_ending(std::string_view agency) {

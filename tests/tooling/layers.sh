@@ -24,8 +24,8 @@ header_layer() {
   case $1 in
     safe_text) echo text ;;
     edition | report | source | diagnostic | load | register | schema | template | version) echo model ;;
-    check | references | region | rollup | years) echo check ;;
-    render | findings_format | diff_format) echo render ;;
+    check | references | region | rollup | stats | years) echo check ;;
+    render | findings_format | diff_format | stats_format) echo render ;;
     import) echo import ;;
     *) echo unknown ;;
   esac
