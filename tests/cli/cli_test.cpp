@@ -116,8 +116,8 @@ TEST_CASE("The --version flag prints the version and exits 0", "[cli]") {
   CHECK(r.err == "");
 }
 
-const std::vector<std::string> kCommandNames = {"build", "check",  "import", "init",
-                                                "rules", "schema", "sum",    "diff"};
+const std::vector<std::string> kCommandNames = {"build",  "check", "import", "init", "rules",
+                                                "schema", "sum",   "diff",   "stats"};
 
 TEST_CASE("The --help flag exits 0 and lists every subcommand, in Chinese by default", "[cli]") {
   const auto r = run_govreport({"--help"});
