@@ -22,7 +22,7 @@ int run_diff(const DiffOptions& opts, const Context& ctx) {
   const Report newer = std::move(*analyze_or_fail(opts.newer, ctx).report);
   const ReportDiff diff = diff_reports(older, newer);
   print_out(opts.format == "json"
-                ? format_diff_json(diff, opts.older, opts.newer)
+                ? format_diff_json(diff, opts.older, opts.newer, ctx.lang)
                 : format_diff_text(diff, older, opts.older, newer, opts.newer, ctx.lang),
             ctx);
   return 0;
@@ -37,9 +37,13 @@ void setup_diff(CLI::App& sub, Context& ctx, int& exit_code) {
   sub.add_option("--format", opts->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub.footer(R"(
-Prints each table cell whose value changed, with the old and new value, the difference and
-the ratio new/old. Cells that exist in only one of the two editions (for example table 二
-between a 2020 and a 2021 report) are listed as not comparable.
+Prints each table cell whose value changed, in the order of the tables, with the old and new
+value, the difference and the ratio new/old. Cells that exist in only one of the two editions
+(for example table 二 between a 2020 and a 2021 report) are listed as not comparable. Then each
+part of the narrative with its similarity to the old one (character bigrams, numbers and
+punctuation set aside; see docs/rules.md, copied-narrative) and its paragraphs aligned: pairs
+with their similarity, paragraphs dropped and added. Warns first when the reports are of
+different agencies or editions, or not of consecutive years.
 
 Examples:
   govreport diff data/2023.json data/2024.json

@@ -243,9 +243,14 @@ TEST_CASE("diff prints each changed cell with old, new, difference and ratio", "
              replace_once(project_file("data/2020.json"), "\"upheld\": 530,", "\"upheld\": 265,"));
   const auto r = run_govreport({"diff", "data/2020.json", dir + "/new.json"});
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "data/2020.json → " + dir +
+  CHECK(r.out == "警告：两份报告是同一年度（2020 年）的\ndata/2020.json → " + dir +
                      "/new.json：比较了 198 个单元格，1 个有变化\n  四·行政复议·结果维持: 530 → "
-                     "265 (-265, ×0.50)\n");
+                     "265 (-265, ×0.50)\n"
+                     "叙述逐部分对照（相似度；逐段对齐，相同的段落不列出）：\n"
+                     "  开头说明：100%（1 段 → 1 段）\n"
+                     "  一、总体情况：100%（11 段 → 11 段）\n"
+                     "  五、存在的主要问题及改进情况：100%（2 段 → 2 段）\n"
+                     "  六、其他需要报告的事项：100%（2 段 → 2 段）\n");
   const auto j = nlohmann::json::parse(
       run_govreport({"diff", "data/2020.json", dir + "/new.json", "--format", "json"}).out);
   CHECK(j["compared"] == 198);
