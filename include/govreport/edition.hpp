@@ -188,12 +188,25 @@ struct NarrativeCells {
   std::vector<std::string_view> lawsuits_pending;
   Name pending_name;
   /// A kind of document counted in the text ("规章 N 件") and its cells of this year, any of
-  /// which the number may give.
+  /// which the number may give; after one of `in_force_words` ("现行有效规章 N 件") the number
+  /// is the count in force instead (no cells: that count is not checked).
   struct Documents {
     std::string_view word;
     std::vector<std::string_view> this_year;
+    std::vector<std::string_view> in_force;
   };
   std::vector<Documents> documents;
+  std::vector<std::string_view> in_force_words;
+  /// A count of applications that follows one of `words` in its clause ("上年结转 N 件"), held
+  /// against the sum of `cells`; `said` is what the text counts, `name` what the cells are.
+  /// The same words keep the number from being read as "申请 N 件".
+  struct Count {
+    std::vector<std::string_view> words;
+    std::vector<std::string_view> cells;
+    Name said;
+    Name name;
+  };
+  std::vector<Count> counts;
 };
 
 /// Describes one cell of an edition: where it lives in the tables and in JSON.

@@ -78,7 +78,8 @@ class FindingsWriter {
 /// Describes one findings format.
 struct FindingsFormat {
   std::string_view name;
-  std::string_view description;
+  std::string_view description_zh;
+  std::string_view description_en;
   std::unique_ptr<FindingsWriter> (*make)(const FindingsOptions&);
 };
 

@@ -4,7 +4,10 @@
 #include <array>
 #include <cerrno>
 #include <cstdio>
+#include <initializer_list>
+#include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -16,24 +19,48 @@ namespace govreport::cli {
 namespace {
 
 constexpr std::array kCommands = {
-    Command{
-        "build",
-        "Build the published report from data files (text, markdown, json, html, docx, xlsx, pdf)",
-        &setup_build},
-    Command{"check", "Check data files against every consistency rule of the format", &setup_check},
-    Command{
-        "import",
-        "Read published reports (PDF, HTML, text, workbooks) back into data files, never guessing",
-        &setup_import},
-    Command{"init", "Write a blank data file, or a workbook to fill in, for a year", &setup_init},
-    Command{"rules", "List every rule id with its severity and description", &setup_rules},
-    Command{"schema", "Print the JSON Schema of data files of an edition", &setup_schema},
-    Command{"sum", "Add up reports of one year into regional statistics, or check a summary",
-            &setup_sum},
-    Command{"diff", "Compare two reports cell by cell", &setup_diff},
+    Command{"build", "由数据文件生成公开发布的年报（text、markdown、json、html、docx、xlsx、pdf）",
+            "Build the published report from data files (text, markdown, json, html, docx, xlsx, "
+            "pdf)",
+            &setup_build},
+    Command{"check", "按格式的全部勾稽规则检查数据文件",
+            "Check data files against every consistency rule of the format", &setup_check},
+    Command{"import", "把已发布的年报（PDF、HTML、文本、Word、Excel）读回数据文件，绝不猜测数值",
+            "Read published reports (PDF, HTML, text, Word, workbooks) back into data files, "
+            "never guessing",
+            &setup_import},
+    Command{"init", "为某一年写出空白数据文件，或待填写的 Excel 工作簿",
+            "Write a blank data file, or a workbook to fill in, for a year", &setup_init},
+    Command{"rules", "列出每条规则的编号、严重程度和说明",
+            "List every rule id with its severity and description", &setup_rules},
+    Command{"schema", "输出某一版式数据文件的 JSON Schema",
+            "Print the JSON Schema of data files of an edition", &setup_schema},
+    Command{"sum", "把同一年度的下级报告加总为地区统计，或核对汇总",
+            "Add up reports of one year into regional statistics, or check a summary", &setup_sum},
+    Command{"diff", "逐格比较两份年报", "Compare two reports cell by cell", &setup_diff},
 };
 
-constexpr const char* kFooter = R"(
+constexpr const char* kFooterZh = R"(
+退出状态：0 无问题；1 数据有错误（加 --strict 时警告也算）；
+2 命令无法执行（参数有误、文件无法读取或写入）。
+
+示例：
+  govreport check                         检查 data/ 下的所有 *.json
+  govreport build data/2020.json          以文本形式输出年报
+  govreport build data/2020.json -o report.md
+  govreport build data/2020.json -o report.html   也可 .docx，装有 chromium 时可 .pdf
+  govreport check 年报.docx               检查用 Word 写成的年报
+  govreport check reports/ --format github -j 8
+  govreport import report.pdf -o data/2023.json
+  govreport sum region/2024/ --agency 某某市 -o region-2024.json
+  govreport diff data/2023.json data/2024.json
+  govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
+  govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx   填好后：check 2025.xlsx
+  govreport rules --lang en
+
+运行 govreport 命令 --help 查看该命令的选项；加 --lang en 显示英文帮助。)";
+
+constexpr const char* kFooterEn = R"(
 Exit status: 0 clean, 1 the data has error findings (warnings too with --strict),
 2 the command could not run (bad arguments, unreadable or unwritable files).
 
@@ -42,6 +69,7 @@ Examples:
   govreport build data/2020.json          print the report as text
   govreport build data/2020.json -o report.md
   govreport build data/2020.json -o report.html   also .docx, and .pdf with chromium
+  govreport check 年报.docx               check a report written in Word
   govreport check reports/ --format github -j 8
   govreport import report.pdf -o data/2023.json
   govreport sum region/2024/ --agency 某某市 -o region-2024.json
@@ -51,6 +79,28 @@ Examples:
   govreport rules --lang en
 
 Run 'govreport COMMAND --help' for a command's options.)";
+
+// CLI11's own words in the help (Usage, OPTIONS, Positionals, REQUIRED, …) in the chosen
+// language. Option names and value placeholders (TEXT, FILE) stay ASCII, so that the columns line
+// up in any terminal.
+std::shared_ptr<CLI::Formatter> help_formatter(const Context& ctx) {
+  auto formatter = std::make_shared<CLI::Formatter>();
+  formatter->column_width(32);
+  if (ctx.lang == Lang::Zh) {
+    for (const auto& [word, zh] :
+         std::initializer_list<std::pair<const char*, const char*>>{{"Usage", "用法"},
+                                                                    {"OPTIONS", "选项"},
+                                                                    {"SUBCOMMAND", "命令"},
+                                                                    {"SUBCOMMANDS", "命令"},
+                                                                    {"Positionals", "参数"},
+                                                                    {"REQUIRED", "（必填）"},
+                                                                    {"Needs", "需要"},
+                                                                    {"Excludes", "不能与之同用"},
+                                                                    {"Env", "环境变量"}})
+      formatter->label(word, zh);
+  }
+  return formatter;
+}
 
 // Returns the command closest to `word`, if it is close enough to be a typo.
 const char* suggest(std::string_view word) {
@@ -153,30 +203,44 @@ CLI::Validator non_empty_name(const Context& ctx, bool directory) {
 
 int run(int argc, char** argv) {
   prepare_process();
-  CLI::App app(
-      "govreport — builds and checks 政府信息公开工作年度报告 (annual reports on government "
-      "information disclosure) from JSON data, in the official format of 2019 or 2021.",
-      "govreport");
-  app.footer(kFooter);
-  app.set_version_flag("--version", fmt::format("govreport {}", version()));
+  // The language is known before the commands are set up, so that their help is in it too.
+  Context ctx;
+  ctx.lang = language_of(argc, argv);
+  CLI::App app(ctx.tr("govreport — 依国务院规定的格式（2019 年版或 2021 年版），由 JSON "
+                      "数据生成并检查政府信息公开工作年度报告。",
+                      "govreport — builds and checks 政府信息公开工作年度报告 (annual reports on "
+                      "government information disclosure) from JSON data, in the official format "
+                      "of 2019 or 2021."),
+               "govreport");
+  app.formatter(help_formatter(ctx));
+  app.option_defaults()->group(ctx.tr("选项", "Options"));
+  app.set_help_flag("-h,--help", ctx.tr("显示本帮助并退出", "Print this help message and exit"));
+  app.footer(ctx.lang == Lang::En ? kFooterEn : kFooterZh);
+  app.set_version_flag("--version", fmt::format("govreport {}", version()),
+                       ctx.tr("显示版本并退出", "Print the version and exit"));
   app.require_subcommand(1);
   app.fallthrough();
 
-  Context ctx;
   int exit_code = 0;
   std::string lang = "zh";
-  app.add_option("--lang", lang, "Language of messages: zh (default) or en")
+  app.add_option("--lang", lang,
+                 ctx.tr("消息与帮助的语言：zh（默认）或 en",
+                        "Language of messages and help: zh (default) or en"))
       ->check(CLI::IsMember({"zh", "en"}))
       ->option_text("zh|en");
-  app.add_flag("-q,--quiet", ctx.quiet, "Print only findings and outputs, no summaries");
+  app.add_flag(
+      "-q,--quiet", ctx.quiet,
+      ctx.tr("只输出问题和结果，不输出汇总", "Print only findings and outputs, no summaries"));
   app.parse_complete_callback([&] { ctx.lang = lang == "en" ? Lang::En : Lang::Zh; });
 
   for (const Command& command : kCommands) {
-    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    CLI::App* sub = app.add_subcommand(command.name, ctx.tr(command.help_zh, command.help_en));
+    sub->group(ctx.tr("命令", "Subcommands"));
+    // A subcommand's help flag is made before it inherits the option group.
+    sub->get_help_ptr()->group(ctx.tr("选项", "Options"));
     command.setup(*sub, ctx, exit_code);
   }
 
-  ctx.lang = language_of(argc, argv);
   if (unknown_command(argc, argv, ctx)) return 2;
   const int code = parse_and_run(app, argc, argv, ctx, exit_code);
   // Whatever was printed to standard output must have arrived (help too).

@@ -239,31 +239,61 @@ void setup_build(CLI::App& sub, Context& ctx, int& exit_code) {
   std::vector<std::string> names;
   for (const OutputFormat& f : output_formats()) names.emplace_back(f.name);
   sub.add_option("FILE", opts->inputs,
-                 "Data files, or published reports and workbooks (.pdf .html .txt .md .xlsx "
-                 ".xls); '-' reads standard input")
+                 ctx.tr("数据文件，或已发布的年报和工作簿（.pdf .html .txt .md .docx .xlsx "
+                        ".xls）；'-' 读标准输入",
+                        "Data files, or published reports and workbooks (.pdf .html .txt .md "
+                        ".docx .xlsx .xls); '-' reads standard input"))
       ->required();
   sub.add_option("-f,--format", opts->format,
-                 "Output format; default: from the -o extension, else text")
+                 ctx.tr("输出格式；默认按 -o 的扩展名，否则为 text",
+                        "Output format; default: from the -o extension, else text"))
       ->check(CLI::IsMember(names));
   auto* output = sub.add_option("-o,--output", opts->output,
-                                "Write to this file (.txt .md .json .html .docx .xlsx .pdf) "
-                                "instead of standard output")
+                                ctx.tr("写入此文件（.txt .md .json .html .docx .xlsx .pdf），"
+                                       "而不是标准输出",
+                                       "Write to this file (.txt .md .json .html .docx .xlsx "
+                                       ".pdf) instead of standard output"))
                      ->check(non_empty_name(ctx));
-  sub.add_option("--out-dir", opts->out_dir, "Write one output per input into this directory")
+  sub.add_option(
+         "--out-dir", opts->out_dir,
+         ctx.tr("每个输入在此目录写一个输出", "Write one output per input into this directory"))
       ->check(non_empty_name(ctx, true))
       ->excludes(output);
   auto* force = sub.add_flag("--force", opts->force,
-                             "Build even when the data has errors (exit status stays 1)");
+                             ctx.tr("数据有错误时也生成（退出状态仍为 1）",
+                                    "Build even when the data has errors (exit status stays 1)"));
   sub.add_flag("--keep-going", opts->keep_going,
-               "Build every input without errors, list the others and exit 1 (2 if one could "
-               "not be read)")
+               ctx.tr("生成每个没有错误的输入，列出其余的并以 1 退出（有输入无法读取时为 2）",
+                      "Build every input without errors, list the others and exit 1 (2 if one "
+                      "could not be read)"))
       ->excludes(force);
   sub.add_option("-j,--jobs", opts->jobs,
-                 "Inputs built at once with --out-dir (default: the number of cores)")
+                 ctx.tr("使用 --out-dir 时同时生成的输入数（默认：CPU 核数）",
+                        "Inputs built at once with --out-dir (default: the number of cores)"))
       ->check(CLI::Range(1u, 1024u));
   sub.add_flag("--charts", opts->charts,
-               "html, pdf: add a bar chart of the 办理结果 breakdown after table 三");
-  sub.footer(R"(
+               ctx.tr("html、pdf：在表三之后加一张办理结果的条形图",
+                      "html, pdf: add a bar chart of the 办理结果 breakdown after table 三"));
+  sub.footer(ctx.tr(R"(
+先检查数据，所有输入都检查完才写任何输出。数据有错误时，打印错误且不写任何文件，除非加
+--force。每个输出要么完整写出，要么不写（先写临时文件再改名）；使用 --out-dir 时，所有输出
+要么全部写出，要么一个不写。只写普通文件（-o - 为标准输出）；绝不覆盖输入文件。'-' 读标准
+输入，只读一次。使用 --out-dir 时，在所有核上检查和生成（-j），在终端上显示进度。-o 的目录
+与 --out-dir 一样，缺少时在开始工作前创建。
+
+使用 --keep-going 时，生成每个没有错误的输入，其余的列为跳过：退出状态为 1；有输入根本
+无法读取时为 2。
+
+示例：
+  govreport build data/2020.json                 以文本形式输出到标准输出
+  govreport build data/2020.json -o report.md    Markdown，格式取自扩展名
+  govreport build data/2020.json -o report.html  网页；也可 .docx（Word）和 .pdf（需要 chromium）
+  govreport build data/2020.json -o 2020.xlsx    带本年数字的待填工作簿
+  govreport build 2025.xlsx -o report.docx       把填好的工作簿生成为公开文本
+  govreport build 年报.docx -o 年报.pdf          把 Word 写成的年报打印为 PDF
+  govreport build data/*.json -f json --out-dir out/
+  govreport build reports/*.json -f html --out-dir site/ --keep-going)",
+                    R"(
 The data is checked first, every input before any output. When it has errors, they are printed
 and nothing is written, unless --force. Each output is written whole or not at all (temporary
 file, then rename), and with --out-dir all outputs are written or none. Only regular files are
@@ -280,8 +310,9 @@ Examples:
   govreport build data/2020.json -o report.html  the web page; also .docx (Word) and .pdf (needs chromium)
   govreport build data/2020.json -o 2020.xlsx    the workbook to fill in, with this year's numbers
   govreport build 2025.xlsx -o report.docx       a filled-in workbook, published
+  govreport build 年报.docx -o 年报.pdf          a report written in Word, printed as PDF
   govreport build data/*.json -f json --out-dir out/
-  govreport build reports/*.json -f html --out-dir site/ --keep-going)");
+  govreport build reports/*.json -f html --out-dir site/ --keep-going)"));
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_build(*opts, ctx); });
 }
 

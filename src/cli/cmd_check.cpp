@@ -123,23 +123,53 @@ void setup_check(CLI::App& sub, Context& ctx, int& exit_code) {
   std::string formats_help;
   for (const FindingsFormat& f : findings_formats()) {
     names.emplace_back(f.name);
-    formats_help += fmt::format("\n  {:<8} {}", f.name, f.description);
+    formats_help += fmt::format("\n  {:<8} {}", f.name, ctx.tr(f.description_zh, f.description_en));
   }
   sub.add_option("PATH", opts->paths,
-                 "Data files or directories (searched recursively for *.json), or published "
-                 "reports and workbooks (.pdf .html .txt .md .xlsx .xls); '-' reads standard "
-                 "input. Default: data/");
+                 ctx.tr("数据文件或目录（递归查找 *.json），或已发布的年报和工作簿（.pdf .html "
+                        ".txt .md .docx .xlsx .xls）；'-' 读标准输入。默认：data/",
+                        "Data files or directories (searched recursively for *.json), or "
+                        "published reports and workbooks (.pdf .html .txt .md .docx .xlsx .xls); "
+                        "'-' reads standard input. Default: data/"));
   sub.add_option("--format", opts->format,
-                 "How findings are printed: text (default), json, sarif, github, junit")
+                 ctx.tr("问题的输出格式：text（默认）、json、sarif、github、junit",
+                        "How findings are printed: text (default), json, sarif, github, junit"))
       ->check(CLI::IsMember(names));
-  sub.add_flag("--strict", opts->strict, "Exit 1 on warnings too");
+  sub.add_flag("--strict", opts->strict, ctx.tr("有警告也以 1 退出", "Exit 1 on warnings too"));
   sub.add_option("--register", opts->register_file,
-                 "The register of the region's agencies (JSON or CSV): pairs reports across "
-                 "years by agency, and finds the agencies without a report (missing-report)")
+                 ctx.tr("本地区机关名录（JSON 或 CSV）：按机关配对跨年度的报告，并找出没有报告的"
+                        "机关（missing-report）",
+                        "The register of the region's agencies (JSON or CSV): pairs reports "
+                        "across years by agency, and finds the agencies without a report "
+                        "(missing-report)"))
       ->check(non_empty_name(ctx, false));
-  sub.add_option("-j,--jobs", opts->jobs, "Files checked at once (default: the number of cores)")
+  sub.add_option("-j,--jobs", opts->jobs,
+                 ctx.tr("同时检查的文件数（默认：CPU 核数）",
+                        "Files checked at once (default: the number of cores)"))
       ->check(CLI::Range(1u, 1024u));
-  sub.footer(fmt::format(R"(
+  sub.footer(fmt::format(fmt::runtime(ctx.tr(R"(
+格式：{}
+
+问题按文件、再按位置输出，与 -j 无关。同一机关相邻年度的报告还互相核对（上年结转、现行有效
+件数、事项连续性）；这些问题指向后一年的文件，排在各文件自身的问题之后。报告按 agency_id
+配对，否则按名称；使用 --register 时按名录的编号、名称和曾用名配对，名录中的机关在本次检查
+的某一年没有报告时给出 missing-report 警告。汇总列出比较过的年度对和无法配对的报告。同一
+文件经不同路径（另一种写法、符号链接）到达时只检查一次。汇总写到标准错误；在终端上运行超过
+一秒时还显示进度。
+
+退出状态：0 无问题；1 有错误（加 --strict 时警告也算）；2 有输入无法读取（不存在、不是普通
+文件、目录中没有 *.json）：各种格式都会报告它，其余文件照常检查。
+
+示例：
+  govreport check                          检查 data/ 下的所有 *.json
+  govreport check data/2020.json --lang en
+  govreport check 年报.docx                用 Word 写成的年报：问题指出表、行、列
+  govreport check 2025.xlsx                'init -o 2025.xlsx' 的工作簿填好后：
+                                           问题指出单元格（2025.xlsx:表三!D12）
+  govreport check reports/ --strict -j 8
+  govreport check reports/ --format github GitHub Actions 作业中的注释
+  govreport check reports/ --format sarif > findings.sarif)",
+                                             R"(
 Formats:{}
 
 Findings are printed by file, then position, whatever -j is. Reports of the same agency for
@@ -147,9 +177,9 @@ consecutive years are also checked against each other (carry-over, in-force, ite
 those findings point at the later file and follow the per-file ones. Reports are paired by
 agency_id, else by name; with --register, by the register's ids, names and former names, and
 an agency of the register without a report for a year of the run is a missing-report warning.
-The summary lists the year pairs compared and the reports that could not be paired. A file reached twice
-(another spelling, a symbolic link) is checked once. A summary goes to stderr, and progress too
-when stderr is a terminal and the run takes more than a second.
+The summary lists the year pairs compared and the reports that could not be paired. A file
+reached twice (another spelling, a symbolic link) is checked once. A summary goes to stderr,
+and progress too when stderr is a terminal and the run takes more than a second.
 
 Exit status: 0 clean, 1 error findings (warnings too with --strict), 2 an input could not be
 read (missing, not a regular file, a directory without *.json): it is reported in every format
@@ -158,11 +188,13 @@ and the other files are still checked.
 Examples:
   govreport check                          every *.json under data/
   govreport check data/2020.json --lang en
+  govreport check 年报.docx                a report written in Word: findings name the table,
+                                           row and column
   govreport check 2025.xlsx                the workbook of 'init -o 2025.xlsx', filled in:
                                            findings name their cell (2025.xlsx:表三!D12)
   govreport check reports/ --strict -j 8
   govreport check reports/ --format github annotations for a GitHub Actions job
-  govreport check reports/ --format sarif > findings.sarif)",
+  govreport check reports/ --format sarif > findings.sarif)")),
                          formats_help));
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_check(*opts, ctx); });
 }

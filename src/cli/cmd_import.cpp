@@ -98,29 +98,61 @@ int run_import(const ImportCommandOptions& opts, const Context& ctx) {
 void setup_import(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<ImportCommandOptions>();
   sub.add_option("SOURCE", opts->sources,
-                 "Published reports and workbooks: .pdf .html .htm .txt .md .docx .doc .xlsx .xls "
-                 "('-' reads standard input)")
+                 ctx.tr("已发布的年报和工作簿：.pdf .html .htm .txt .md .docx .doc .xlsx .xls"
+                        "（'-' 读标准输入）",
+                        "Published reports and workbooks: .pdf .html .htm .txt .md .docx .doc "
+                        ".xlsx .xls ('-' reads standard input)"))
       ->required();
   auto* output = sub.add_option("-o,--output", opts->output,
-                                "Write the data file here instead of standard output")
+                                ctx.tr("把数据文件写到这里，而不是标准输出",
+                                       "Write the data file here instead of standard output"))
                      ->check(non_empty_name(ctx));
   sub.add_option("--out-dir", opts->out_dir,
-                 "Write one data file per source into this directory (NAME.json)")
+                 ctx.tr("每个来源在此目录写一个数据文件（名称.json）",
+                        "Write one data file per source into this directory (NAME.json)"))
       ->check(non_empty_name(ctx, true))
       ->excludes(output);
   sub.add_option("--from", opts->from,
-                 "Kind of the sources; default: from the extension, else from the content")
+                 ctx.tr("来源的类型；默认按扩展名，否则按内容判断",
+                        "Kind of the sources; default: from the extension, else from the content"))
       ->check(CLI::IsMember({"pdf", "html", "text", "docx", "doc", "xlsx", "xls"}))
       ->option_text("pdf|html|text|docx|doc|xlsx|xls");
-  sub.add_option("--year", opts->year, "Report year, when the title does not give it")
+  sub.add_option(
+         "--year", opts->year,
+         ctx.tr("报告年度，标题中没有时给出", "Report year, when the title does not give it"))
       ->check(CLI::Range(2000, 2100));
-  sub.add_option("--agency", opts->agency, "Agency name, when the title does not give it");
+  sub.add_option(
+      "--agency", opts->agency,
+      ctx.tr("机关名称，标题中没有时给出", "Agency name, when the title does not give it"));
   sub.add_option("--kind", opts->kind,
-                 "Agency kind; default: government when the name ends in 人民政府, 管理委员会, "
-                 "管委会, 街道办事处 or 行政公署, else department")
+                 ctx.tr("机关类型；默认：名称以人民政府、管理委员会、管委会、街道办事处或行政公署"
+                        "结尾的为 government，否则为 department",
+                        "Agency kind; default: government when the name ends in 人民政府, "
+                        "管理委员会, 管委会, 街道办事处 or 行政公署, else department"))
       ->check(CLI::IsMember({"government", "department"}))
       ->option_text("government|department");
-  sub.footer(R"(
+  sub.footer(ctx.tr(R"(
+读取标题（年度、机关）、六个部分和表二、表三、表四的每个单元格，写成数据文件。绝不猜测：
+空单元格保持为 null，"-" "—" "/" 记为 "/"，找不到的表或行作为问题报告，并说明在哪里找过。
+每个来源最后给出找到了什么、没找到什么的汇总（写到标准错误）。
+
+导入有错误时也写出数据文件，以便手工补填缺少的单元格；之后用 'govreport check' 查找报告
+本身的错误。使用 --out-dir 时，数据文件要么全部写出，要么一个不写。
+
+govreport 写出的工作簿（init 或 build -o 文件.xlsx）按标签读取，不论 Excel、WPS 或
+LibreOffice 对它做过什么；其他工作簿按表格读取，问题中指出每个值的单元格（表三!D12）。
+用 Word 写成的年报（.docx）读取其中的表格和段落。
+
+退出状态：0 导入无错误；1 有错误（缺少表或行、单元格无法读取、没有年度）；2 来源根本无法
+读取（文件不存在、不是 PDF、加密或扫描的 PDF、未知编码）或参数有误。
+
+示例：
+  govreport import report.pdf -o data/2023.json
+  govreport import 年报.docx -o data/2024.json
+  govreport import 2025.xlsx -o data/2025.json
+  govreport import reports/*.pdf reports/*.html --out-dir data/imported/
+  pdftotext -layout report.pdf - | govreport import - --from text --year 2023)",
+                    R"(
 Reads the title (year, agency), the six sections and every cell of tables 二, 三 and 四, and
 writes them as a data file. Nothing is guessed: an empty cell stays null, "-" "—" "/" become "/",
 and a table or row that is not found is a finding that says where it was looked for. Each
@@ -132,7 +164,8 @@ every data file is written or none.
 
 A workbook that govreport wrote (init or build -o FILE.xlsx) is read by its labels, whatever
 Excel, WPS or LibreOffice did to it; any other workbook is read as table grids, each value with
-its cell (表三!D12) named in findings.
+its cell (表三!D12) named in findings. A report written in Word (.docx) is read from its tables
+and paragraphs.
 
 Exit status: 0 imported without error findings, 1 error findings (a missing table or row, an
 unreadable cell, no year), 2 a source could not be read at all (missing file, not a PDF,
@@ -140,9 +173,10 @@ encrypted or scanned PDF, unknown encoding) or bad arguments.
 
 Examples:
   govreport import report.pdf -o data/2023.json
+  govreport import 年报.docx -o data/2024.json
   govreport import 2025.xlsx -o data/2025.json
   govreport import reports/*.pdf reports/*.html --out-dir data/imported/
-  pdftotext -layout report.pdf - | govreport import - --from text --year 2023)");
+  pdftotext -layout report.pdf - | govreport import - --from text --year 2023)"));
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_import(*opts, ctx); });
 }
 

@@ -102,21 +102,38 @@ int run_init(const InitOptions& opts, const Context& ctx) {
 void setup_init(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<InitOptions>();
   sub.add_option("--year", opts->year,
-                 "Report year; picks the edition (2019–2020: 2019, 2021 on: 2021)")
+                 ctx.tr("报告年度；决定版式（2019–2020 年：2019 年版，2021 年起：2021 年版）",
+                        "Report year; picks the edition (2019–2020: 2019, 2021 on: 2021)"))
       ->required();
-  sub.add_option("--agency", opts->agency, "Name of the agency");
+  sub.add_option("--agency", opts->agency, ctx.tr("机关名称", "Name of the agency"));
   sub.add_option("--kind", opts->kind,
-                 "department (deadline 1月31日, default) or government (3月31日)")
+                 ctx.tr("department（部门，1月31日前发布，默认）或 government（政府，3月31日前）",
+                        "department (deadline 1月31日, default) or government (3月31日)"))
       ->check(CLI::IsMember({"department", "government"}));
   sub.add_option("-o,--output", opts->output,
-                 "Write to this file instead of standard output; FILE.xlsx writes the workbook "
-                 "to fill in (Excel, WPS)")
+                 ctx.tr("写入此文件，而不是标准输出；文件.xlsx 写出待填写的工作簿（Excel、WPS）",
+                        "Write to this file instead of standard output; FILE.xlsx writes the "
+                        "workbook to fill in (Excel, WPS)"))
       ->check(non_empty_name(ctx));
   sub.add_option(
       "--schema", opts->schema,
-      "Value of \"$schema\" (default: govreport-EDITION.schema.json, written beside -o if absent)");
-  sub.add_flag("--force", opts->force, "Overwrite the output file if it exists");
-  sub.footer(R"(
+      ctx.tr("\"$schema\" 的值（默认：govreport-版式.schema.json，-o 旁边没有时一并写出）",
+             "Value of \"$schema\" (default: govreport-EDITION.schema.json, written "
+             "beside -o if absent)"));
+  sub.add_flag("--force", opts->force,
+               ctx.tr("输出文件已存在时覆盖它", "Overwrite the output file if it exists"));
+  sub.footer(ctx.tr(R"(
+模板的每个单元格都是 null（空白）：'govreport check' 会逐一报告，直到填好为止。合计可以删除
+而不填，届时由程序计算。
+
+使用 -o 文件.xlsx 时，init 写出工作簿：按官方样式排好的表格，待填单元格解锁并带数据验证，
+每个合计都是公式，另有基本信息和正文两张工作表。之后 'govreport check 文件.xlsx' 会指出每个
+问题所在的单元格（表三!D12）。
+
+示例：
+  govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
+  govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx)",
+                    R"(
 Every cell of the template is null (blank): 'govreport check' reports each one until it is
 filled in. Totals may be deleted instead of filled in; they are then computed.
 
@@ -126,7 +143,7 @@ fill in unlocked and validated, every total a live formula, a metadata and a nar
 
 Examples:
   govreport init --year 2024 --agency 某某县人民政府 --kind government -o data/2024.json
-  govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx)");
+  govreport init --year 2025 --agency 某某县市场监督管理局 -o 2025.xlsx)"));
   sub.callback([opts, &ctx, &exit_code] { exit_code = run_init(*opts, ctx); });
 }
 

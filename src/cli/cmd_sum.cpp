@@ -290,36 +290,69 @@ void setup_sum(CLI::App& sub, Context& ctx, int& exit_code) {
   auto opts = std::make_shared<SumOptions>();
   std::vector<std::string> names;
   for (const FindingsFormat& f : findings_formats()) names.emplace_back(f.name);
-  sub.add_option("FILE", opts->inputs, "Member reports: files or directories (*.json, recursively)")
+  sub.add_option("FILE", opts->inputs,
+                 ctx.tr("下级报告：文件或目录（递归查找 *.json）",
+                        "Member reports: files or directories (*.json, recursively)"))
       ->required();
-  auto* agency = sub.add_option("--agency", opts->agency, "Agency name of the sum (default: 汇总)");
+  auto* agency = sub.add_option(
+      "--agency", opts->agency,
+      ctx.tr("汇总报告的机关名称（默认：汇总）", "Agency name of the sum (default: 汇总)"));
   auto* out = sub.add_option("-o,--output", opts->output,
-                             "Write the sum to this file instead of standard output")
+                             ctx.tr("把汇总写入此文件，而不是标准输出",
+                                    "Write the sum to this file instead of standard output"))
                   ->check(non_empty_name(ctx));
-  auto* check = sub.add_option("--check", opts->summary,
-                               "Compare this summary report with the sum of the members instead "
-                               "(with --register: the folder of the sums, ID.json)")
-                    ->check(non_empty_name(ctx))
-                    ->excludes(out);
+  auto* check =
+      sub.add_option("--check", opts->summary,
+                     ctx.tr("改为核对这份汇总报告与下级报告之和是否一致（与 --register 同用时："
+                            "各汇总所在的目录，编号.json）",
+                            "Compare this summary report with the sum of the members instead "
+                            "(with --register: the folder of the sums, ID.json)"))
+          ->check(non_empty_name(ctx))
+          ->excludes(out);
   auto* reg = sub.add_option("--register", opts->register_file,
-                             "The register of the region's agencies: one sum per agency with "
-                             "agencies below it, added up level by level")
+                             ctx.tr("本地区机关名录：每个有下级的机关一份汇总，逐级加总",
+                                    "The register of the region's agencies: one sum per agency "
+                                    "with agencies below it, added up level by level"))
                   ->check(non_empty_name(ctx))
                   ->excludes(out)
                   ->excludes(agency);
-  sub.add_option("--out-dir", opts->out_dir, "With --register: write the sums here, as ID.json")
+  sub.add_option("--out-dir", opts->out_dir,
+                 ctx.tr("与 --register 同用：把各汇总写到这里，名为 编号.json",
+                        "With --register: write the sums here, as ID.json"))
       ->check(non_empty_name(ctx, true))
       ->needs(reg)
       ->excludes(check);
   sub.add_option("--kind", opts->kind,
-                 "Kind of the sum: department or government (default: department; with "
-                 "--register, the agency's kind)")
+                 ctx.tr("汇总的机关类型：department 或 government（默认 department；与 "
+                        "--register 同用时取名录中该机关的类型）",
+                        "Kind of the sum: department or government (default: department; with "
+                        "--register, the agency's kind)"))
       ->check(CLI::IsMember({"department", "government"}));
   sub.add_option("--format", opts->format,
-                 "How --check prints its findings: text (default), json, sarif, github, junit")
+                 ctx.tr("--check 的问题输出格式：text（默认）、json、sarif、github、junit",
+                        "How --check prints its findings: text (default), json, sarif, github, "
+                        "junit"))
       ->check(CLI::IsMember(names));
-  sub.add_flag("--force", opts->force, "Add up members that have errors too");
-  sub.footer(R"(
+  sub.add_flag("--force", opts->force,
+               ctx.tr("有错误的下级报告也加总", "Add up members that have errors too"));
+  sub.footer(ctx.tr(R"(
+汇总是同一年度、同一版式的数据文件：每个表格单元格是各下级报告该单元格之和（"/" 不计；任何
+一份下级报告为空白时该格之和为空白，并列出有空白单元格的下级报告）。不同年度或版式的报告
+不予加总，有错误的下级报告也不予加总，除非加 --force。同一下级报告经不同路径（另一种写法、
+符号链接）到达时只计一次。
+使用 --check 时，汇总与之不符的每个单元格是一个 rollup 问题；有则以 1 退出。汇总本身从不
+算作它的下级报告，所以可以放在它们的目录中。
+
+使用 --register 时，每份报告归到名录中它的机关（按 agency_id，否则按名称或曾用名），每个
+有下级的机关得到一份汇总"名称（汇总）"：它自己的报告，加上每个直接下级的汇总或报告。
+--check 目录 则把 目录/编号.json 与每份汇总核对。
+
+示例：
+  govreport sum region/2024/*.json --agency 某某市 -o region-2024.json
+  govreport sum --check region-2024.json region/2024/
+  govreport sum --register agencies.json reports/2024/ --out-dir sums/2024/
+  govreport sum --register agencies.json --check sums/2024/ reports/2024/)",
+                    R"(
 The sum is a data file of the same year and edition: every table cell is the sum of the
 members' cells ("/" counts as nothing; a blank in any member leaves that sum blank, and the
 members with blank cells are listed). Reports of different years or editions are refused, and
@@ -337,7 +370,7 @@ Examples:
   govreport sum region/2024/*.json --agency 某某市 -o region-2024.json
   govreport sum --check region-2024.json region/2024/
   govreport sum --register agencies.json reports/2024/ --out-dir sums/2024/
-  govreport sum --register agencies.json --check sums/2024/ reports/2024/)");
+  govreport sum --register agencies.json --check sums/2024/ reports/2024/)"));
   sub.callback([opts, &ctx, &exit_code] {
     exit_code = opts->register_file.empty() ? run_sum(*opts, ctx) : run_region(*opts, ctx);
   });

@@ -7,10 +7,12 @@
 
 namespace govreport::cli {
 
-/// Describes one subcommand: its name, one-line help, and the function that sets it up.
+/// Describes one subcommand: its name, one-line help in each language, and the function that
+/// sets it up (in the language of `ctx`, its help too).
 struct Command {
   const char* name;
-  const char* help;
+  const char* help_zh;
+  const char* help_en;
   void (*setup)(CLI::App& sub, Context& ctx, int& exit_code);
 };
 

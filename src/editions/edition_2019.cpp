@@ -23,8 +23,9 @@ const Edition& edition_2019() {
         .year_rules = {carry_over_rule(), copied_narrative_rule()},
         .narrative_cells = narrative_cells(
             {{"规范性文件",
-              {"/proactive/normative_documents/made", "/proactive/normative_documents/published"}},
-             {"规章", {"/proactive/regulations/made", "/proactive/regulations/published"}}}),
+              {"/proactive/normative_documents/made", "/proactive/normative_documents/published"},
+              {}},
+             {"规章", {"/proactive/regulations/made", "/proactive/regulations/published"}, {}}}),
     };
     e.tables.push_back({
         .id = "proactive.1",

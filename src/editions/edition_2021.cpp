@@ -36,9 +36,11 @@ const Edition& edition_2021() {
                                   "{diff})",
                 },
             },
-        .narrative_cells =
-            narrative_cells({{"规范性文件", {"/proactive/normative_documents/issued"}},
-                             {"规章", {"/proactive/regulations/issued"}}}),
+        .narrative_cells = narrative_cells(
+            {{"规范性文件",
+              {"/proactive/normative_documents/issued"},
+              {"/proactive/normative_documents/in_force"}},
+             {"规章", {"/proactive/regulations/issued"}, {"/proactive/regulations/in_force"}}}),
     };
     e.tables.push_back({
         .id = "proactive.1",

@@ -89,6 +89,19 @@ NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents)
                            "/reviews/litigation_after_review/pending"},
       .pending_name = {"表四 尚未审结", "table 四 尚未审结"},
       .documents = std::move(documents),
+      .in_force_words = {"现行有效"},
+      .counts =
+          {
+              {.words = {"上年结转", "上年度结转", "上一年度结转", "上年末结转"},
+               .cells = {"/applications/carried_over/total"},
+               .said = {"上年结转", "carried over from last year"},
+               .name = {"表三 二、上年结转 总计", "table 三 二 总计"}},
+              {.words = {"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年",
+                         "结转到下一年", "转入下年"},
+               .cells = {"/applications/carried_forward/total"},
+               .said = {"结转下年度", "carried forward to next year"},
+               .name = {"表三 四、结转下年度继续办理 总计", "table 三 四 总计"}},
+          },
   };
 }
 

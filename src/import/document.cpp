@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cerrno>
 
+#include "import/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace govreport::importer {
@@ -145,6 +146,33 @@ bool is_page_number(std::string_view text) {
   if (dashed && digits(s)) return true;
   return s.starts_with("第") && s.ends_with("页") && s.size() > 6 &&
          digits(std::string_view(s).substr(3, s.size() - 6));
+}
+
+bool append_grid_row(const std::vector<GridSlot>& row, const std::vector<std::string>& texts,
+                     const std::function<std::string(std::size_t)>& place, Line& line) {
+  int last = -1;
+  bool last_emitted = false;  // whether cell `last` gave a piece of this line
+  bool any = false;
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    const GridSlot& slot = row[c];
+    const auto x0 = static_cast<double>(c), x1 = static_cast<double>(c + 1);
+    if (slot.origin < 0) {
+      line.pieces.push_back({"", x0, x1, place(c)});
+      last = -1;
+      continue;
+    }
+    if (slot.origin == last) {  // the same cell spanning columns
+      if (last_emitted) line.pieces.back().x1 = x1;
+      continue;
+    }
+    last = slot.origin;
+    const std::string& text = texts[static_cast<std::size_t>(slot.origin)];
+    last_emitted = !(slot.copied_down && (text.empty() || looks_like_value(text)));
+    if (!last_emitted) continue;
+    line.pieces.push_back({text, x0, x1, place(c)});
+    any = any || !text.empty();
+  }
+  return any;
 }
 
 }  // namespace govreport::importer

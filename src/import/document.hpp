@@ -2,6 +2,7 @@
 // The common form every source is read into: lines of pieces, each piece with its place.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,22 @@ struct Line {
   /// Returns the text of the line, its pieces joined by spaces.
   std::string text() const;
 };
+
+/// One slot of a table's grid, as HTML (rowspan, colspan) and Word (vMerge, gridSpan) lay cells
+/// out: the cell it belongs to (an index into the table's cell texts, -1 for none), and whether
+/// it continues a cell of the row above.
+struct GridSlot {
+  int origin = -1;
+  bool copied_down = false;
+};
+
+/// Appends the pieces of one row of a table grid to `line`, a piece per cell, x in grid columns:
+/// an empty slot gives an empty piece, a cell spanning columns one wide piece; a label spanning
+/// rows heads each of its rows, while a value or a blank spanning rows belongs to its first row
+/// only. `place(c)` names the place of the piece that starts at column c (empty for a source
+/// with lines). Returns whether any piece of the line has text.
+bool append_grid_row(const std::vector<GridSlot>& row, const std::vector<std::string>& texts,
+                     const std::function<std::string(std::size_t)>& place, Line& line);
 
 /// Says how the lines of the narrative form paragraphs.
 enum class Flow {

@@ -518,11 +518,8 @@ class BodyReader {
       return;
     }
     const std::string name = table_name();
-    struct Slot {
-      int origin = -1;
-      bool copied_down = false;  // continues a vertical merge from the row above
-    };
-    std::vector<std::vector<Slot>> grid(rows.size());
+    // A slot is copied down when it continues a vertical merge from the row above.
+    std::vector<std::vector<GridSlot>> grid(rows.size());
     std::vector<std::string> texts;
     std::vector<int> first_column;  // of each cell
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -639,31 +636,12 @@ class BodyReader {
       line.positioned = true;
       line.where.place = row_place;
       line.where.order = ++order_;
-      int last = -1;
-      bool last_emitted = false;
-      for (std::size_t c = 0; c < grid[r].size(); ++c) {
-        const Slot& slot = grid[r][c];
-        const std::string place =
-            column_names[c].empty() ? row_place : row_place + "·" + column_names[c];
-        if (slot.origin < 0) {
-          line.pieces.push_back({"", static_cast<double>(c), static_cast<double>(c + 1), place});
-          last = -1;
-          continue;
-        }
-        if (slot.origin == last) {  // the same cell spanning columns
-          if (last_emitted) line.pieces.back().x1 = static_cast<double>(c + 1);
-          continue;
-        }
-        last = slot.origin;
-        const std::string& text = texts[static_cast<std::size_t>(slot.origin)];
-        // A label spanning rows heads each of them; a value or blank spanning rows belongs to
-        // its first row only.
-        last_emitted = !(slot.copied_down && (text.empty() || looks_like_value(text)));
-        if (!last_emitted) continue;
-        line.pieces.push_back({text, static_cast<double>(c), static_cast<double>(c + 1), place});
-      }
-      bool any = false;
-      for (const Piece& p : line.pieces) any = any || !p.text.empty();
+      const bool any = append_grid_row(
+          grid[r], texts,
+          [&](std::size_t c) {
+            return column_names[c].empty() ? row_place : row_place + "·" + column_names[c];
+          },
+          line);
       if (!any) continue;
       // Pieces come after their row in document order.
       order_ += line.pieces.size();

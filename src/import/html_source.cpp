@@ -404,11 +404,8 @@ class Walker {
   void table(const GumboNode* node) {
     std::vector<const GumboNode*> rows;
     collect_rows(node, rows);
-    struct Slot {
-      int origin = -1;
-      bool copied_down = false;  // filled by a rowspan from a row above
-    };
-    std::vector<std::vector<Slot>> grid(rows.size());
+    // A slot is copied down when a rowspan from a row above fills it.
+    std::vector<std::vector<GridSlot>> grid(rows.size());
     std::vector<std::string> texts;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const GumboVector& cells = rows[r]->v.element.children;
@@ -452,29 +449,8 @@ class Walker {
       line.cells = true;
       line.positioned = true;
       line.where = {rows[r]->v.element.start_pos.line, rows[r]->v.element.start_pos.column, 0};
-      int last = -1;
-      bool last_emitted = false;  // whether cell `last` gave a piece of this line
-      for (std::size_t c = 0; c < grid[r].size(); ++c) {
-        const Slot& slot = grid[r][c];
-        if (slot.origin < 0) {
-          line.pieces.push_back({"", static_cast<double>(c), static_cast<double>(c + 1)});
-          last = -1;
-          continue;
-        }
-        if (slot.origin == last) {  // the same cell spanning columns
-          if (last_emitted) line.pieces.back().x1 = static_cast<double>(c + 1);
-          continue;
-        }
-        last = slot.origin;
-        const std::string& text = texts[static_cast<std::size_t>(slot.origin)];
-        // A label spanning rows heads each of them; a value or blank spanning rows belongs to
-        // its first row only.
-        last_emitted = !(slot.copied_down && (text.empty() || looks_like_value(text)));
-        if (!last_emitted) continue;
-        line.pieces.push_back({text, static_cast<double>(c), static_cast<double>(c + 1)});
-      }
-      bool any = false;
-      for (const Piece& p : line.pieces) any = any || !p.text.empty();
+      const bool any = append_grid_row(
+          grid[r], texts, [](std::size_t) { return std::string(); }, line);
       if (!any) continue;
       std::string joined = line.text();
       line.width = static_cast<double>(joined.size());

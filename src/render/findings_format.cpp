@@ -400,12 +400,16 @@ std::unique_ptr<FindingsWriter> make(const FindingsOptions& o) {
 }
 
 constexpr std::array kFormats = {
-    FindingsFormat{"text", "file:line:col: severity: message [rule-id], one per line",
-                   &make<TextWriter>},
-    FindingsFormat{"json", "one JSON document: findings and a summary", &make<JsonWriter>},
-    FindingsFormat{"sarif", "SARIF 2.1.0, with the rule catalogue", &make<SarifWriter>},
-    FindingsFormat{"github", "GitHub Actions workflow commands (annotations)", &make<GithubWriter>},
-    FindingsFormat{"junit", "JUnit XML, one test case per file", &make<JunitWriter>},
+    FindingsFormat{"text", "文件:行:列: 严重程度: 说明 [规则编号]，每个问题一行",
+                   "file:line:col: severity: message [rule-id], one per line", &make<TextWriter>},
+    FindingsFormat{"json", "一个 JSON 文档：问题和汇总",
+                   "one JSON document: findings and a summary", &make<JsonWriter>},
+    FindingsFormat{"sarif", "SARIF 2.1.0，附规则目录", "SARIF 2.1.0, with the rule catalogue",
+                   &make<SarifWriter>},
+    FindingsFormat{"github", "GitHub Actions 工作流命令（注释）",
+                   "GitHub Actions workflow commands (annotations)", &make<GithubWriter>},
+    FindingsFormat{"junit", "JUnit XML，每个文件一个测试用例", "JUnit XML, one test case per file",
+                   &make<JunitWriter>},
 };
 
 }  // namespace

@@ -319,3 +319,88 @@ TEST_CASE("规范性文件 N 件 in force, repealed or interpreted is another co
                    "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
                    "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
 }
+
+TEST_CASE("a count in a parenthesis of 含 or 其中 is part of the count before it", "[narrative]") {
+  const std::string base = ningxia_carried_over();
+  for (std::string_view sentence : {
+           "受理政府信息公开申请4450件（含上年度结转申请3件）。",
+           "受理政府信息公开申请4447件(其中依申请公开10件)。",
+           "受理申请（含上年结转3件）共4450件。",
+           "受理申请4450件（包括上年结转的3件，已全部办结）。",
+       }) {
+    INFO(sentence);
+    CHECK(narrative(with_preamble(base, sentence)).empty());
+  }
+  // The part is still held against its own cells when the text says what it is.
+  check_findings(narrative(with_preamble(ningxia(), "受理申请4447件（含上年度结转申请34件）。")),
+                 {{8, 24, "/preamble/0", "0", "34",
+                   "正文说上年结转 34 件，但表三 二、上年结转 总计为 0",
+                   "the text says 34 carried over from last year, but table 三 二 总计 is 0"}});
+  // A parenthesis that does not open with 含, 其中, 包括 or 包含 is no part of another count.
+  check_findings(
+      narrative(with_preamble(base, "全年（自然人申请4448件）。")),
+      {{8, 14, "/preamble/0", "4447", "4448",
+        "正文说申请 4448 件，但表三 一、本年新收 总计为 4447（一+二 为 4450）",
+        "the text says 4448 applications, but table 三 一 总计 is 4447 (一+二 is 4450)"}});
+}
+
+TEST_CASE("上年结转 N 件 and 结转下年度 N 件 are held against table 三's 二 and 四 总计",
+          "[narrative]") {
+  const std::string base = ningxia_carried_over();  // 二 总计 3, 四 总计 3
+  for (std::string_view sentence : {
+           "上年结转申请3件。",
+           "上年度结转的政府信息公开申请3件，均已办结。",
+           "结转下年度继续办理3件。",
+           "结转至下一年度办理的申请3件。",
+           "上年结转申请较上年减少2件。",
+           "结转下年度继续办理的申请中予以公开1件。",
+           "上年结转的申请已全部办结，本年受理申请4447件。",
+       }) {
+    INFO(sentence);
+    CHECK(narrative(with_preamble(base, sentence)).empty());
+  }
+  check_findings(
+      narrative(with_preamble(base, "上年结转申请4件，结转下年度继续办理5件。")),
+      {{8, 12, "/preamble/0", "3", "4", "正文说上年结转 4 件，但表三 二、上年结转 总计为 3",
+        "the text says 4 carried over from last year, but table 三 二 总计 is 3"},
+       {8, 24, "/preamble/0", "3", "5",
+        "正文说结转下年度 5 件，但表三 四、结转下年度继续办理 总计为 3",
+        "the text says 5 carried forward to next year, but table 三 四 总计 is 3"}});
+  // Every occurrence, in the order of the text, whichever of the words introduces it.
+  check_findings(
+      narrative(with_preamble(base, "上年度结转申请5件；上年结转申请4件。")),
+      {{8, 13, "/preamble/0", "3", "5", "正文说上年结转 5 件，但表三 二、上年结转 总计为 3",
+        "the text says 5 carried over from last year, but table 三 二 总计 is 3"},
+       {8, 22, "/preamble/0", "3", "4", "正文说上年结转 4 件，但表三 二、上年结转 总计为 3",
+        "the text says 4 carried over from last year, but table 三 二 总计 is 3"}});
+}
+
+TEST_CASE("现行有效规章 N 件 and 现行有效规范性文件 N 件 are held against 现行有效件数",
+          "[narrative]") {
+  // hongze 2024 (2021 edition): 规章 现行有效 0, 行政规范性文件 现行有效 8, 本年制发 3.
+  for (std::string_view sentence : {
+           "现行有效行政规范性文件8件。",
+           "现行有效规章0件、行政规范性文件8件。",
+           "废止行政规范性文件2件，现行有效行政规范性文件8件。",
+           "本年制发行政规范性文件3件，现行有效8件。",
+       }) {
+    INFO(sentence);
+    const std::vector<Diagnostic> found = narrative(with_preamble(hongze(), sentence));
+    REQUIRE(found.size() == 1);  // the example's own 受理申请17件
+    CHECK(found[0].position.line == 24);
+  }
+  check_findings(narrative(with_preamble(hongze(), "现行有效行政规范性文件393件。")),
+                 {{8, 17, "/preamble/0", "8", "393",
+                   "正文说现行有效规范性文件 393 件，但 二·行政规范性文件·现行有效件数 为 8",
+                   "the text says 393 规范性文件 in force, but 二·行政规范性文件·现行有效件数 is 8"},
+                  {24, 119, "/overview/subsections/1/paragraphs/0", "95", "17",
+                   "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
+                   "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
+  check_findings(narrative(with_preamble(hongze(), "现行有效规章2件。")),
+                 {{8, 12, "/preamble/0", "0", "2",
+                   "正文说现行有效规章 2 件，但 二·规章·现行有效件数 为 0",
+                   "the text says 2 规章 in force, but 二·规章·现行有效件数 is 0"},
+                  {24, 119, "/overview/subsections/1/paragraphs/0", "95", "17",
+                   "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
+                   "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -115,19 +116,108 @@ TEST_CASE("The --version flag prints the version and exits 0", "[cli]") {
   CHECK(r.err == "");
 }
 
-TEST_CASE("The --help flag exits 0 and lists every subcommand", "[cli]") {
+const std::vector<std::string> kCommandNames = {"build", "check",  "import", "init",
+                                                "rules", "schema", "sum",    "diff"};
+
+TEST_CASE("The --help flag exits 0 and lists every subcommand, in Chinese by default", "[cli]") {
   const auto r = run_govreport({"--help"});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
-  CHECK_THAT(r.out, Contains("Usage: govreport [OPTIONS] SUBCOMMAND"));
   const std::vector<std::string> lines = split_lines(r.out);
-  for (const std::string name :
-       {"build", "check", "import", "init", "rules", "schema", "sum", "diff"}) {
+  REQUIRE(lines.size() > 3);
+  CHECK(lines[0] ==
+        "govreport — 依国务院规定的格式（2019 年版或 2021 年版），由 JSON "
+        "数据生成并检查政府信息公开工作年度报告。");
+  CHECK(lines[1] == "用法: govreport [选项] 命令");
+  CHECK(std::count(lines.begin(), lines.end(),
+                   "  check                         按格式的全部勾稽规则检查数据文件") == 1);
+  CHECK(std::count(lines.begin(), lines.end(),
+                   "  --lang zh|en                  消息与帮助的语言：zh（默认）或 en") == 1);
+  CHECK(lines.back() == "运行 govreport 命令 --help 查看该命令的选项；加 --lang en 显示英文帮助。");
+  for (const std::string& name : kCommandNames) {
     INFO(name);
     CHECK(std::count_if(lines.begin(), lines.end(), [&](const std::string& l) {
             return l.rfind("  " + name + " ", 0) == 0;
           }) == 1);
   }
+}
+
+TEST_CASE("The help is in English with --lang en, before or after --help", "[cli]") {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--lang", "en", "--help"}, {"--help", "--lang=en"}}) {
+    const auto r = run_govreport(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    const std::vector<std::string> lines = split_lines(r.out);
+    REQUIRE(lines.size() > 3);
+    CHECK(lines[1] == "Usage: govreport [OPTIONS] SUBCOMMAND");
+    CHECK(std::count(lines.begin(), lines.end(),
+                     "  check                         Check data files against every consistency "
+                     "rule of the format") == 1);
+    CHECK(lines.back() == "Run 'govreport COMMAND --help' for a command's options.");
+  }
+}
+
+namespace {
+
+// The descriptions of a help text's positionals and options: what follows the name column.
+std::vector<std::string> option_descriptions(const std::string& help) {
+  std::vector<std::string> out;
+  bool in_list = false;
+  for (const std::string& line : split_lines(help)) {
+    if (line.empty()) {
+      in_list = false;
+      continue;
+    }
+    if (line == "参数:" || line == "选项:" || line == "Positionals:" || line == "Options:") {
+      in_list = true;
+      continue;
+    }
+    // The name column is 32 wide; a longer name puts its description on the next line.
+    if (in_list && line.size() > 32 && line.compare(30, 2, "  ") == 0 && line[32] != ' ')
+      out.push_back(line.substr(32));
+  }
+  return out;
+}
+
+bool has_chinese(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+}
+
+}  // namespace
+
+TEST_CASE("Every command's help is in the language asked for", "[cli]") {
+  for (const std::string& name : kCommandNames) {
+    INFO(name);
+    const auto zh = run_govreport({name, "--help"});
+    const auto en = run_govreport({"--lang", "en", name, "--help"});
+    REQUIRE(zh.exit_code == 0);
+    REQUIRE(en.exit_code == 0);
+    CHECK(split_lines(zh.out).at(1).rfind("用法: govreport " + name + " [选项]", 0) == 0);
+    CHECK(split_lines(en.out).at(1).rfind("Usage: govreport " + name + " [OPTIONS]", 0) == 0);
+    CHECK_THAT(zh.out, Contains("\n  -h,--help                     显示本帮助并退出\n"));
+    CHECK_THAT(en.out,
+               Contains("\n  -h,--help                     Print this help message and exit\n"));
+    const std::vector<std::string> zh_lines = option_descriptions(zh.out);
+    const std::vector<std::string> en_lines = option_descriptions(en.out);
+    CHECK(zh_lines.size() == en_lines.size());
+    for (const std::string& line : zh_lines) {
+      INFO(line);
+      CHECK(has_chinese(line));
+    }
+    for (const std::string& line : en_lines) {
+      INFO(line);
+      CHECK(std::isalnum(static_cast<unsigned char>(line.front())) != 0);
+    }
+    // The footer too: its examples come after a heading in the same language.
+    CHECK_THAT(zh.out, Contains("\n示例：\n"));
+    CHECK_THAT(en.out, Contains("\nExamples:\n"));
+  }
+  CHECK_THAT(run_govreport({"check", "--help"}).out,
+             Contains("\n  --strict                      有警告也以 1 退出\n"));
+  CHECK_THAT(run_govreport({"check", "--help", "--lang", "en"}).out,
+             Contains("\n  --strict                      Exit 1 on warnings too\n"));
 }
 
 TEST_CASE("An unknown flag after a subcommand exits 2 and names the flag", "[cli]") {

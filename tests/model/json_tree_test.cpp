@@ -220,10 +220,10 @@ TEST_CASE("the fast parser refuses more values than the limit, like the exact on
 // let `"a": "b": {...}` through as one member.
 TEST_CASE("the fast parser refuses a value followed by anything but a comma or a bracket",
           "[json]") {
-  for (const char* text : {R"({"a": "b": {}})", R"({"$schema": "x", "y": "b": {"c": 1}, "d": 2})",
-                           R"(["a": 1])", R"({"a": ["b" "c"]})", R"({"a": null: 1})",
-                           R"({"a": "b" "c": 1})", R"({"":"":""""""]})", R"({""::""""""""]})",
-                           R"({"":"","":"":""""]})", R"({""::""{}""{}""{{""}{""""}""]})"}) {
+  for (const char* text :
+       {R"({"a": "b": {}})", R"({"$schema": "x", "y": "b": {"c": 1}, "d": 2})", R"(["a": 1])",
+        R"({"a": ["b" "c"]})", R"({"a": null: 1})", R"({"a": "b" "c": 1})", R"({"":"":""""""]})",
+        R"({""::""""""""]})", R"({"":"","":"":""""]})", R"({""::""{}""{}""{{""}{""""}""]})"}) {
     INFO(text);
     const Parsed p = parse_both(text);
     CHECK_FALSE(p.fast);
