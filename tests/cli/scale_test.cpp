@@ -169,8 +169,9 @@ TEST_CASE("check compares consecutive years of one agency and points at the late
   const auto r = run_govreport({"check", dir, "--quiet"});
   CHECK(r.exit_code == 1);
   const auto out = lines(r.out);
-  // The narrative warnings of both files first, then the cross-year errors of 2025 (自然人, 总计).
-  REQUIRE(out.size() == 4);
+  // The narrative warnings of both files first, then the cross-year findings of 2025 (自然人,
+  // 总计, and 五 copied from 2024).
+  REQUIRE(out.size() == 5);
   CHECK(out[2] == dir +
                       "/2025.json:57:40: 错误: 三·二、上年结转政府信息公开申请数量·自然人 填报 "
                       "1，但 2024 年报告（" +
@@ -178,6 +179,8 @@ TEST_CASE("check compares consecutive years of one agency and points at the late
                       "/2024.json）的 四、结转下年度继续办理·自然人 为 0（差 +1） [carry-over]");
   CHECK(out[3].starts_with(
       dir + "/2025.json:57:138: 错误: 三·二、上年结转政府信息公开申请数量·总计 填报 1"));
+  CHECK(out[4] == dir + "/2025.json:97:15: 警告: 五、存在的主要问题及改进情况 与 2024 年报告（" +
+                      dir + "/2024.json）的几乎相同（相似度 100%） [copied-narrative]");
 }
 
 TEST_CASE("sum of generated reports of one year equals their cell-wise sum", "[scale][sum]") {
