@@ -80,6 +80,9 @@ struct Table {
   std::string_view total_row_rule = {};
   /// Columns whose sum may not be negative (上一年项目数量 + 本年增/减), checked by item-count.
   std::vector<std::string_view> nonnegative_sum = {};
+  /// Whether "/" (not applicable) is a value its cells may hold. 三 and 四 count cases, of which
+  /// there may be none but never "no such thing": "/" there is warned as `slash-count`.
+  bool not_applicable = true;
 
   // Derived when the edition is built.
   int first_cell = 0;  ///< index of this table's first cell in Report::cells

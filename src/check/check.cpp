@@ -5,6 +5,7 @@
 #include "check/check_internal.hpp"
 #include "govreport/references.hpp"
 #include "model/totals.hpp"
+#include "text/utf8.hpp"
 
 namespace govreport {
 namespace detail {
@@ -33,6 +34,7 @@ class Checker {
       row_totals(table);
       total_rows(table);
       item_counts(table);
+      slash_counts(table);
     }
     for (const Equation& eq : report_.edition->equations) equation(eq);
     empty_sections();
@@ -171,24 +173,35 @@ class Checker {
     }
   }
 
+  // "/" in a table that counts cases (三, 四): a clerk's way of writing 0, or a cell left out.
+  void slash_counts(const Table& table) {
+    if (table.not_applicable) return;
+    const int cells = table.data_rows * static_cast<int>(table.columns.size());
+    for (int cell = table.first_cell; cell < table.first_cell + cells; ++cell) {
+      if (report_.cells[static_cast<std::size_t>(cell)].state != Cell::State::NotApplicable)
+        continue;
+      findings_.add("slash-count", def(cell).pointer,
+                    {fmt::format("{} 填报 \"/\"，但表{}只计件数，没有“不适用”：没有的填 0",
+                                 def(cell).name_zh, table.section),
+                     fmt::format("{} is \"/\", but table {} counts cases and has no \"not "
+                                 "applicable\": write 0 for none",
+                                 def(cell).name_zh, table.section)});
+    }
+  }
+
+  // A section says nothing when its paragraphs (not the titles of its subsections) hold fewer
+  // than kContent letters and digits: "无", "暂无问题。", "无其他事项" (docs/rules.md).
+  static constexpr std::size_t kContent = 6;
   void empty_sections() {
-    auto empty = [](const std::vector<std::string>& paragraphs) {
-      for (const std::string& p : paragraphs) {
-        const auto first = p.find_first_not_of(" \t\r\n");
-        if (first == std::string::npos) continue;
-        std::string trimmed = p.substr(first, p.find_last_not_of(" \t\r\n") - first + 1);
-        if (trimmed != "无" && trimmed != "无。" && trimmed != "暂无" && trimmed != "暂无。")
-          return false;
-      }
-      return true;
-    };
     const Edition& e = *report_.edition;
     for (std::size_t i = 0; i < e.narrative.size(); ++i) {
       const NarrativePart& part = e.narrative[i];
       const Narrative& text = report_.narrative[i];
-      bool blank = empty(text.paragraphs);
-      for (const Subsection& s : text.subsections) blank = blank && empty(s.paragraphs);
-      if (!blank) continue;
+      std::size_t content = 0;
+      for (const std::string& p : text.paragraphs) content += detail::word_characters(p);
+      for (const Subsection& s : text.subsections)
+        for (const std::string& p : s.paragraphs) content += detail::word_characters(p);
+      if (content >= kContent) continue;
       findings_.add("empty-section", "/" + std::string(part.key),
                     {fmt::format("{} 没有内容", part.heading_zh),
                      fmt::format("{} is empty", part.heading_en)});

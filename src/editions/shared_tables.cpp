@@ -170,6 +170,8 @@ Table applications_table(std::vector<Row> other_rows) {
       .total_column = "total",
       .total_rule = "row-total",
       .total_row_rule = "results-total",
+      .nonnegative_sum = {},
+      .not_applicable = false,
   };
 }
 
@@ -202,6 +204,9 @@ Table reviews_table() {
           },
       .total_column = "total",
       .total_rule = "review-total",
+      .total_row_rule = {},
+      .nonnegative_sum = {},
+      .not_applicable = false,
   };
 }
 

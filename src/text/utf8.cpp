@@ -36,6 +36,28 @@ std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_
   return {cp, static_cast<std::size_t>(n)};
 }
 
+std::size_t word_characters(std::string_view s) {
+  std::size_t n = 0;
+  each_character(s, [&](utf8proc_int32_t cp, std::size_t) {
+    if (cp < 0) return;
+    switch (utf8proc_category(cp)) {
+      case UTF8PROC_CATEGORY_LU:
+      case UTF8PROC_CATEGORY_LL:
+      case UTF8PROC_CATEGORY_LT:
+      case UTF8PROC_CATEGORY_LM:
+      case UTF8PROC_CATEGORY_LO:
+      case UTF8PROC_CATEGORY_ND:
+      case UTF8PROC_CATEGORY_NL:
+      case UTF8PROC_CATEGORY_NO:
+        ++n;
+        break;
+      default:
+        break;
+    }
+  });
+  return n;
+}
+
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(
       std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));

@@ -35,6 +35,17 @@ std::vector<Diagnostic> check(std::string_view text) {
   return d;
 }
 
+// The pointers of the slash-count findings of `found`, and whether every finding is one.
+std::vector<std::string> slash_counts(const std::vector<Diagnostic>& found) {
+  std::vector<std::string> pointers;
+  for (const Diagnostic& d : found) {
+    INFO(d.rule << " " << d.message_en);
+    CHECK(d.rule == "slash-count");
+    pointers.push_back(d.pointer);
+  }
+  return pointers;
+}
+
 struct Expected {
   std::string_view rule;
   Severity severity;
@@ -177,7 +188,9 @@ TEST_CASE("row-total stays silent when the columns add up, \"/\" counting as not
   text = replace_once(
       text, R"("internal_affairs": {"natural_person": 5, "commercial": 0, "research": 0,)",
       R"("internal_affairs": {"natural_person": 5, "commercial": 0, "research": "/",)");
-  CHECK(check(text).empty());
+  // The "/" itself is a warning of its own: 三 counts cases.
+  CHECK(slash_counts(check(text)) ==
+        std::vector<std::string>{"/applications/results/withheld/internal_affairs/research"});
 }
 
 TEST_CASE("a 2021 file with a wrong total is caught", "[check][row-total][review-total]") {
@@ -311,7 +324,7 @@ TEST_CASE("review-total stays silent when each block adds up", "[check][review-t
   const auto found = check(replace_once(
       ningxia(), R"("upheld": 6, "corrected": 0, "other": 0, "pending": 0, "total": 6})",
       R"("upheld": 4, "corrected": 0, "other": "/", "pending": 2, "total": 6})"));
-  CHECK(found.empty());
+  CHECK(slash_counts(found) == std::vector<std::string>{"/reviews/litigation_direct/other"});
 }
 
 TEST_CASE("a total of \"/\" whose parts add up to more than 0 is a finding at the total",
@@ -320,7 +333,11 @@ TEST_CASE("a total of \"/\" whose parts add up to more than 0 is a finding at th
                                     R"("pending": 0, "total": "/"})")),
                  {{"review-total", E, 91, 82, "/reviews/review/total", "530", "/",
                    "四·行政复议·总计 填报 \"/\"（不适用），各列合计 530",
-                   "四·行政复议·总计 is \"/\" (not applicable), but its columns add up to 530"}});
+                   "四·行政复议·总计 is \"/\" (not applicable), but its columns add up to 530"},
+                  {"slash-count", W, 91, 82, "/reviews/review/total", "", "",
+                   "四·行政复议·总计 填报 \"/\"，但表四只计件数，没有“不适用”：没有的填 0",
+                   "四·行政复议·总计 is \"/\", but table 四 counts cases and has no \"not "
+                   "applicable\": write 0 for none"}});
   check_findings(
       check(replace_once(ningxia(), R"("other": 0, "total": 10})", R"("other": 0, "total": "/"})")),
       {{"row-total", E, 61, 136, "/applications/results/granted/total", "10", "/",
@@ -331,7 +348,11 @@ TEST_CASE("a total of \"/\" whose parts add up to more than 0 is a finding at th
         "三（七）总计·总计 填报 4447，各项合计 4437（差 +10）（随 三（一）予以公开·总计 "
         "而来：先核对它）",
         "三（七）总计·总计 is 4447, but its rows add up to 4437 (diff +10) (follows from "
-        "三（一）予以公开·总计: check it first)"}});
+        "三（一）予以公开·总计: check it first)"},
+       {"slash-count", W, 61, 136, "/applications/results/granted/total", "", "",
+        "三（一）予以公开·总计 填报 \"/\"，但表三只计件数，没有“不适用”：没有的填 0",
+        "三（一）予以公开·总计 is \"/\", but table 三 counts cases and has no \"not "
+        "applicable\": write 0 for none"}});
   SECTION("（七）总计 of \"/\"") {
     const std::string row(kResultsTotalRow);
     std::string slash = row;
@@ -352,7 +373,11 @@ TEST_CASE("a total of \"/\" whose parts add up to more than 0 is a finding at th
           "三（七）总计·总计 填报 4447，各列合计 6（差 +4441）（随 三（七）总计·自然人 "
           "而来：先核对它）",
           "三（七）总计·总计 is 4447, but its columns add up to 6 (diff +4441) (follows "
-          "from 三（七）总计·自然人: check it first)"}});
+          "from 三（七）总计·自然人: check it first)"},
+         {"slash-count", W, 86, 35, "/applications/results/total/natural_person", "", "",
+          "三（七）总计·自然人 填报 \"/\"，但表三只计件数，没有“不适用”：没有的填 0",
+          "三（七）总计·自然人 is \"/\", but table 三 counts cases and has no \"not "
+          "applicable\": write 0 for none"}});
   }
 }
 
@@ -360,7 +385,24 @@ TEST_CASE("a total of \"/\" stays silent when its parts are all \"/\" or 0", "[c
   std::string row(kCarriedOverRow);
   for (const std::string key : {"\"research\": ", "\"total\": "})
     row.replace(row.find(key + "0"), key.size() + 1, key + "\"/\"");
-  CHECK(check(replace_once(ningxia(), kCarriedOverRow, row)).empty());
+  CHECK(slash_counts(check(replace_once(ningxia(), kCarriedOverRow, row))) ==
+        std::vector<std::string>{"/applications/carried_over/research",
+                                 "/applications/carried_over/total"});
+}
+
+TEST_CASE("slash-count warns about each \"/\" in tables 三 and 四, and nowhere else",
+          "[check][slash-count]") {
+  check_findings(
+      check(replace_once(ningxia(), R"("granted": {"natural_person": 10, "commercial": 0,)",
+                         R"("granted": {"natural_person": 10, "commercial": "/",)")),
+      {{"slash-count", W, 61, 55, "/applications/results/granted/commercial", "", "",
+        "三（一）予以公开·商业企业 填报 \"/\"，但表三只计件数，没有“不适用”：没有的填 0",
+        "三（一）予以公开·商业企业 is \"/\", but table 三 counts cases and has no \"not "
+        "applicable\": write 0 for none"}});
+  // Table 二 has cells that may not apply: "/" there is no finding.
+  CHECK(check(replace_once(ningxia(), R"("made": 6, "published": 6,)",
+                           R"("made": "/", "published": 6,)"))
+            .empty());
 }
 
 TEST_CASE("item-count fires when 上一年项目数量 + 本年增/减 is below 0", "[check][item-count]") {
@@ -456,9 +498,35 @@ TEST_CASE("empty-section stays silent when a section says something", "[check][e
   // 无 inside a sentence, and an overview whose text is all in a subsection.
   const std::string changed = text.substr(0, p) + "  \"preamble\": [\"无，本年度无此项。\"],\n" +
                               "  \"overview\": {\"paragraphs\": [], \"subsections\": [{\"title\": "
-                              "\"x\", \"paragraphs\": [\"有内容\"]}]},\n" +
+                              "\"x\", \"paragraphs\": [\"有六个字的内容\"]}]},\n" +
                               text.substr(proactive);
   CHECK(check(changed).empty());
+  // Six letters or digits are content; the usual sentence of 六 is one.
+  const std::size_t other = text.find("  \"other_matters\": [");
+  REQUIRE(other != std::string::npos);
+  CHECK(
+      check(text.substr(0, other) + "  \"other_matters\": [\"本机关无其他需要报告的事项。\"]\n}\n")
+          .empty());
+}
+
+TEST_CASE("empty-section warns about a section of a few characters, whatever they say",
+          "[check][empty-section]") {
+  const std::string text = ningxia();
+  const std::size_t from = text.find("  \"problems\": [");
+  const std::size_t to = text.find("  \"other_matters\"");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  // Five letters or digits at most, punctuation and spaces not counted, over every paragraph.
+  for (std::string_view paragraphs :
+       {R"("暂无问题。")", R"("无。", "暂无。")", R"("  没有问题！ ")", R"("问题：无", "2")",
+        R"("（无其他事项）")"}) {
+    INFO(paragraphs);
+    check_findings(
+        check(text.substr(0, from) + "  \"problems\": [" + std::string(paragraphs) + "],\n" +
+              text.substr(to)),
+        {{"empty-section", W, 95, 15, "/problems", "", "", "五、存在的主要问题及改进情况 没有内容",
+          "Section 五、存在的主要问题及改进情况 is empty"}});
+  }
 }
 
 TEST_CASE("deadline warns when a department publishes after 1月31日 of the next year",

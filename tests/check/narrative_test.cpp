@@ -332,10 +332,10 @@ TEST_CASE("a count in a parenthesis of 含 or 其中 is part of the count before
     CHECK(narrative(with_preamble(base, sentence)).empty());
   }
   // The part is still held against its own cells when the text says what it is.
-  check_findings(narrative(with_preamble(ningxia(), "受理申请4447件（含上年度结转申请34件）。")),
-                 {{8, 24, "/preamble/0", "0", "34",
-                   "正文说上年结转 34 件，但表三 二、上年结转 总计为 0",
-                   "the text says 34 carried over from last year, but table 三 二 总计 is 0"}});
+  check_findings(
+      narrative(with_preamble(ningxia(), "受理申请4447件（含上年度结转申请34件）。")),
+      {{8, 24, "/preamble/0", "0", "34", "正文说上年结转 34 件，但表三 二、上年结转 总计为 0",
+        "the text says 34 carried over from last year, but table 三 二 总计 is 0"}});
   // A parenthesis that does not open with 含, 其中, 包括 or 包含 is no part of another count.
   check_findings(
       narrative(with_preamble(base, "全年（自然人申请4448件）。")),
@@ -389,18 +389,19 @@ TEST_CASE("现行有效规章 N 件 and 现行有效规范性文件 N 件 are he
     REQUIRE(found.size() == 1);  // the example's own 受理申请17件
     CHECK(found[0].position.line == 24);
   }
-  check_findings(narrative(with_preamble(hongze(), "现行有效行政规范性文件393件。")),
-                 {{8, 17, "/preamble/0", "8", "393",
-                   "正文说现行有效规范性文件 393 件，但 二·行政规范性文件·现行有效件数 为 8",
-                   "the text says 393 规范性文件 in force, but 二·行政规范性文件·现行有效件数 is 8"},
-                  {24, 119, "/overview/subsections/1/paragraphs/0", "95", "17",
-                   "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
-                   "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
-  check_findings(narrative(with_preamble(hongze(), "现行有效规章2件。")),
-                 {{8, 12, "/preamble/0", "0", "2",
-                   "正文说现行有效规章 2 件，但 二·规章·现行有效件数 为 0",
-                   "the text says 2 规章 in force, but 二·规章·现行有效件数 is 0"},
-                  {24, 119, "/overview/subsections/1/paragraphs/0", "95", "17",
-                   "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
-                   "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
+  check_findings(
+      narrative(with_preamble(hongze(), "现行有效行政规范性文件393件。")),
+      {{8, 17, "/preamble/0", "8", "393",
+        "正文说现行有效规范性文件 393 件，但 二·行政规范性文件·现行有效件数 为 8",
+        "the text says 393 规范性文件 in force, but 二·行政规范性文件·现行有效件数 is 8"},
+       {24, 119, "/overview/subsections/1/paragraphs/0", "95", "17",
+        "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
+        "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
+  check_findings(
+      narrative(with_preamble(hongze(), "现行有效规章2件。")),
+      {{8, 12, "/preamble/0", "0", "2", "正文说现行有效规章 2 件，但 二·规章·现行有效件数 为 0",
+        "the text says 2 规章 in force, but 二·规章·现行有效件数 is 0"},
+       {24, 119, "/overview/subsections/1/paragraphs/0", "95", "17",
+        "正文说申请 17 件，但表三 一、本年新收 总计为 95（一+二 为 95）",
+        "the text says 17 applications, but table 三 一 总计 is 95 (一+二 is 95)"}});
 }

@@ -84,7 +84,7 @@ std::string data_file(int year, int carried_over) {
          std::to_string(year) +
          R"(,
   "agency": "测试局",
-  "preamble": ["开头。"],
+  "preamble": ["本局开头说明。"],
   "overview": {"paragraphs": ["全年收到申请5件。"], "subsections": [{"title": "依申请公开", "paragraphs": ["按时答复。"]}]},
   "requests": {
     "received": {"person": 3, "company": 2, "total": 5},
@@ -158,7 +158,7 @@ TEST_CASE("A fake edition builds in every format by its declaration", "[edition]
   const Report report = load_fake(data_file(2030, 1), "fake.json");
   CHECK(render_text(report) == R"(测试局2030年政府信息公开工作年度报告
 
-　　开头。
+　　本局开头说明。
 
 一、总体情况
 
