@@ -148,6 +148,9 @@ struct YearTerm {
 /// Declares a rule across the same agency's reports of consecutive years: for each row of `rows`
 /// and each column (or just `column`) of table `table`, the later report's cell equals the sum
 /// of `terms`. A term that is missing, blank or not applicable leaves that cell unchecked.
+/// A rule on a narrative part instead (`part` given, `table` empty): the later report's part is
+/// less similar than `similar` to the earlier's (similarity.hpp), unless either has fewer than
+/// `min_chars` comparable characters.
 struct YearRule {
   std::string_view rule;               ///< rule id
   std::string_view table;              ///< table id
@@ -156,9 +159,13 @@ struct YearRule {
   std::vector<YearTerm> terms;
   /// The finding's message, with named fields: {cell} {actual} {expected} {diff} (signed),
   /// {year} and {file} (the earlier report), {column} (its printed label), {t0} {t1}… (the
-  /// terms' values) and {s0} {s1}… (the same, signed).
+  /// terms' values) and {s0} {s1}… (the same, signed). For a narrative part: {section} (its
+  /// heading), {similarity} (in per cent, rounded down), {year} and {file}.
   std::string_view message_zh;
   std::string_view message_en;
+  std::string_view part = {};  ///< key of a narrative part (NarrativePart::key)
+  double similar = 0;          ///< the similarity from which the part counts as copied
+  std::size_t min_chars = 0;   ///< shorter parts are not compared
 };
 
 /// Declares the cells that the narrative-number rule holds numbers in the text against, each a

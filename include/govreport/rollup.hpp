@@ -50,15 +50,43 @@ struct CellChange {
   bool amount = false;                     ///< the cell holds 万元 × kAmountScale
 };
 
-/// Holds a comparison: the changed cells, and cells that only one report's edition has.
+/// Describes a paragraph of a narrative part and the paragraph of the other report it is aligned
+/// with: both, or only the old one (dropped) or only the new one (added).
+struct ParagraphPair {
+  std::string old_pointer, new_pointer;  ///< JSON Pointers; empty on the side that has none
+  std::string old_text, new_text;
+  double similarity = 0;  ///< of the two paragraphs; 0 when one is missing
+};
+
+/// Describes one narrative part of two reports compared.
+struct PartDiff {
+  std::string key;  ///< NarrativePart::key
+  std::string heading_zh, heading_en;
+  std::size_t old_paragraphs = 0, new_paragraphs = 0;
+  double similarity = 0;                  ///< of the whole part (similarity.hpp)
+  std::vector<ParagraphPair> paragraphs;  ///< in the order of both texts
+};
+
+/// Holds a comparison: the changed cells (in the order of the tables), cells that only one
+/// report's edition has, the narrative part by part, and why the two may not be comparable.
 struct ReportDiff {
   std::vector<CellChange> changed;
   std::vector<CellChange> only_old;
   std::vector<CellChange> only_new;
   std::size_t compared = 0;
+  std::vector<PartDiff> narrative;  ///< the parts the newer edition declares, in order
+  std::vector<Message> warnings;    ///< other agencies, editions, or years not consecutive
 };
 
-/// Compares every table cell of `older` with `newer`.
+/// Aligns the paragraphs `older` and `newer` in order, pairing paragraphs at least
+/// kParagraphMatch alike so that the sum of the pairs' similarities is largest; the others are
+/// dropped or added. Returns the pairs as indexes into the two lists (-1: none), in order.
+std::vector<std::pair<int, int>> align_paragraphs(const std::vector<std::string>& older,
+                                                  const std::vector<std::string>& newer);
+/// The similarity from which two paragraphs may be aligned.
+inline constexpr double kParagraphMatch = 0.3;
+
+/// Compares every table cell and narrative part of `older` with `newer`.
 ReportDiff diff_reports(const Report& older, const Report& newer);
 
 }  // namespace govreport

@@ -10,6 +10,7 @@
 #include "govreport/diagnostic.hpp"
 #include "govreport/register.hpp"
 #include "govreport/report.hpp"
+#include "govreport/similarity.hpp"
 
 namespace govreport {
 
@@ -32,17 +33,26 @@ struct YearFacts {
     Position position() const { return {line, column}; }
   };
   std::vector<Fact> facts;
+  /// A narrative part that a cross-year rule compares, as its profile.
+  struct Text {
+    std::string_view part;  ///< NarrativePart::key
+    TextProfile profile;
+    std::uint32_t line = 0, column = 0;
+  };
+  std::vector<Text> texts;
 
   /// Returns the fact at `pointer`, or nullptr.
   const Fact* find(std::string_view pointer) const;
+  /// Returns the text of the narrative part `part`, or nullptr.
+  const Text* text(std::string_view part) const;
 };
 
 /// Extracts the facts of `report`, loaded from `file`.
 YearFacts year_facts(const Report& report, std::string_view file);
 
-/// Applies the cross-year rules of `later`'s edition (carry-over, in-force, item-continuity) to
-/// two reports of one agency, `later` being for the year after `earlier`. Findings point at
-/// `later`'s cells and name `earlier`'s file.
+/// Applies the cross-year rules of `later`'s edition (carry-over, in-force, item-continuity,
+/// copied-narrative) to two reports of one agency, `later` being for the year after `earlier`.
+/// Findings point at `later`'s cells or narrative parts and name `earlier`'s file.
 std::vector<Diagnostic> check_consecutive(const YearFacts& earlier, const YearFacts& later);
 
 /// Finds every pair of consecutive years of the same agency in `all` and checks it. Findings are

@@ -7,6 +7,7 @@
 
 #include "govreport/diagnostic.hpp"
 #include "govreport/report.hpp"
+#include "govreport/rollup.hpp"
 
 namespace govreport::detail {
 
@@ -34,6 +35,16 @@ void explain_by_cells(const Report& report, std::vector<Diagnostic>& findings,
 
 /// Adds narrative-number findings for every paragraph of `report`, recording their cells.
 void check_narrative(const Report& report, Findings& findings, CellsOfFindings& involved);
+
+/// Returns the text of a narrative part: its paragraphs, then each subsection's title and
+/// paragraphs, one per line.
+std::string part_text(const Narrative& part);
+
+/// Adds to `diff` the narrative of `older` and `newer` compared part by part.
+void diff_narrative(const Report& older, const Report& newer, ReportDiff& diff);
+/// Adds to `diff` why `older` and `newer` may not be comparable: other agencies, other
+/// editions, years that are not consecutive.
+void diff_warnings(const Report& older, const Report& newer, ReportDiff& diff);
 
 /// Formats a signed difference: "+3", "-1", "0".
 std::string signed_number(std::int64_t v);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -72,6 +73,19 @@ bool wanted(std::string_view pointer) {
   return std::binary_search(known.begin(), known.end(), pointer);
 }
 
+// The narrative parts that the cross-year rules of any edition, or of `own`, compare.
+std::vector<std::string_view> compared_parts(const Edition& own) {
+  std::vector<std::string_view> parts;
+  auto take = [&](const Edition& e) {
+    for (const YearRule& rule : e.year_rules)
+      if (!rule.part.empty() && std::find(parts.begin(), parts.end(), rule.part) == parts.end())
+        parts.push_back(rule.part);
+  };
+  for (const Edition* e : editions()) take(*e);
+  take(own);
+  return parts;
+}
+
 class Comparison {
  public:
   Comparison(const YearFacts& earlier, const YearFacts& later, Findings& findings)
@@ -105,6 +119,8 @@ class Comparison {
           if (*actual == expected) return;
           add(rule, target, expected, *actual, values, column);
         });
+    for (const YearRule& rule : later_.edition->year_rules)
+      if (!rule.part.empty()) compare_texts(rule);
   }
 
  private:
@@ -126,6 +142,31 @@ class Comparison {
       args.push_back(fmt::arg(kSigned[i], detail::signed_number(terms[i])));
     }
     return fmt::vformat(format, args);
+  }
+
+  // copied-narrative: the later part is not (nearly) the earlier one.
+  void compare_texts(const YearRule& rule) {
+    const YearFacts::Text* before = earlier_.text(rule.part);
+    const YearFacts::Text* now = later_.text(rule.part);
+    if (before == nullptr || now == nullptr) return;
+    if (before->profile.chars < rule.min_chars || now->profile.chars < rule.min_chars) return;
+    const double alike = similarity(before->profile, now->profile);
+    if (alike < rule.similar) return;
+    const int index = later_.edition->narrative_index(rule.part);
+    const NarrativePart& part = later_.edition->narrative[static_cast<std::size_t>(index)];
+    // Rounded down, so that a printed 90% is never below the threshold.
+    const auto percent = static_cast<int>(std::floor(alike * 100 + 1e-9));
+    auto text = [&](std::string_view format, const std::string& section) {
+      return fmt::format(fmt::runtime(format), fmt::arg("section", section),
+                         fmt::arg("similarity", percent), fmt::arg("year", earlier_.year),
+                         fmt::arg("file", earlier_.file));
+    };
+    Diagnostic& d = findings_.add(
+        rule.rule, "/" + std::string(rule.part),
+        {text(rule.message_zh, part.heading_zh), text(rule.message_en, part.heading_en)},
+        Position{now->line, now->column});
+    d.actual = fmt::format("{:.4f}", alike);
+    d.expected = fmt::format("< {:.2f}", rule.similar);
   }
 
   std::string name(std::string_view pointer) const {
@@ -160,6 +201,12 @@ const YearFacts::Fact* YearFacts::find(std::string_view pointer) const {
   return nullptr;
 }
 
+const YearFacts::Text* YearFacts::text(std::string_view part) const {
+  for (const Text& t : texts)
+    if (t.part == part) return &t;
+  return nullptr;
+}
+
 YearFacts year_facts(const Report& report, std::string_view file) {
   YearFacts f{std::string(file), report.agency, report.agency_id, report.year, report.edition, {}};
   // An edition declared outside editions() (in a test) brings its own rules.
@@ -173,6 +220,15 @@ YearFacts year_facts(const Report& report, std::string_view file) {
     const Position p = report.source.position_of(def.pointer);
     f.facts.push_back({static_cast<std::uint16_t>(i), report.cells[i].state, report.cells[i].value,
                        static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column)});
+  }
+  for (const std::string_view part : compared_parts(*report.edition)) {
+    const int index = report.edition->narrative_index(part);
+    if (index < 0 || static_cast<std::size_t>(index) >= report.narrative.size()) continue;
+    const Position p = report.source.position_of("/" + std::string(part));
+    f.texts.push_back(
+        {report.edition->narrative[static_cast<std::size_t>(index)].key,
+         text_profile(detail::part_text(report.narrative[static_cast<std::size_t>(index)])),
+         static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column)});
   }
   return f;
 }

@@ -20,7 +20,7 @@ const Edition& edition_2019() {
         .narrative = standard_narrative(),
         .tables = {},
         .equations = {balance_equation()},
-        .year_rules = {carry_over_rule()},
+        .year_rules = {carry_over_rule(), copied_narrative_rule()},
         .narrative_cells = narrative_cells(
             {{"规范性文件",
               {"/proactive/normative_documents/made", "/proactive/normative_documents/published"},

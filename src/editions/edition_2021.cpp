@@ -19,6 +19,7 @@ const Edition& edition_2021() {
         .year_rules =
             {
                 carry_over_rule(),
+                copied_narrative_rule(),
                 // 现行有效(Y) = 现行有效(Y−1) + 制发(Y) − 废止(Y).
                 {
                     .rule = "in-force",

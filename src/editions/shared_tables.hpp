@@ -13,6 +13,8 @@ std::vector<Section> standard_sections();
 std::vector<NarrativePart> standard_narrative();
 /// Returns carry-over: 二、上年结转 of a year equals 四、结转下年度继续办理 of the year before.
 YearRule carry_over_rule();
+/// Returns copied-narrative: 五、存在的主要问题及改进情况 is not (nearly) last year's.
+YearRule copied_narrative_rule();
 /// Returns the cells of 三 and 四 that the narrative speaks of, with `documents` for 二.
 NarrativeCells narrative_cells(std::vector<NarrativeCells::Documents> documents);
 /// Returns the cells of 三 and 四 that the overview for evaluators reads.

@@ -57,6 +57,8 @@ constexpr std::array kRules = {
              "2019 edition: 上一年项目数量 is not last year's 上一年项目数量 + 本年增/减"},
     RuleInfo{"rollup", E, "汇总报告不等于各成员报告之和",
              "a summary report is not the sum of its members"},
+    RuleInfo{"copied-narrative", W, "叙述部分与同一机关上一年报告的几乎相同（照搬上年内容）",
+             "a narrative part is nearly the same as the same agency's report of the year before"},
     RuleInfo{"missing-report", W, "名册中的机关没有当年的报告",
              "an agency of the register has no report for the year"},
     // import: what reading a published report could not find or found different from the format

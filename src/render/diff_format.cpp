@@ -7,6 +7,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "govreport/safe_text.hpp"
+#include "text/utf8.hpp"
+
 namespace govreport {
 namespace {
 
@@ -27,16 +30,52 @@ json change_json(const CellChange& c) {
   return j;
 }
 
+// A similarity in per cent, rounded down (as copied-narrative prints it).
+int percent(double similarity) { return static_cast<int>(std::floor(similarity * 100 + 1e-9)); }
+
+// The start of a paragraph, to recognise it by.
+std::string excerpt(const std::string& text) { return detail::shorten_chars(printable(text), 24); }
+
+std::string narrative_text(const ReportDiff& diff, bool en) {
+  if (diff.narrative.empty()) return "";
+  std::string out = en ? "narrative, part by part (similarity; paragraphs aligned, the same "
+                         "ones not listed):\n"
+                       : "叙述逐部分对照（相似度；逐段对齐，相同的段落不列出）：\n";
+  for (const PartDiff& part : diff.narrative) {
+    out += en ? fmt::format("  {}: {}% ({} → {} paragraphs)\n", part.heading_en,
+                            percent(part.similarity), part.old_paragraphs, part.new_paragraphs)
+              : fmt::format("  {}：{}%（{} 段 → {} 段）\n", part.heading_zh,
+                            percent(part.similarity), part.old_paragraphs, part.new_paragraphs);
+    for (const ParagraphPair& p : part.paragraphs) {
+      const bool both = !p.old_pointer.empty() && !p.new_pointer.empty();
+      if (both && p.similarity == 1.0) continue;  // the same paragraph: not listed
+      if (both)
+        out += fmt::format("    {} ↔ {}{}{}%\n", p.old_pointer, p.new_pointer, en ? ": " : "：",
+                           percent(p.similarity));
+      else if (!p.old_pointer.empty())
+        out += fmt::format("    {} {}「{}」\n", en ? "dropped" : "删去", p.old_pointer,
+                           excerpt(p.old_text));
+      else
+        out += fmt::format("    {} {}「{}」\n", en ? "added" : "新增", p.new_pointer,
+                           excerpt(p.new_text));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_diff_text(const ReportDiff& diff, const Report& older,
                              std::string_view older_name, const Report& newer,
                              std::string_view newer_name, Lang lang) {
   const bool en = lang == Lang::En;
-  std::string out = en ? fmt::format("{} → {}: {} cells compared, {} changed\n", older_name,
-                                     newer_name, diff.compared, diff.changed.size())
-                       : fmt::format("{} → {}：比较了 {} 个单元格，{} 个有变化\n", older_name,
-                                     newer_name, diff.compared, diff.changed.size());
+  std::string out;
+  for (const Message& w : diff.warnings)
+    out += (en ? "warning: " : "警告：") + printable(w.in(lang)) + "\n";
+  out += en ? fmt::format("{} → {}: {} cells compared, {} changed\n", older_name, newer_name,
+                          diff.compared, diff.changed.size())
+            : fmt::format("{} → {}：比较了 {} 个单元格，{} 个有变化\n", older_name, newer_name,
+                          diff.compared, diff.changed.size());
   const std::string_view blank = en ? "blank" : "空白";
   for (const CellChange& c : diff.changed) {
     std::string line = fmt::format("{}: {} → {}", c.name,
@@ -57,17 +96,35 @@ std::string format_diff_text(const ReportDiff& diff, const Report& older,
   };
   incomparable(diff.only_old, older);
   incomparable(diff.only_new, newer);
+  out += narrative_text(diff, en);
   return out;
 }
 
 std::string format_diff_json(const ReportDiff& diff, std::string_view older_name,
-                             std::string_view newer_name) {
+                             std::string_view newer_name, Lang lang) {
   json j = {{"old", older_name}, {"new", newer_name}, {"compared", diff.compared}};
+  j["warnings"] = json::array();
+  for (const Message& w : diff.warnings) j["warnings"].push_back(w.in(lang));
   for (auto [key, list] : {std::pair{"changed", &diff.changed},
                            {"only_old", &diff.only_old},
                            {"only_new", &diff.only_new}}) {
     j[key] = json::array();
     for (const CellChange& c : *list) j[key].push_back(change_json(c));
+  }
+  j["narrative"] = json::array();
+  for (const PartDiff& part : diff.narrative) {
+    json pj = {{"part", part.key},
+               {"heading", lang == Lang::En ? part.heading_en : part.heading_zh},
+               {"similarity", std::round(part.similarity * 10000) / 10000},
+               {"old_paragraphs", part.old_paragraphs},
+               {"new_paragraphs", part.new_paragraphs},
+               {"paragraphs", json::array()}};
+    for (const ParagraphPair& p : part.paragraphs)
+      pj["paragraphs"].push_back(
+          {{"old", p.old_pointer.empty() ? json(nullptr) : json(p.old_pointer)},
+           {"new", p.new_pointer.empty() ? json(nullptr) : json(p.new_pointer)},
+           {"similarity", std::round(p.similarity * 10000) / 10000}});
+    j["narrative"].push_back(std::move(pj));
   }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -207,3 +207,62 @@ TEST_CASE(
     CHECK(govreport::check_rollup(summary, "s.json", sum, 1).empty());
   }
 }
+
+TEST_CASE("Paragraphs are aligned in order, alike ones paired, the others dropped or added",
+          "[diff]") {
+  using Pairs = std::vector<std::pair<int, int>>;
+  const std::vector<std::string> older = {"政务公开工作取得成效。", "加强培训，提高业务水平。",
+                                          "完善制度。"};
+  const std::vector<std::string> newer = {"新增一段完全不同的内容文字。",
+                                          "政务公开工作取得明显成效。", "完善制度。"};
+  CHECK(govreport::align_paragraphs(older, newer) == Pairs{{-1, 0}, {0, 1}, {1, -1}, {2, 2}});
+  CHECK(govreport::align_paragraphs(older, {}) == Pairs{{0, -1}, {1, -1}, {2, -1}});
+  CHECK(govreport::align_paragraphs({}, newer) == Pairs{{-1, 0}, {-1, 1}, {-1, 2}});
+  // Order is kept: a paragraph moved from last to first pairs once, the rest in order.
+  CHECK(govreport::align_paragraphs({"甲乙丙丁", "戊己庚辛", "壬癸子丑"},
+                                    {"壬癸子丑", "甲乙丙丁", "戊己庚辛"}) ==
+        Pairs{{-1, 0}, {0, 1}, {1, 2}, {2, -1}});
+}
+
+TEST_CASE("diff compares the narrative part by part and warns of other agencies and years",
+          "[diff]") {
+  const std::string y2024 = project_file("data/examples/hongze-gov-2024.json");
+  std::string other = replace_once(y2024, "\"year\": 2024", "\"year\": 2026");
+  other =
+      replace_once(other, "\"agency\": \"淮安市洪泽区人民政府\"", "\"agency\": \"某县人民政府\"");
+  const govreport::ReportDiff d =
+      govreport::diff_reports(load(y2024, "a.json"), load(other, "b.json"));
+  REQUIRE(d.warnings.size() == 2);
+  CHECK(d.warnings[0].zh ==
+        "两份报告的机关名称不同：淮安市洪泽区人民政府 与 某县人民政府（同一机关改名？可用 "
+        "agency_id 标明）");
+  CHECK(d.warnings[1].zh == "两份报告不是相邻年度：2024 年与 2026 年");
+  CHECK(d.warnings[1].en == "the reports are not of consecutive years: 2024 and 2026");
+  REQUIRE(d.narrative.size() == 4);
+  const govreport::PartDiff& problems = d.narrative[2];
+  CHECK(problems.key == "problems");
+  CHECK(problems.heading_zh == "五、存在的主要问题及改进情况");
+  CHECK(problems.similarity == 1.0);
+  CHECK(problems.old_paragraphs == 2);
+  REQUIRE(problems.paragraphs.size() == 2);
+  CHECK(problems.paragraphs[1].old_pointer == "/problems/1");
+  CHECK(problems.paragraphs[1].new_pointer == "/problems/1");
+  CHECK(problems.paragraphs[1].similarity == 1.0);
+
+  // Another edition, by agency_id: the same id is the same agency whatever its name.
+  const std::string y2020 = project_file("data/2020.json");
+  const govreport::ReportDiff e = govreport::diff_reports(
+      load(replace_once(y2020, "\"year\": 2020,", "\"year\": 2020, \"agency_id\": \"x\","), "a"),
+      load(replace_once(y2024, "\"year\": 2024,", "\"year\": 2021, \"agency_id\": \"x\","), "b"));
+  REQUIRE(e.warnings.size() == 1);
+  CHECK(e.warnings[0].zh ==
+        "两份报告的格式版本不同（2019 版与 2021 版）：只有一版有的单元格不作比较");
+  // The changed cells come in the order of the tables.
+  REQUIRE(!e.changed.empty());
+  const govreport::Edition& ed = *load(y2024, "b").edition;
+  CHECK(std::is_sorted(e.changed.begin(), e.changed.end(), [&](const auto& x, const auto& y) {
+    const auto& cx = ed.cells[static_cast<std::size_t>(ed.cell_index(x.pointer))];
+    const auto& cy = ed.cells[static_cast<std::size_t>(ed.cell_index(y.pointer))];
+    return std::tie(cx.table, cx.row, cx.column) < std::tie(cy.table, cy.row, cy.column);
+  }));
+}

@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "check/check_internal.hpp"
 #include "govreport/load.hpp"
+#include "govreport/similarity.hpp"
 #include "support.hpp"
 
 namespace {
@@ -112,8 +114,9 @@ TEST_CASE(
   // 2024: 行政规范性文件 issued 3, repealed 0, in force 8. The copy for 2025 keeps 8 in force
   // after issuing 3 more: 8 + 3 − 0 = 11 expected.
   const Report a = load(y2024, "2024.json"), b = load(next_year(y2024), "2025.json");
-  const auto found = govreport::check_consecutive(govreport::year_facts(a, "2024.json"),
-                                                  govreport::year_facts(b, "2025.json"));
+  const auto found = of_rule(govreport::check_consecutive(govreport::year_facts(a, "2024.json"),
+                                                          govreport::year_facts(b, "2025.json")),
+                             "in-force");
   REQUIRE(found.size() == 1);
   CHECK(found[0].rule == "in-force");
   CHECK(found[0].severity == govreport::Severity::Warning);
@@ -131,8 +134,9 @@ TEST_CASE("item-continuity fires when 上一年项目数量 does not carry last 
   // 2019 copy of the 2020 report: 行政许可 5 items and a change of +1 make 6, but 2020 says 5.
   std::string y2019 = replace_once(y2020, "\"year\": 2020", "\"year\": 2019");
   const Report a = load(y2019, "2019.json"), b = load(y2020, "2020.json");
-  const auto found = govreport::check_consecutive(govreport::year_facts(a, "2019.json"),
-                                                  govreport::year_facts(b, "2020.json"));
+  const auto found = of_rule(govreport::check_consecutive(govreport::year_facts(a, "2019.json"),
+                                                          govreport::year_facts(b, "2020.json")),
+                             "item-continuity");
   REQUIRE(found.size() == 2);
   CHECK(found[0].rule == "item-continuity");
   CHECK(found[0].pointer == "/proactive/licensing/previous");
@@ -153,4 +157,68 @@ TEST_CASE("check_years compares only consecutive years of the same agency", "[ye
                                 govreport::year_facts(b, "b.json"),
                                 govreport::year_facts(c, "c.json")})
             .empty());
+}
+
+TEST_CASE("copied-narrative fires when 五 is last year's, numbers and punctuation aside",
+          "[years][copied-narrative]") {
+  const std::string y2024 = project_file("data/examples/hongze-gov-2024.json");
+  // 2025 copies 2024's 五 with its years moved on and a comma changed.
+  std::string y2025 = next_year(y2024);
+  y2025 = replace_once(y2025, "2024年，全区政府信息公开工作", "2025年 全区政府信息公开工作");
+  y2025 = replace_once(y2025, "针对存在问题，2025年我们", "针对存在问题，2026年我们");
+  const Report a = load(y2024, "2024.json"), b = load(y2025, "2025.json");
+  const std::vector<Diagnostic> found =
+      of_rule(govreport::check_consecutive(govreport::year_facts(a, "2024.json"),
+                                           govreport::year_facts(b, "2025.json")),
+              "copied-narrative");
+  REQUIRE(found.size() == 1);
+  const Diagnostic& d = found[0];
+  CHECK(d.file == "2025.json");
+  CHECK(d.pointer == "/problems");
+  CHECK(d.severity == govreport::Severity::Warning);
+  CHECK(d.position.line == 97);
+  CHECK(d.position.column == 15);
+  CHECK(d.message_zh ==
+        "五、存在的主要问题及改进情况 与 2024 年报告（2024.json）的几乎相同（相似度 100%）");
+  CHECK(d.message_en ==
+        "Section 五、存在的主要问题及改进情况 is nearly the same as in the 2024 report (2024.json) "
+        "(100% alike)");
+  CHECK(d.actual == "1.0000");
+  CHECK(d.expected == "< 0.90");
+}
+
+TEST_CASE("copied-narrative stays silent on a rewritten or a short 五",
+          "[years][copied-narrative]") {
+  const std::string y2024 = project_file("data/examples/hongze-gov-2024.json");
+  const Report a = load(y2024, "2024.json");
+  auto copied = [&](const std::string& y2025) {
+    return of_rule(
+        govreport::check_consecutive(govreport::year_facts(a, "2024.json"),
+                                     govreport::year_facts(load(y2025, "2025.json"), "2025.json")),
+        "copied-narrative");
+  };
+  // The first of the two paragraphs written anew: 234 bigrams in common of 335 + 276.
+  const std::string first = nlohmann::json::parse(y2024)["problems"][0].get<std::string>();
+  const std::string rewritten = replace_once(
+      next_year(y2024), first,
+      "2025年，我区政务公开工作仍有短板：基层政务公开标准化目录更新不及时，部分单位公开内容"
+      "质量不高，解读材料形式单一。");
+  CHECK(govreport::similarity(
+            govreport::detail::part_text(a.part("problems")),
+            govreport::detail::part_text(load(rewritten, "2025.json").part("problems"))) ==
+        2.0 * 234 / 611);
+  CHECK(copied(rewritten).empty());
+  // Two years of a short 五 are no copy: fewer than 30 letters and digits are not compared.
+  std::string short24 = y2024;
+  std::string short25 = next_year(y2024);
+  const std::string second = nlohmann::json::parse(y2024)["problems"][1].get<std::string>();
+  for (std::string* t : {&short24, &short25}) {
+    *t = replace_once(*t, "\"" + first + "\",", "");
+    *t = replace_once(*t, second, "本年度无新增问题，将继续巩固已有成效。");
+  }
+  const std::vector<Diagnostic> found = of_rule(
+      govreport::check_consecutive(govreport::year_facts(load(short24, "2024.json"), "2024.json"),
+                                   govreport::year_facts(load(short25, "2025.json"), "2025.json")),
+      "copied-narrative");
+  CHECK(found.empty());
 }

@@ -117,21 +117,23 @@ TEST_CASE("check's summary counts files with errors and warnings, by rule, in js
   const auto text = run_govreport({"--lang", "en", "check", "."}, "", dir);
   CHECK(text.exit_code == 1);
   CHECK(text.err ==
-        "checked 3 files: 3 errors, 2 warnings (2 files with errors, 2 with warnings)\n"
+        "checked 3 files: 3 errors, 3 warnings (2 files with errors, 2 with warnings)\n"
         "  rule              severity  findings     files\n"
         "  review-total      error            1         1\n"
         "  narrative-number  warning          2         2\n"
         "  carry-over        error            2         1\n"
+        "  copied-narrative  warning          1         1\n"
         "compared 1 pair of consecutive years:\n"
         "  ./2024.json → ./2025.json (淮安市洪泽区人民政府)\n");
   const auto sarif =
       nlohmann::json::parse(run_govreport({"check", ".", "--format", "sarif"}, "", dir).out);
   CHECK(sarif["runs"][0]["properties"]["summary"] == nlohmann::json::parse(R"({
-    "files": 3, "errors": 3, "warnings": 2, "files_with_errors": 2, "files_with_warnings": 2,
+    "files": 3, "errors": 3, "warnings": 3, "files_with_errors": 2, "files_with_warnings": 2,
     "rules": [
       {"rule": "review-total", "severity": "error", "findings": 1, "files": 1},
       {"rule": "narrative-number", "severity": "warning", "findings": 2, "files": 2},
-      {"rule": "carry-over", "severity": "error", "findings": 2, "files": 1}],
+      {"rule": "carry-over", "severity": "error", "findings": 2, "files": 1},
+      {"rule": "copied-narrative", "severity": "warning", "findings": 1, "files": 1}],
     "year_pairs": [{"earlier": "./2024.json", "later": "./2025.json",
                     "agency": "淮安市洪泽区人民政府", "year": 2025}]})"));
   fs::remove_all(dir);

@@ -504,10 +504,11 @@ TEST_CASE("A file reached twice, by another spelling or a symbolic link, counts 
   CHECK(r.exit_code == 1);
   CHECK(r.err ==
         "注意：./copy-2025.json 与 ./2025.json 是同一个文件，只读取一次\n"
-        "检查了 2 个文件：2 个错误，2 个警告（1 个文件有错误，2 个文件有警告）\n"
+        "检查了 2 个文件：2 个错误，3 个警告（1 个文件有错误，2 个文件有警告）\n"
         "  规则              级别          个数    文件数\n"
         "  narrative-number  警告             2         2\n"
         "  carry-over        错误             2         1\n"
+        "  copied-narrative  警告             1         1\n"
         "比较了 1 对相邻年度的报告：\n"
         "  ./2024.json → ./2025.json（淮安市洪泽区人民政府）\n");
   CHECK(r.out.find("./2025.json:57:40: 错误: 三·二、上年结转政府信息公开申请数量·自然人 填报 1") !=

@@ -91,6 +91,26 @@ TEST_CASE(
       paired.err.ends_with("  carry-over        错误             2         1\n"
                            "比较了 1 对相邻年度的报告：\n"
                            "  2023.json → 2024.json（淮安市洪泽区人民政府）\n"));
+
+  // The two real 五 share two of their three measures word for word, yet are no copy.
+  CHECK(lines_with(paired.out, "[copied-narrative]").empty());
+  const auto diff = run_govreport({"diff", "2023.json", "2024.json"}, "", dir);
+  CHECK(diff.exit_code == 0);
+  CHECK(lines_with(diff.out, "五、存在的主要问题及改进情况") ==
+        std::vector<std::string>{"  五、存在的主要问题及改进情况：57%（1 段 → 2 段）"});
+  // 2024's 五 replaced by 2023's with its years moved on: copied.
+  nlohmann::ordered_json copy = nlohmann::ordered_json::parse(read_file(dir + "/2024.json"));
+  copy["problems"] = nlohmann::ordered_json::array();
+  const nlohmann::json y2023 = nlohmann::json::parse(read_file(dir + "/2023.json"));
+  for (const auto& p : y2023["problems"])
+    copy["problems"].push_back(replace_once(p.get<std::string>(), "2023年", "2024年"));
+  write_file(dir + "/2024.json", copy.dump(1));
+  const auto copied =
+      run_govreport({"check", "2023.json", "2024.json", "--register", "agencies.json"}, "", dir);
+  CHECK(lines_with(copied.out, "[copied-narrative]") ==
+        std::vector<std::string>{
+            "2024.json:330:14: 警告: 五、存在的主要问题及改进情况 与 2023 年报告（2023.json）"
+            "的几乎相同（相似度 100%） [copied-narrative]"});
   fs::remove_all(dir);
 }
 

@@ -169,8 +169,9 @@ TEST_CASE("check compares consecutive years of one agency and points at the late
   const auto r = run_govreport({"check", dir, "--quiet"});
   CHECK(r.exit_code == 1);
   const auto out = lines(r.out);
-  // The narrative warnings of both files first, then the cross-year errors of 2025 (自然人, 总计).
-  REQUIRE(out.size() == 4);
+  // The narrative warnings of both files first, then the cross-year findings of 2025 (自然人,
+  // 总计, and 五 copied from 2024).
+  REQUIRE(out.size() == 5);
   CHECK(out[2] == dir +
                       "/2025.json:57:40: 错误: 三·二、上年结转政府信息公开申请数量·自然人 填报 "
                       "1，但 2024 年报告（" +
@@ -178,6 +179,8 @@ TEST_CASE("check compares consecutive years of one agency and points at the late
                       "/2024.json）的 四、结转下年度继续办理·自然人 为 0（差 +1） [carry-over]");
   CHECK(out[3].starts_with(
       dir + "/2025.json:57:138: 错误: 三·二、上年结转政府信息公开申请数量·总计 填报 1"));
+  CHECK(out[4] == dir + "/2025.json:97:15: 警告: 五、存在的主要问题及改进情况 与 2024 年报告（" +
+                      dir + "/2024.json）的几乎相同（相似度 100%） [copied-narrative]");
 }
 
 TEST_CASE("sum of generated reports of one year equals their cell-wise sum", "[scale][sum]") {
@@ -243,9 +246,14 @@ TEST_CASE("diff prints each changed cell with old, new, difference and ratio", "
              replace_once(project_file("data/2020.json"), "\"upheld\": 530,", "\"upheld\": 265,"));
   const auto r = run_govreport({"diff", "data/2020.json", dir + "/new.json"});
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "data/2020.json → " + dir +
+  CHECK(r.out == "警告：两份报告是同一年度（2020 年）的\ndata/2020.json → " + dir +
                      "/new.json：比较了 198 个单元格，1 个有变化\n  四·行政复议·结果维持: 530 → "
-                     "265 (-265, ×0.50)\n");
+                     "265 (-265, ×0.50)\n"
+                     "叙述逐部分对照（相似度；逐段对齐，相同的段落不列出）：\n"
+                     "  开头说明：100%（1 段 → 1 段）\n"
+                     "  一、总体情况：100%（11 段 → 11 段）\n"
+                     "  五、存在的主要问题及改进情况：100%（2 段 → 2 段）\n"
+                     "  六、其他需要报告的事项：100%（2 段 → 2 段）\n");
   const auto j = nlohmann::json::parse(
       run_govreport({"diff", "data/2020.json", dir + "/new.json", "--format", "json"}).out);
   CHECK(j["compared"] == 198);

@@ -22,7 +22,7 @@ rank() {
 # The layer of a public header.
 header_layer() {
   case $1 in
-    safe_text) echo text ;;
+    safe_text | similarity) echo text ;;
     edition | report | source | diagnostic | load | register | schema | template | version) echo model ;;
     check | references | region | rollup | stats | years) echo check ;;
     render | findings_format | diff_format | stats_format) echo render ;;
