@@ -17,8 +17,9 @@ using govreport::test::temp_dir;
 using govreport::test::write_file;
 
 // The two Hongze years of two_years (2025 has two carry-over errors; each has one
-// narrative-number warning), 2024 published late (a government: after 2025-03-31, so also a
-// deadline warning), a file that is no JSON, and a JSON Schema (skipped).
+// narrative-number warning; 2025 repeats 2024's 五, a copied-narrative warning), 2024 published
+// late (a government: after 2025-03-31, so also a deadline warning), a file that is no JSON, and a
+// JSON Schema (skipped).
 std::string reports() {
   const std::string dir = temp_dir() + "/reports";
   fs::create_directory(dir);
@@ -36,7 +37,7 @@ std::string reports() {
 const std::string kHeading =
     "\xEF\xBB\xBF"
     "文件,机关,年度,类别,新收申请,公开率(%),不予公开率(%),复议纠错率(%),诉讼纠错率(%),结转下年度,"
-    "逾期发布,错误,警告,narrative-number,deadline,carry-over";
+    "逾期发布,错误,警告,narrative-number,deadline,carry-over,copied-narrative";
 
 }  // namespace
 
@@ -52,14 +53,15 @@ TEST_CASE("stats lists a bad input, writes the others' overview, and exits 1", "
   CHECK(err[0].ends_with("[json-syntax]"));
   CHECK(err[1] == "已写入 out/sub/stats.csv（2 份报告；1 个文件未能读取，未计入）");
   // 2025: received 94 + carried over 1; the same results; two carry-over errors.
-  CHECK(read_file((root / "out/sub/stats.csv").string()) ==
-        kHeading +
-            "\r\n"
-            "reports/"
-            "2024.json,淮安市洪泽区人民政府,2024,政府,95,62.11,3.16,50.00,0.00,0,是,0,2,1,1,0\r\n"
-            "reports/"
-            "2025.json,淮安市洪泽区人民政府,2025,政府,94,62.11,3.16,50.00,0.00,0,未知,2,1,1,0,2\r\n"
-            "合计（2 份报告）,,,,189,62.11,3.16,50.00,0.00,0,1,2,3,2,1,2\r\n");
+  CHECK(
+      read_file((root / "out/sub/stats.csv").string()) ==
+      kHeading +
+          "\r\n"
+          "reports/"
+          "2024.json,淮安市洪泽区人民政府,2024,政府,95,62.11,3.16,50.00,0.00,0,是,0,2,1,1,0,0\r\n"
+          "reports/"
+          "2025.json,淮安市洪泽区人民政府,2025,政府,94,62.11,3.16,50.00,0.00,0,未知,2,2,1,0,2,1\r\n"
+          "合计（2 份报告）,,,,189,62.11,3.16,50.00,0.00,0,1,2,4,2,1,2,1\r\n");
 }
 
 TEST_CASE("stats sorts by a column, refuses an unknown one before reading", "[stats][cli]") {
