@@ -9,6 +9,7 @@
 
 #include "govreport/diagnostic.hpp"
 #include "govreport/report.hpp"
+#include "govreport/stats.hpp"
 
 namespace govreport {
 
@@ -76,6 +77,7 @@ struct ReportDiff {
   std::size_t compared = 0;
   std::vector<PartDiff> narrative;  ///< the parts the newer edition declares, in order
   std::vector<Message> warnings;    ///< other agencies, editions, or years not consecutive
+  Rates old_rates, new_rates;       ///< the rates of the two reports (stats.hpp)
 };
 
 /// Aligns the paragraphs `older` and `newer` in order, pairing paragraphs at least

@@ -68,6 +68,17 @@ struct Rates {
 /// Computes the rates from `figures`: the one place they are defined (docs/stats.md).
 Rates rates(const Figures& figures);
 
+/// Names one of the rates: a key for machine formats, the name in each language, the member.
+struct RateName {
+  const char* key;
+  const char* zh;
+  const char* en;
+  Rate Rates::*member;
+};
+
+/// Returns the names of the four rates, in the order of Rates.
+std::span<const RateName> rate_names();
+
 /// Says whether a report came out by its deadline (publication_deadline).
 enum class Lateness : std::uint8_t { Unknown, OnTime, Late };
 

@@ -162,6 +162,8 @@ ReportDiff diff_reports(const Report& older, const Report& newer) {
     c.old_value = format_cell(older.cells[i], kind_of(*older.edition, i));
     diff.only_old.push_back(std::move(c));
   }
+  diff.old_rates = rates(report_figures(older));
+  diff.new_rates = rates(report_figures(newer));
   detail::diff_narrative(older, newer, diff);
   detail::diff_warnings(older, newer, diff);
   return diff;

@@ -145,6 +145,18 @@ std::string Rate::percent(int places) const {
   return out;
 }
 
+std::span<const RateName> rate_names() {
+  static constexpr RateName kNames[] = {
+      {"disclosure", "公开率", "Disclosure rate", &Rates::disclosure},
+      {"withholding", "不予公开率", "Withheld rate", &Rates::withheld},
+      {"review-correction", "行政复议纠错率", "Administrative review correction rate",
+       &Rates::review_correction},
+      {"litigation-correction", "行政诉讼纠错率", "Litigation correction rate",
+       &Rates::litigation_correction},
+  };
+  return kNames;
+}
+
 Rates rates(const Figures& f) {
   return {
       .disclosure = rate_of(f.disclosed, f.handled),

@@ -42,7 +42,8 @@ void setup_diff(CLI::App& sub, Context& ctx, int& exit_code) {
       ->check(CLI::IsMember({"text", "json"}));
   sub.footer(ctx.tr(R"(
 列出数值有变化的每个表格单元格（按表格顺序）：旧值、新值、差值和新旧之比。只在两个版式之一中
-存在的单元格（例如 2020 年与 2021 年报告之间的表二）列为不可比较。然后逐部分列出叙述与旧报告的
+存在的单元格（例如 2020 年与 2021 年报告之间的表二）列为不可比较。接着给出两份报告的公开率、
+不予公开率和复议、诉讼纠错率及其变化（百分点；公式见 docs/stats.md）。然后逐部分列出叙述与旧报告的
 相似度（按字符二元组计算，数字和标点不计；见 docs/rules.md 的 copied-narrative），并逐段对齐：
 成对的段落及其相似度，删去的和新增的段落。两份报告的机关或版式不同、或不是相邻年度时，先给出警告。
 
@@ -52,7 +53,9 @@ void setup_diff(CLI::App& sub, Context& ctx, int& exit_code) {
                     R"(
 Prints each table cell whose value changed, in the order of the tables, with the old and new
 value, the difference and the ratio new/old. Cells that exist in only one of the two editions
-(for example table 二 between a 2020 and a 2021 report) are listed as not comparable. Then each
+(for example table 二 between a 2020 and a 2021 report) are listed as not comparable. Next the
+rates of both reports (disclosure, withheld, review and litigation correction; formulas in
+docs/stats.md) and their change in percentage points. Then each
 part of the narrative with its similarity to the old one (character bigrams, numbers and
 punctuation set aside; see docs/rules.md, copied-narrative) and its paragraphs aligned: pairs
 with their similarity, paragraphs dropped and added. Warns first when the reports are of

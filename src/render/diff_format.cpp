@@ -63,6 +63,25 @@ std::string narrative_text(const ReportDiff& diff, bool en) {
   return out;
 }
 
+// The rates of the two reports, and their change in percentage points where both are known.
+std::string rates_text(const ReportDiff& diff, bool en) {
+  std::string out = en ? "rates (old → new):\n" : "比率（旧 → 新）：\n";
+  for (const RateName& name : rate_names()) {
+    const Rate& old_rate = diff.old_rates.*name.member;
+    const Rate& new_rate = diff.new_rates.*name.member;
+    auto shown = [](const Rate& r) { return r.empty() ? std::string("—") : r.percent() + "%"; };
+    std::string line = fmt::format("  {}{}{} → {}", en ? name.en : name.zh, en ? ": " : "：",
+                                   shown(old_rate), shown(new_rate));
+    if (!old_rate.empty() && !new_rate.empty()) {
+      const double points = (*new_rate.value() - *old_rate.value()) * 100;
+      const std::string change = fmt::format("{:+.2f}", std::round(points * 100) / 100 + 0.0);
+      line += en ? fmt::format(" ({} points)", change) : fmt::format("（{} 个百分点）", change);
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_diff_text(const ReportDiff& diff, const Report& older,
@@ -96,6 +115,7 @@ std::string format_diff_text(const ReportDiff& diff, const Report& older,
   };
   incomparable(diff.only_old, older);
   incomparable(diff.only_new, newer);
+  out += rates_text(diff, en);
   out += narrative_text(diff, en);
   return out;
 }
@@ -110,6 +130,13 @@ std::string format_diff_json(const ReportDiff& diff, std::string_view older_name
                            {"only_new", &diff.only_new}}) {
     j[key] = json::array();
     for (const CellChange& c : *list) j[key].push_back(change_json(c));
+  }
+  j["rates"] = json::array();
+  for (const RateName& name : rate_names()) {
+    auto value = [](const Rate& r) { return r.empty() ? json(nullptr) : json(r.percent()); };
+    j["rates"].push_back({{"rate", name.key},
+                          {"old", value(diff.old_rates.*name.member)},
+                          {"new", value(diff.new_rates.*name.member)}});
   }
   j["narrative"] = json::array();
   for (const PartDiff& part : diff.narrative) {

@@ -300,22 +300,6 @@ double rate_scale(const std::vector<Bar>& bars) {
   return top;
 }
 
-struct RateDef {
-  const char* key;
-  const char* zh;
-  const char* en;
-  Rate Rates::*member;
-};
-
-constexpr RateDef kRates[] = {
-    {"disclosure", "公开率", "Disclosure rate", &Rates::disclosure},
-    {"withholding", "不予公开率", "Withheld rate", &Rates::withheld},
-    {"review-correction", "行政复议纠错率", "Administrative review correction rate",
-     &Rates::review_correction},
-    {"litigation-correction", "行政诉讼纠错率", "Litigation correction rate",
-     &Rates::litigation_correction},
-};
-
 Bar rate_bar(std::string label, const Rate& rate) {
   Bar b;
   b.label = std::move(label);
@@ -420,7 +404,7 @@ std::string charts_by_agency(const StatsTable& t, Lang lang) {
   int latest = 0;
   for (const StatsRow& r : t.rows) latest = std::max(latest, r.year);
   std::string out;
-  for (const RateDef& d : kRates) {
+  for (const RateName& d : rate_names()) {
     std::vector<Bar> bars;
     for (const StatsRow& r : t.rows)
       if (r.year == latest) bars.push_back(rate_bar(label_of(r), r.rates.*d.member));
@@ -483,7 +467,7 @@ std::string trend_html(const StatsTable& t, Lang lang) {
         pct(y.rates.disclosure), pct(y.rates.withheld), pct(y.rates.review_correction),
         pct(y.rates.litigation_correction), y.late_reports, y.errors);
   out += "</tbody></table>\n";
-  for (const RateDef& d : kRates) {
+  for (const RateName& d : rate_names()) {
     std::vector<Bar> bars;
     for (const StatsRow& y : t.years)
       bars.push_back(rate_bar(std::to_string(y.year), y.rates.*d.member));

@@ -834,3 +834,23 @@ TEST_CASE("A workbook that cannot be read stops check with its message", "[cli][
       r.err.starts_with("govreport: bad.xlsx: 错误: 不是 .xlsx 工作簿（无法作为 zip 压缩包打开） "
                         "[unreadable-source]\n"));
 }
+
+TEST_CASE("diff gives the rates of both reports and their change", "[cli][diff]") {
+  const auto zh = run_govreport({"diff", "data/2020.json", kHongze});
+  CHECK(zh.exit_code == 0);
+  CHECK_THAT(zh.out, Contains("比率（旧 → 新）：\n"
+                              "  公开率：0.29% → 62.11%（+61.81 个百分点）\n"
+                              "  不予公开率：0.11% → 3.16%（+3.05 个百分点）\n"
+                              "  行政复议纠错率：0.00% → 50.00%（+50.00 个百分点）\n"
+                              "  行政诉讼纠错率：0.00% → 0.00%（+0.00 个百分点）\n"));
+  const auto en = run_govreport({"--lang", "en", "diff", kHongze, kHongze});
+  CHECK_THAT(en.out, Contains("rates (old → new):\n"
+                              "  Disclosure rate: 62.11% → 62.11% (+0.00 points)\n"));
+  const auto j = run_govreport({"diff", "data/2020.json", kHongze, "--format", "json"});
+  REQUIRE(j.exit_code == 0);
+  const nlohmann::json rates = nlohmann::json::parse(j.out).at("rates");
+  CHECK(rates.dump() == R"([{"new":"62.11","old":"0.29","rate":"disclosure"},)"
+                        R"({"new":"3.16","old":"0.11","rate":"withholding"},)"
+                        R"({"new":"50.00","old":"0.00","rate":"review-correction"},)"
+                        R"({"new":"0.00","old":"0.00","rate":"litigation-correction"}])");
+}
