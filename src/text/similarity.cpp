@@ -10,22 +10,6 @@
 namespace govreport {
 namespace {
 
-// Says whether a code point of a folded text is kept: letters and numbers.
-bool kept(utf8proc_int32_t cp) {
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // A 32-bit hash of the bigram (a, b): the two code points (21 bits each) mixed (splitmix64's
 // finalizer), the high half kept.
 std::uint32_t bigram_hash(char32_t a, char32_t b) {
@@ -61,7 +45,8 @@ std::u32string comparable_text(std::string_view text) {
         in_number = true;
         continue;
       }
-      if (!kept(c)) continue;  // punctuation inside a number (1,234 or 3.5) does not end it
+      if (!detail::is_letter_or_number(c))
+        continue;  // punctuation inside a number (1,234 or 3.5) does not end it
       in_number = false;
       out.push_back(static_cast<char32_t>(c));
     }

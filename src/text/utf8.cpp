@@ -36,25 +36,27 @@ std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_
   return {cp, static_cast<std::size_t>(n)};
 }
 
+bool is_letter_or_number(std::int32_t cp) {
+  if (cp < 0) return false;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::size_t word_characters(std::string_view s) {
   std::size_t n = 0;
-  each_character(s, [&](utf8proc_int32_t cp, std::size_t) {
-    if (cp < 0) return;
-    switch (utf8proc_category(cp)) {
-      case UTF8PROC_CATEGORY_LU:
-      case UTF8PROC_CATEGORY_LL:
-      case UTF8PROC_CATEGORY_LT:
-      case UTF8PROC_CATEGORY_LM:
-      case UTF8PROC_CATEGORY_LO:
-      case UTF8PROC_CATEGORY_ND:
-      case UTF8PROC_CATEGORY_NL:
-      case UTF8PROC_CATEGORY_NO:
-        ++n;
-        break;
-      default:
-        break;
-    }
-  });
+  each_character(s,
+                 [&](utf8proc_int32_t cp, std::size_t) { n += is_letter_or_number(cp) ? 1 : 0; });
   return n;
 }
 

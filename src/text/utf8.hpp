@@ -20,6 +20,10 @@ std::size_t code_points(std::string_view s);
 /// or -1 and 1 for a byte that starts no valid sequence.
 std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_t at);
 
+/// Returns whether code point `cp` is a letter (Han characters included) or a number: what
+/// word_characters counts and texts are compared by.
+bool is_letter_or_number(std::int32_t cp);
+
 /// Returns the number of letters and digits in UTF-8 `s` (Han characters are letters), leaving
 /// out spaces, punctuation and symbols.
 std::size_t word_characters(std::string_view s);
