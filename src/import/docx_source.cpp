@@ -49,25 +49,6 @@ int int_value(pugi::xml_node node, int fallback) {
   return a ? a.as_int(fallback) : fallback;
 }
 
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out;
-  std::u32string word;
-  auto flush = [&] {
-    if (!word.empty()) out.push_back(encode_utf8(word));
-    word.clear();
-  };
-  for (char32_t c : decode_utf8(text)) {
-    const bool space = c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 ||
-                       c == 0x3000 || c == 0x200B || (c >= 0x2000 && c <= 0x200A);
-    if (space)
-      flush();
-    else
-      word.push_back(c);
-  }
-  flush();
-  return out;
-}
-
 // The first characters of a paragraph, to quote in its place.
 std::string quoted(std::string_view text) {
   const std::u32string s = decode_utf8(text);
@@ -428,7 +409,7 @@ class BodyReader {
     ++paragraphs_;
     line.where.place = fmt::format("第 {} 段「{}」", paragraphs_, quoted(text));
     line.where.order = ++order_;
-    for (std::string& w : words(raw)) line.pieces.push_back({std::move(w), 0, 0, {}});
+    for (std::string& w : printed_words(raw)) line.pieces.push_back({std::move(w), 0, 0, {}});
     line.width = static_cast<double>(text.size());
     // The section the following tables belong to, for their names.
     const HeadingMatch m = match_heading(text, *editions().back());

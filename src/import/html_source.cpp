@@ -383,9 +383,7 @@ class Walker {
     const std::u32string in = decode_utf8(raw);
     std::u32string out;
     for (char32_t c : in) {
-      const bool space = c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 ||
-                         c == 0x3000 || c == 0x200B || (c >= 0x2000 && c <= 0x200A);
-      if (space) {
+      if (parts_words(c)) {
         if (!out.empty() && out.back() != U' ') out.push_back(U' ');
       } else {
         out.push_back(c);

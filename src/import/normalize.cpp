@@ -233,6 +233,28 @@ std::int64_t to_int(std::u32string_view digits) {
 
 }  // namespace
 
+bool parts_words(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 || c == 0x3000 ||
+         c == 0x200B || (c >= 0x2000 && c <= 0x200A);
+}
+
+std::vector<std::string> printed_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::u32string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(encode_utf8(word));
+    word.clear();
+  };
+  for (char32_t c : decode_utf8(text)) {
+    if (parts_words(c))
+      flush();
+    else
+      word.push_back(c);
+  }
+  flush();
+  return out;
+}
+
 bool looks_like_value(std::string_view text) {
   const std::u32string s = fold(text);
   if (s.empty()) return false;

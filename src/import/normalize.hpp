@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "govreport/edition.hpp"
 #include "govreport/report.hpp"
@@ -30,6 +31,12 @@ bool is_wide(char32_t c);
 std::string tidy(std::string_view text);
 /// Appends `next` to running text `text` as the continuation of a wrapped line.
 void append_wrapped(std::string& text, std::string_view next);
+
+/// Returns whether `c` parts printed words: ASCII white space, the no-break, ideographic,
+/// zero-width and typographic spaces.
+bool parts_words(char32_t c);
+/// Splits `text` into its words, at every run of characters that part words.
+std::vector<std::string> printed_words(std::string_view text);
 
 /// Returns whether a word reads as a table value: a number (with sign, thousands separators,
 /// decimals, or a unit such as 元 or 件) or a dash or slash meaning "not applicable".

@@ -15,26 +15,6 @@ namespace {
 // Merged ranges larger than this are not expanded (a report's span a few cells).
 constexpr long kMaxMergeSlots = 100'000;
 
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out;
-  const std::u32string in = decode_utf8(text);
-  std::u32string word;
-  auto flush = [&] {
-    if (!word.empty()) out.push_back(encode_utf8(word));
-    word.clear();
-  };
-  for (char32_t c : in) {
-    const bool space = c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0 ||
-                       c == 0x3000 || c == 0x200B || (c >= 0x2000 && c <= 0x200A);
-    if (space)
-      flush();
-    else
-      word.push_back(c);
-  }
-  flush();
-  return out;
-}
-
 }  // namespace
 
 std::string shown_text(const SheetCell& cell) {
@@ -107,7 +87,7 @@ Document workbook_document(const Workbook& book) {
         for (const Piece& p : line.pieces) text += p.text;
         line.pieces.clear();
         line.positioned = false;
-        for (std::string& w : words(text)) line.pieces.push_back({std::move(w), 0, 0, {}});
+        for (std::string& w : printed_words(text)) line.pieces.push_back({std::move(w), 0, 0, {}});
       }
       line.width = static_cast<double>(line.text().size());
       doc.lines.push_back(std::move(line));
