@@ -73,6 +73,9 @@ struct ImportSummary {
   std::vector<CellsRead> read_from;  ///< where the cells were read, by section; empty for PDF …
   std::size_t errors = 0;
   std::size_t warnings = 0;
+
+  /// Counts the cells of `report` that hold a number, are blank, or are not applicable.
+  void count_cells(const Report& report);
 };
 
 /// Holds what an import produced: the report (when a year and edition were known), every

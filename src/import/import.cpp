@@ -127,17 +127,6 @@ std::vector<Region> table_regions(const Document& doc, const Sections& found,
   return regions;
 }
 
-void count_cells(const Report& report, ImportSummary& s) {
-  for (const Cell& c : report.cells) {
-    if (c.is_number())
-      ++s.cells_number;
-    else if (c.is_blank())
-      ++s.cells_blank;
-    else
-      ++s.cells_not_applicable;
-  }
-}
-
 // Where the cells of each section's tables were read, for a source that names places.
 std::vector<CellsRead> cells_read(const Report& report) {
   std::vector<CellsRead> out;
@@ -285,7 +274,7 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
   s.tables_missing = counts.tables_missing;
   s.rows_found = counts.rows_found;
   s.rows_total = counts.rows_total;
-  count_cells(report, s);
+  s.count_cells(report);
   s.read_from = cells_read(report);
   result.report = std::move(report);
   finish(result, findings);

@@ -33,6 +33,17 @@ std::string place_range(const std::string& first, const std::string& last) {
 
 }  // namespace
 
+void ImportSummary::count_cells(const Report& report) {
+  for (const Cell& c : report.cells) {
+    if (c.is_number())
+      ++cells_number;
+    else if (c.is_blank())
+      ++cells_blank;
+    else
+      ++cells_not_applicable;
+  }
+}
+
 std::string format_summary(const ImportSummary& summary, std::string_view name, Lang lang) {
   // The agency comes from the page, the file name from the command line: neither may print a
   // control sequence.

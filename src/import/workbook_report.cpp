@@ -828,14 +828,7 @@ class OwnReader {
     s.rows_total = rows_total_;
     for (const Table& t : r.edition->tables)
       if (!tables_seen_.contains(&t)) s.tables_missing.push_back(table_name(t));
-    for (const Cell& c : r.cells) {
-      if (c.is_number())
-        ++s.cells_number;
-      else if (c.is_blank())
-        ++s.cells_blank;
-      else
-        ++s.cells_not_applicable;
-    }
+    s.count_cells(r);
   }
 
   bool rows_found_by_section(std::string_view numeral) const {
