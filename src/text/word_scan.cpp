@@ -20,26 +20,29 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
   classes_ = std::bit_ceil(used);
   shift_ = static_cast<std::uint32_t>(std::countr_zero(classes_));
 
-  // The trie of the words; a missing edge is kNone. Its room is reserved for the most states the
-  // words can make, so that the table is never copied as it grows: the pages beyond the states
-  // made are never touched. (For the narrative's words the table is hundreds of kilobytes, and
-  // copying it, and then copying it into next_, was most of the memory a small check touched.)
+  // The trie of the words, and each state's edges; a missing edge is kNone. The table's room is
+  // reserved for the most states the words can make, so that it is never copied as it grows and
+  // the pages beyond the states made are never touched (a check of one small file touched little
+  // else).
+  const std::uint32_t shift = shift_;
   std::size_t most_states = 1;
   for (std::string_view w : words) most_states += w.size();
   std::vector<std::uint32_t> go;
-  go.reserve(most_states << shift_);
+  go.reserve(most_states << shift);
   go.resize(classes_, kNone);
-  std::vector<std::vector<std::uint32_t>> ends(1);
+  std::vector<std::vector<std::uint32_t>> ends(1), edges(1);
   for (std::size_t i = 0; i < words.size(); ++i) {
     sizes_.push_back(words[i].size());
     if (words[i].empty()) continue;
     std::uint32_t s = 0;
     for (char ch : words[i]) {
-      const std::size_t edge =
-          (std::size_t{s} << shift_) | class_of_[static_cast<unsigned char>(ch)];
+      const std::uint32_t c = class_of_[static_cast<unsigned char>(ch)];
+      const std::size_t edge = (std::size_t{s} << shift) | c;
       if (go[edge] == kNone) {
         go[edge] = static_cast<std::uint32_t>(ends.size());
+        edges[s].push_back(c);
         ends.emplace_back();
+        edges.emplace_back();
         go.resize(go.size() + classes_, kNone);
       }
       s = go[edge];
@@ -48,27 +51,30 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
   }
 
   // Breadth first: each state's failure link is the longest proper suffix that is a state, and
-  // a missing edge goes where the failure link's edge goes. A state's words include its link's.
+  // a missing edge goes where the failure link's edge goes. The link is nearer the root, so its
+  // row is complete, and already holds next_'s values (states << shift). A state's words include
+  // its link's.
   const std::size_t states = ends.size();
   std::vector<std::uint32_t> fail(states, 0), order{0};
   std::vector<std::vector<std::uint32_t>> outputs(states);
   for (std::size_t k = 0; k < order.size(); ++k) {
     const std::uint32_t s = order[k];
+    std::uint32_t* row = go.data() + (std::size_t{s} << shift);
+    const std::uint32_t* link = go.data() + (std::size_t{fail[s]} << shift);
     outputs[s] = ends[s];
     if (s != 0)
       outputs[s].insert(outputs[s].end(), outputs[fail[s]].begin(), outputs[fail[s]].end());
-    for (std::uint32_t c = 0; c < classes_; ++c) {
-      std::uint32_t& edge = go[(std::size_t{s} << shift_) | c];
-      const std::uint32_t via_fail = s == 0 ? 0 : go[(std::size_t{fail[s]} << shift_) | c];
-      if (edge == kNone) {
-        edge = via_fail;
-      } else {
-        fail[edge] = via_fail;
-        order.push_back(edge);
-      }
+    for (std::uint32_t c : edges[s]) {
+      fail[row[c]] = s == 0 ? 0 : link[c] >> shift;
+      order.push_back(row[c]);
+    }
+    if (s == 0) {
+      for (std::uint32_t c = 0; c < classes_; ++c) row[c] = row[c] == kNone ? 0 : row[c] << shift;
+    } else {
+      for (std::uint32_t c = 0; c < classes_; ++c)
+        row[c] = row[c] == kNone ? link[c] : row[c] << shift;
     }
   }
-  for (std::uint32_t& e : go) e <<= shift_;
   next_ = std::move(go);
   out_begin_.reserve(states + 1);
   for (const auto& words_here : outputs) {
