@@ -167,15 +167,16 @@ std::optional<PrintedEdition> other_printed_edition(const EditionEvidence& evide
     examples_en += " …";
   }
   out.summary = {
-      fmt::format("{}按 {} 版格式印制：印有 {} 版才有的行名、列头 {} 处（{}），没有 {} "
+      fmt::format("{}按 {} 版格式印制：印有 {} 版才有的行名、列头和表题 {} 处（{}），没有 {} "
                   "版才有的；按 {} 版读取（{} 年的报告应使用 {} 版格式）",
                   tables.zh, other->id, other->id, found.size(), examples_zh, year_edition.id,
                   other->id, year, year_edition.id),
-      fmt::format("{} {} printed in the {} edition: {} row labels and column heads of the {} "
-                  "edition alone ({}), none of the {} edition alone; read as the {} edition "
-                  "(reports for {} use the {} edition)",
-                  tables.en, are, other->id, found.size(), other->id, examples_en, year_edition.id,
-                  other->id, year, year_edition.id)};
+      fmt::format(
+          "{} {} printed in the {} edition: {} row labels, column heads and captions of the {} "
+          "edition alone ({}), none of the {} edition alone; read as the {} edition "
+          "(reports for {} use the {} edition)",
+          tables.en, are, other->id, found.size(), other->id, examples_en, year_edition.id,
+          other->id, year, year_edition.id)};
   out.finding = {
       fmt::format("{}按 {} 版格式印制，但 {} 年的报告应使用 {} 版格式（{}）", tables.zh, other->id,
                   year, year_edition.id, year_edition.document),

@@ -1408,10 +1408,12 @@ const std::string kFormat2019In2022 = [] {
 }();
 
 const govreport::Message kPrinted2019 = {
-    "表二、表三按 2019 版格式印制：印有 2019 版才有的行名、列头 12 处（“本年新制作数量”“本年新公开"
+    "表二、表三按 2019 版格式印制：印有 2019 版才有的行名、列头和表题 12 "
+    "处（“本年新制作数量”“本年新公开"
     "数量”“对外公开总数量”“规范性文件”等），没有 2021 版才有的；按 2019 版读取（2022 "
     "年的报告应使用 2021 版格式）",
-    "tables 二, 三 are printed in the 2019 edition: 12 row labels and column heads of the 2019 "
+    "tables 二, 三 are printed in the 2019 edition: 12 row labels, column heads and captions of "
+    "the 2019 "
     "edition alone (\"本年新制作数量\", \"本年新公开数量\", \"对外公开总数量\", \"规范性文件\" …), "
     "none of the 2021 edition alone; read as the 2019 edition (reports for 2022 use the 2021 "
     "edition)"};
@@ -1539,7 +1541,8 @@ TEST_CASE("A 2020 report printed with the 2021 tables is read as the 2021 editio
   CHECK(r.summary.cells_number == 200);
   CHECK(
       r.summary.edition_by.en ==
-      "tables 二, 三 are printed in the 2021 edition: 9 row labels and column heads of the 2021 "
+      "tables 二, 三 are printed in the 2021 edition: 9 row labels, column heads and captions of "
+      "the 2021 "
       "edition alone (\"本年制发件数\", \"本年废止件数\", \"现行有效件数\", \"行政规范性文件\" …), "
       "none of the 2019 edition alone; read as the 2021 edition (reports for 2020 use the 2019 "
       "edition)");
@@ -1581,6 +1584,24 @@ TEST_CASE("Tables of both editions in one report keep the year's edition, row by
       "its values 2 0 15 were not imported");
   CHECK(tables(*r.report).find("applications/results/other/other: 1 0 0 0 0 0 1\n") !=
         std::string::npos);
+}
+
+TEST_CASE("One label of the other edition is no evidence: the year's edition is kept",
+          "[import][edition]") {
+  // Only 表三 printed, with its single （六）其他处理 row of the 2019 edition.
+  std::string text = project_file(fixture("format-2019-in-2022.txt"));
+  const std::size_t from = text.find("                          第二十条第（一）项\n");
+  const std::size_t to = text.find("\n三、收到和处理政府信息公开申请情况");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  text.erase(from, to - from);
+  const ImportResult r = govreport::import_report(text, SourceKind::Text, "one.txt");
+  REQUIRE(r.report);
+  CHECK(r.report->edition == govreport::edition_by_id("2021"));
+  CHECK(r.report_findings.empty());
+  CHECK(found(r) == std::vector<std::string>{"missing-table@13", "missing-table@13",
+                                             "missing-table@13", "missing-table@13",
+                                             "split-by-hand@46"});
 }
 
 TEST_CASE("check of a report printed in the other edition's tables gives one format-mismatch",
