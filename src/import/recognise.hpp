@@ -1,6 +1,7 @@
 #pragma once
 // Recognising a report in the lines of a source: title, sections, paragraphs and tables.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,6 +101,10 @@ struct EditionEvidence {
 void gather_edition_evidence(const Document& doc, Span span,
                              const std::vector<std::string_view>& sections, const Edition& edition,
                              EditionEvidence& evidence);
+/// Adds to `evidence` the row labels, column heads and captions that one edition alone declares
+/// and that `cell` finds printed as a whole cell (a workbook's), giving where.
+void gather_cell_evidence(const std::function<std::optional<Where>(std::string_view)>& cell,
+                          EditionEvidence& evidence);
 /// Holds the edition a report's tables are printed in, when it is not the edition of its year.
 struct PrintedEdition {
   const Edition* edition = nullptr;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 #include "import/tables.hpp"
@@ -126,6 +127,42 @@ void gather_edition_evidence(const Document& doc, Span span,
         if (const Where* where = printed_at(text))
           add(evidence, e, std::string(head), t.section, *where);
       }
+    }
+  }
+}
+
+void gather_cell_evidence(const std::function<std::optional<Where>(std::string_view)>& cell,
+                          EditionEvidence& evidence) {
+  // Whether another edition than `mine` prints `text` as a whole cell of a table like `table`
+  // (the same id for a row label; the same section for a head or caption).
+  auto other_prints = [](const Edition& mine, const Table& table, const std::u32string& text,
+                         bool row) {
+    for (const Edition* e : editions()) {
+      if (e == &mine) continue;
+      for (const Table& t : e->tables) {
+        if (row ? t.id != table.id : t.section != table.section) continue;
+        if (row) {
+          for (const Row& r : t.rows)
+            if (fold(r.numbering) + fold(r.zh) == text) return true;
+          continue;
+        }
+        if (fold(t.caption) == text) return true;
+        for (const Column& col : t.columns)
+          if (fold(col.zh) == text) return true;
+      }
+    }
+    return false;
+  };
+  for (const Edition* e : editions()) {
+    for (const Table& t : e->tables) {
+      auto look = [&](const std::string& text, bool row) {
+        if (text.empty() || other_prints(*e, t, fold(text), row)) return;
+        if (const std::optional<Where> where = cell(text))
+          add(evidence, e, text, t.section, *where);
+      };
+      for (const Row& r : t.rows) look(std::string(r.numbering) + std::string(r.zh), true);
+      look(std::string(t.caption), false);
+      for (const Column& col : t.columns) look(std::string(col.zh), false);
     }
   }
 }

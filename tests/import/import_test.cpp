@@ -1482,6 +1482,25 @@ TEST_CASE("A 2022 report printed with the 2019 tables is read as the 2019 editio
       CHECK(tables(*back.report) == kFormat2019In2022);
       CHECK(back.report_findings.size() == 1);
     }
+    // So does govreport's own workbook, read by its labels, and its Word document.
+    const ImportResult book = govreport::import_report(govreport::render_xlsx(*loaded.report),
+                                                       SourceKind::Xlsx, "r.xlsx");
+    CHECK(found(book).empty());
+    REQUIRE(book.report);
+    CHECK(book.report->edition == govreport::edition_by_id("2019"));
+    CHECK(tables(*book.report) == kFormat2019In2022);
+    REQUIRE(book.report_findings.size() == 1);
+    CHECK(book.report_findings[0].position.place == "表二!B4");
+    CHECK(book.report_findings[0].message_en ==
+          "table 二 is printed in the 2019 edition, but reports for 2022 use the 2021 edition "
+          "(国办公开办函〔2021〕30号)");
+    const ImportResult word = govreport::import_report(govreport::render_docx(*loaded.report),
+                                                       SourceKind::Docx, "r.docx");
+    CHECK(found(word).empty());
+    REQUIRE(word.report);
+    CHECK(word.report->edition == govreport::edition_by_id("2019"));
+    CHECK(tables(*word.report) == kFormat2019In2022);
+    CHECK(word.report_findings.size() == 1);
   }
 }
 
