@@ -16,7 +16,8 @@
 # ajv-cli, installed from tests/tooling/package-lock.json into $BUILD_DIR/tooling), GNU time, bc
 # and hyperfine.
 # `stats` (CSV, xlsx, HTML) is measured on 1,000 of the reports, the figure of docs/stats.md;
-# ONLY=stats bench/run.sh measures that alone (needs python3, GNU time, bc).
+# ONLY=stats bench/run.sh measures that alone (needs python3, GNU time, bc); ONLY=startup
+# bench/run.sh measures the start-up alone (needs python3, bc and hyperfine).
 set -euo pipefail
 count=${1:-2000}
 runs=${2:-5}
@@ -37,7 +38,7 @@ for tool in /usr/bin/time bc python3 $([ "$only" = stats ] || echo hyperfine); d
 done
 
 tooling=$build/tooling
-if [ "$only" != stats ] && [ ! -x "$tooling/node_modules/.bin/ajv" ]; then
+if [ -z "$only" ] && [ ! -x "$tooling/node_modules/.bin/ajv" ]; then
   mkdir -p "$tooling"
   cp "$root/tests/tooling/package.json" "$root/tests/tooling/package-lock.json" "$tooling/"
   (cd "$tooling" && npm ci --no-audit --no-fund --loglevel=error) >&2
@@ -54,7 +55,30 @@ generate_all() {
   generate $((count / 10)) "$work/small"
 }
 "$build/tools/govreport-generate" --count 1 --seed 1 --out "$work/one" >/dev/null 2>&1
-[ "$only" = stats ] || generate_all
+ones=("$work"/one/*.json)
+one=${ones[0]}
+
+# Start-up: CPU milliseconds (user + system, mean of hyperfine's runs) of one small check.
+startup() {  # COMMAND… → mean CPU ms
+  hyperfine -N --runs 300 --warmup 20 --export-json "$work/hf.json" "$*" >/dev/null 2>&1
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print((r["user"]+r["system"])*1000)' "$work/hf.json"
+}
+if [ "$only" = startup ]; then
+  hello=$(startup "$build/bench/govreport-hello")
+  echo "Start-up, CPU ms (user + system, mean of 300 runs of hyperfine -N), $(nproc) cores."
+  echo
+  echo "| program | CPU ms | / govreport-hello |"
+  echo "|---|---:|---:|"
+  printf '| govreport-hello (C++ runtime only) | %.2f | 1.00× |\n' "$hello"
+  for input in "$one" "$root/data/2020.json"; do
+    ms=$(startup "$bin" check "$input" --quiet)
+    label=${input#"$work/"}
+    printf '| govreport check %s (%d KiB) | %.2f | %.2f× |\n' "${label#"$root/"}" \
+      "$(($(stat -c %s "$input") / 1024))" "$ms" "$(echo "$ms / $hello" | bc -l)"
+  done
+  exit 0
+fi
+[ -n "$only" ] || generate_all
 # sizes DIR → the total and the largest size of its files, in bytes
 sizes() { find "$1" -name '*.json' -printf '%s\n' | awk '{t += $1; if ($1 > m) m = $1} END {print t, m}'; }
 [ "$only" = stats ] || read -r bytes largest < <(sizes "$work/reports")
@@ -123,13 +147,6 @@ measure nlohmann "$build/bench/govreport-parse-only" "$work/reports"
 measure python python3 "$root/bench/sums.py" "$work/reports"
 measure ajv bash -c "'$ajv' validate --spec=draft2020 --strict=false -s '$work/schema-2019.json' -d '$work/reports/*-2019.json' -d '$work/reports/*-2020.json' && '$ajv' validate --spec=draft2020 --strict=false -s '$work/schema-2021.json' -d '$work/reports/*-2021.json' -d '$work/reports/*-2022.json'"
 
-# Start-up: CPU milliseconds (user + system, mean of hyperfine's runs) of one small check.
-startup() {  # COMMAND… → mean CPU ms
-  hyperfine -N --runs 300 --warmup 20 --export-json "$work/hf.json" "$*" >/dev/null 2>&1
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print((r["user"]+r["system"])*1000)' "$work/hf.json"
-}
-ones=("$work"/one/*.json)
-one=${ones[0]}
 start_hello=$(startup "$build/bench/govreport-hello")
 start_check=$(startup "$bin" check "$one" --quiet)
 
