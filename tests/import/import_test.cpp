@@ -788,7 +788,8 @@ TEST_CASE(
     "[import][pdf]") {
   // Made by tests/fixtures/import/make-vertical-groups-pdf.py: 三、本年度办理结果 and （三）…（六）
   // stacked in two narrow columns, their characters on the lines of the row labels and between
-  // them; the fee printed in 元 under a head that says 元.
+  // them, the numbering of each row a word of its own; the fee printed in 元 under a head that
+  // says 元.
   const ImportResult r = import_path(fixture("vertical-groups-2023.pdf"), SourceKind::Pdf);
   CHECK(found(r) == std::vector<std::string>{"cell-unit"});
   REQUIRE(r.report);
