@@ -93,8 +93,8 @@ std::vector<PhysicalLine> physical_lines(std::vector<Box> boxes) {
 // A group label printed upright in a tall narrow cell, one to three characters a line, beside
 // the rows it groups ("（四" "）无" "法提" "供"): its characters fall on the lines of the row
 // labels and between them. A stack is three or more short boxes, each a piece of its own, one
-// below the other in one column, left of the text of at least two table rows. Its boxes are
-// taken out of `boxes` and returned joined, top to bottom, one box per stack.
+// below the other in one column, left of the text of two lines or more of a table. Its boxes
+// are taken out of `boxes` and returned joined, top to bottom, one box per stack.
 std::vector<Box> take_stacked_labels(std::vector<Box>& boxes,
                                      const std::vector<PhysicalLine>& lines) {
   struct Short {
