@@ -53,6 +53,9 @@ struct CellsRead {
 struct ImportSummary {
   std::string source;   ///< what was read: "PDF, 5 pages", "HTML (GB18030)", "text"
   std::string edition;  ///< "2019", "2021", or empty when none could be chosen
+  /// Why the edition is not the year's: which tables print which labels of it alone; empty when
+  /// the edition is the year's
+  Message edition_by;
   int year = 0;
   std::string agency;
   AgencyKind agency_kind = AgencyKind::Department;
@@ -86,6 +89,10 @@ struct ImportResult {
   /// A blank-cell finding for each cell that the source prints blank: the import keeps it blank
   /// (null), and checking the source reports it, as checking the data file would.
   std::vector<Diagnostic> blank_cells;
+  /// A format-mismatch when the tables are printed in another edition than the year's: the
+  /// import reads them as printed and writes that "format", and checking the source reports it,
+  /// as loading the data file would.
+  std::vector<Diagnostic> report_findings;
   ImportSummary summary;
   /// Says whether the source could not be read at all (not a PDF, encrypted, no text).
   bool unreadable = false;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "check/check_internal.hpp"
 #include "govreport/references.hpp"
 #include "model/totals.hpp"
@@ -197,10 +199,13 @@ class Checker {
     for (std::size_t i = 0; i < e.narrative.size(); ++i) {
       const NarrativePart& part = e.narrative[i];
       const Narrative& text = report_.narrative[i];
-      std::size_t content = 0;
-      for (const std::string& p : text.paragraphs) content += detail::word_characters(p);
+      std::size_t content = 0;  // counted up to kContent
+      auto count = [&](const std::string& p) {
+        content += detail::word_characters(p, kContent - std::min(content, kContent));
+      };
+      std::for_each(text.paragraphs.begin(), text.paragraphs.end(), count);
       for (const Subsection& s : text.subsections)
-        for (const std::string& p : s.paragraphs) content += detail::word_characters(p);
+        std::for_each(s.paragraphs.begin(), s.paragraphs.end(), count);
       if (content >= kContent) continue;
       findings_.add("empty-section", "/" + std::string(part.key),
                     {fmt::format("{} 没有内容", part.heading_zh),

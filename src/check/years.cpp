@@ -214,22 +214,33 @@ YearFacts year_facts(const Report& report, std::string_view file) {
       std::find(editions().begin(), editions().end(), report.edition) == editions().end()
           ? rule_cells(*report.edition)
           : std::vector<std::string>{};
+  std::vector<std::string_view> pointers;  // of the facts, then of the texts
   for (std::size_t i = 0; i < report.edition->cells.size(); ++i) {
     const CellDef& def = report.edition->cells[i];
     if (!wanted(def.pointer) && !std::binary_search(own.begin(), own.end(), def.pointer)) continue;
-    const Position p = report.source.position_of(def.pointer);
-    f.facts.push_back({static_cast<std::uint16_t>(i), report.cells[i].state, report.cells[i].value,
-                       static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column)});
+    f.facts.push_back(
+        {static_cast<std::uint16_t>(i), report.cells[i].state, report.cells[i].value});
+    pointers.push_back(def.pointer);
   }
+  std::vector<std::string> part_pointers;
   for (const std::string_view part : compared_parts(*report.edition)) {
     const int index = report.edition->narrative_index(part);
     if (index < 0 || static_cast<std::size_t>(index) >= report.narrative.size()) continue;
-    const Position p = report.source.position_of("/" + std::string(part));
     f.texts.push_back(
         {report.edition->narrative[static_cast<std::size_t>(index)].key,
-         text_profile(detail::part_text(report.narrative[static_cast<std::size_t>(index)])),
-         static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column)});
+         text_profile(detail::part_text(report.narrative[static_cast<std::size_t>(index)]))});
+    part_pointers.push_back("/" + std::string(part));
   }
+  pointers.insert(pointers.end(), part_pointers.begin(), part_pointers.end());
+  const std::vector<Position> positions = report.source.positions_of(pointers);
+  auto at = positions.begin();
+  auto place = [&](auto& fact_or_text) {
+    fact_or_text.line = static_cast<std::uint32_t>(at->line);
+    fact_or_text.column = static_cast<std::uint32_t>(at->column);
+    ++at;
+  };
+  for (YearFacts::Fact& fact : f.facts) place(fact);
+  for (YearFacts::Text& text : f.texts) place(text);
   return f;
 }
 

@@ -391,6 +391,9 @@ Analysis analyze(const std::string& path, const Context& ctx) {
     imported.findings.insert(imported.findings.end(),
                              std::make_move_iterator(imported.blank_cells.begin()),
                              std::make_move_iterator(imported.blank_cells.end()));
+    imported.findings.insert(imported.findings.end(),
+                             std::make_move_iterator(imported.report_findings.begin()),
+                             std::make_move_iterator(imported.report_findings.end()));
     return govreport::analyze(std::move(imported.report), std::move(imported.findings), name);
   }
   return analyze_json(bytes, name);

@@ -154,9 +154,13 @@ std::vector<CellsRead> cells_read(const Report& report) {
 }
 
 void finish(ImportResult& result, Findings& findings) {
-  // The cells printed blank: the import keeps them blank, checking reports them.
+  // The cells printed blank and a format other than the year's: the import keeps them as
+  // printed, checking reports them.
   for (Diagnostic& d : findings.list())
-    (d.rule == "blank-cell" ? result.blank_cells : result.findings).push_back(std::move(d));
+    (d.rule == "blank-cell"        ? result.blank_cells
+     : d.rule == "format-mismatch" ? result.report_findings
+                                   : result.findings)
+        .push_back(std::move(d));
   sort_diagnostics(result.blank_cells);
   sort_diagnostics(result.findings);
   result.summary.errors = count(result.findings, Severity::Error);
@@ -220,10 +224,23 @@ ImportResult import_report(std::string_view bytes, SourceKind kind, std::string_
     return result;
   }
 
-  Report report = make_report(*edition, year);
-  report.agency = !options.agency.empty() ? options.agency : title ? title->agency : std::string();
   const Sections sections =
       find_sections(doc, {doc.content_begin, doc.content_end}, *edition, findings);
+  // The edition of the year, unless the tables are clearly printed in the other one: they are
+  // then read as printed, so that no cell is lost, and checking says the format is not the year's.
+  EditionEvidence evidence;
+  for (const Region& region : table_regions(doc, sections, *edition))
+    gather_edition_evidence(doc, region.span, region.sections, *edition, evidence);
+  if (const std::optional<PrintedEdition> printed =
+          other_printed_edition(evidence, *edition, year)) {
+    edition = printed->edition;
+    result.summary.edition_by = printed->summary;
+    add_finding(findings, "format-mismatch", printed->where, "/format", printed->finding.zh,
+                printed->finding.en);
+  }
+
+  Report report = make_report(*edition, year);
+  report.agency = !options.agency.empty() ? options.agency : title ? title->agency : std::string();
   std::size_t preamble_begin = doc.content_begin;
   if (title && title->lines.end > preamble_begin && title->lines.end <= sections.first_heading)
     preamble_begin = title->lines.end;

@@ -1,6 +1,7 @@
 #pragma once
 // Recognising a report in the lines of a source: title, sections, paragraphs and tables.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,40 @@ struct TableCounts {
   int rows_found = 0;
   int rows_total = 0;
 };
+/// Holds the labels printed in a report's tables that one edition alone declares: row labels,
+/// column heads and captions, each once, in the order found.
+struct EditionEvidence {
+  struct Label {
+    const Edition* edition = nullptr;
+    std::string text;          ///< as the edition declares it: "其他对外管理服务事项"
+    std::string_view section;  ///< the section of its table: "二"
+    Where where;               ///< where it is first printed
+  };
+  std::vector<Label> labels;
+};
+/// Adds to `evidence` what the tables of `sections` print in `span` that one edition alone
+/// declares; rows are matched as the tables of `edition` are read.
+void gather_edition_evidence(const Document& doc, Span span,
+                             const std::vector<std::string_view>& sections, const Edition& edition,
+                             EditionEvidence& evidence);
+/// Adds to `evidence` the row labels, column heads and captions that one edition alone declares
+/// and that `cell` finds printed as a whole cell (a workbook's), giving where.
+void gather_cell_evidence(const std::function<std::optional<Where>(std::string_view)>& cell,
+                          EditionEvidence& evidence);
+/// Holds the edition a report's tables are printed in, when it is not the edition of its year.
+struct PrintedEdition {
+  const Edition* edition = nullptr;
+  std::vector<std::string_view> sections;  ///< the sections whose tables say so: "二", "三"
+  Where where;                             ///< the first label that says so
+  Message summary;                         ///< which edition is read and why, for the summary
+  Message finding;                         ///< the format-mismatch of checking the source
+};
+/// Returns the other edition when `evidence` clearly shows the tables printed in it: at least
+/// three labels of it alone and none of `year_edition` alone. Otherwise (mixed evidence too)
+/// the tables are read as `year_edition`, row by row.
+std::optional<PrintedEdition> other_printed_edition(const EditionEvidence& evidence,
+                                                    const Edition& year_edition, int year);
+
 /// Reads the tables of the sections `sections` (numerals) from `span` into `report`.
 /// `where_zh`/`where_en` name the place searched, for findings about what is missing.
 void read_tables(const Document& doc, Span span, const std::vector<std::string_view>& sections,

@@ -74,6 +74,7 @@ std::string format_summary(const ImportSummary& summary, std::string_view name, 
                             s.agency.empty() ? "(agency unknown)" : s.agency, kind_en, s.edition)
               : fmt::format("{}: 已导入 {}：{} 年，{}，{}，{} 版格式\n", file, s.source, s.year,
                             s.agency.empty() ? "（机关不明）" : s.agency, kind_zh, s.edition);
+    if (!s.edition_by.zh.empty()) out += fmt::format("{}: {}\n", file, s.edition_by.in(lang));
     const int cells = s.cells_number + s.cells_blank + s.cells_not_applicable;
     out += en ? fmt::format(
                     "{}: sections {}/6, tables {}/{}, rows {}/{}; {} cells: {} numbers, {} blank, "

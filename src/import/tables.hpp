@@ -3,6 +3,7 @@
 //   tables_split.cpp          the lines into printed rows: label text, then the values after it
 //   tables_match.cpp          each printed row recognised as a row of the report's edition
 //   tables_other_edition.cpp  rows printed as the other edition prints them, reconciled
+//   tables_edition.cpp        which edition a whole report's tables are printed in
 //   tables_columns.cpp        the values of each row put under their columns, read into cells
 //   tables_missing.cpp        the tables and rows not found, reported with where they were sought
 // tables.cpp runs the stages and holds what they share.
@@ -107,6 +108,10 @@ std::string values_text(const PrintedRow& row);
 /// `folded_length` folded characters stand for.
 std::string as_printed(const std::string& label, std::size_t folded_length);
 
+/// Matches the folded label of a printed row, first `own`, the label without its group
+/// headings; `from_own` says which one matched.
+std::optional<Match> best_match(const RowMatcher& matcher, const std::u32string& label,
+                                const std::u32string& own, bool& from_own);
 /// Splits the lines of `span` into printed rows: label text, then the values that follow it.
 std::vector<PrintedRow> split_rows(const Document& doc, Span span);
 /// Recognises each printed row as a row of the report's edition, or reports it.

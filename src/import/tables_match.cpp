@@ -8,9 +8,7 @@
 #include "import/tables.hpp"
 
 namespace govreport::importer {
-namespace {
 
-// Matches a label, first without its group headings; `from_own` says which one matched.
 std::optional<Match> best_match(const RowMatcher& matcher, const std::u32string& label,
                                 const std::u32string& own, bool& from_own) {
   std::optional<Match> m;
@@ -22,6 +20,8 @@ std::optional<Match> best_match(const RowMatcher& matcher, const std::u32string&
   if (!from_own) m = matcher.match(label);
   return m;
 }
+
+namespace {
 
 // The last line of a label wrapped over three lines can fall below its values, where it reads
 // as the start of the next row's label: take it back when it completes this row's label.

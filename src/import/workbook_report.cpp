@@ -108,7 +108,30 @@ class OwnReader {
           fmt::format("{} 年早于 {} 年，没有全国统一的表格格式，无法导入", year, kFirstYear),
           fmt::format("{} is before {}, which has no national table format; nothing imported", year,
                       kFirstYear));
+    std::optional<Diagnostic> mismatch;
     if (edition != nullptr) {
+      // The year's edition, unless the tables are clearly laid out as the other one's: they are
+      // then read as laid out, and checking the workbook says the format is not the year's.
+      EditionEvidence evidence;
+      gather_cell_evidence(
+          [&](std::string_view text) -> std::optional<Where> {
+            for (std::size_t s = 0; s < book_.sheets.size(); ++s)
+              if (const std::vector<At> hits = find(s, text); !hits.empty())
+                return Where{.place = place(hits.front()),
+                             .order = place_order(s, hits.front().row, hits.front().column)};
+            return std::nullopt;
+          },
+          evidence);
+      if (const std::optional<PrintedEdition> printed =
+              other_printed_edition(evidence, *edition, year)) {
+        edition = printed->edition;
+        result.summary.edition_by = printed->summary;
+        mismatch =
+            make_diagnostic("format-mismatch", "/format", printed->finding.zh, printed->finding.en);
+        mismatch->file = std::string(file_);
+        mismatch->position.place = printed->where.place;
+        mismatch->position.place_order = printed->where.order;
+      }
       report_ = make_report(*edition, year);
       read_metadata(*info);
       read_text();
@@ -119,6 +142,7 @@ class OwnReader {
       fill_totals(*report_);
       fill_summary(result.summary);
       result.report = std::move(report_);
+      if (mismatch) result.report_findings.push_back(std::move(*mismatch));
     }
     for (Pending& p : pending_) {
       Diagnostic d =

@@ -37,6 +37,18 @@ bool is_line_end(std::string_view text, std::size_t i) {
   return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
 }
 
+// Eight bytes at a time: the code points that start in `word`, and whether it may end a line.
+constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+bool has_byte(std::uint64_t word, std::uint64_t byte) {
+  const std::uint64_t x = word ^ (byte * kOnes);
+  return ((x - kOnes) & ~x & kHigh) != 0;
+}
+bool may_end_line(std::uint64_t word) { return has_byte(word, '\n') || has_byte(word, '\r'); }
+std::uint32_t starts_in(std::uint64_t word) {
+  const std::uint64_t continuation = word & ~(word << 1) & kHigh;
+  return 8 - static_cast<std::uint32_t>(((continuation >> 7) * kOnes) >> 56);
+}
+
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text) : first_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {
@@ -54,11 +66,6 @@ LineIndex::LineIndex(std::string_view text) : first_(text.starts_with("\xEF\xBB\
   };
   // Eight bytes at a time: continuation bytes (10xxxxxx) counted, line ends looked for only in a
   // word that holds a \n or \r.
-  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
-  auto has_byte = [](std::uint64_t word, std::uint64_t byte) {
-    const std::uint64_t x = word ^ (byte * kOnes);
-    return ((x - kOnes) & ~x & kHigh) != 0;
-  };
   for (std::size_t from = 0; from <= text.size(); from += kBlock) {
     blocks_.push_back({lines, start, code_points});
     const std::size_t end = std::min(from + kBlock, text.size());
@@ -66,9 +73,8 @@ LineIndex::LineIndex(std::string_view text) : first_(text.starts_with("\xEF\xBB\
     for (; i + 8 <= end; i += 8) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + i, 8);
-      const std::uint64_t continuation = word & ~(word << 1) & kHigh;
-      code_points += 8 - static_cast<std::uint32_t>(((continuation >> 7) * kOnes) >> 56);
-      if (has_byte(word, '\n') || has_byte(word, '\r')) line_ends(i, i + 8);
+      code_points += starts_in(word);
+      if (may_end_line(word)) line_ends(i, i + 8);
     }
     for (std::size_t j = i; j < end; ++j) code_points += is_continuation(text[j]) ? 0 : 1;
     line_ends(i, end);
@@ -152,12 +158,59 @@ Position SourceMap::position_of(std::string_view pointer) const {
     }
   }
   if (offsets_.empty()) return {};
+  const std::size_t offset = offset_near(pointer);
+  return offset == std::string_view::npos ? Position{} : position(offset);
+}
+
+std::size_t SourceMap::offset_near(std::string_view pointer) const {
   while (true) {
     if (const std::size_t offset = offset_of(pointer); offset != std::string_view::npos)
-      return position(offset);
-    if (pointer.empty()) return {};
+      return offset;
+    if (pointer.empty()) return std::string_view::npos;
     pointer = pointer.substr(0, pointer.rfind('/'));
   }
+}
+
+std::vector<Position> SourceMap::positions_of(const std::vector<std::string_view>& pointers) const {
+  std::vector<Position> out;
+  out.reserve(pointers.size());
+  if (!places_.empty() || offsets_.empty() || lines_) {
+    for (std::string_view p : pointers) out.push_back(position_of(p));
+    return out;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> wanted;  // offset, index in `pointers`
+  for (std::size_t i = 0; i < pointers.size(); ++i) {
+    out.emplace_back();
+    if (const std::size_t offset = offset_near(pointers[i]); offset != std::string_view::npos)
+      wanted.emplace_back(std::min(offset, text_.size()), i);
+  }
+  std::sort(wanted.begin(), wanted.end());
+  // Lines ended and code points since the last line end, counted up to each offset in turn.
+  const std::string_view text = text_;
+  std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0, lines = 0, column = 0;
+  auto step = [&](std::size_t i) {
+    if (is_line_end(text, i)) {
+      ++lines;
+      column = 0;
+    } else if (!detail::is_continuation(text[i])) {
+      ++column;
+    }
+  };
+  for (const auto& [offset, index] : wanted) {
+    for (; at + 8 <= offset; at += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + at, 8);
+      if (may_end_line(word)) {
+        for (std::size_t i = at; i < at + 8; ++i) step(i);
+      } else {
+        column += starts_in(word);
+      }
+    }
+    for (; at < offset; ++at) step(at);
+    out[index] = offset < 3 && text.starts_with("\xEF\xBB\xBF") ? Position{1, 1}
+                                                                : Position{lines + 1, column + 1};
+  }
+  return out;
 }
 
 Position SourceMap::position_in_string(std::string_view pointer, std::size_t index) const {

@@ -33,6 +33,11 @@ std::u32string comparable_text(std::string_view text) {
     const auto [cp, length] = detail::character_at(text, at);
     at += length;
     if (cp < 0) continue;
+    if (detail::is_common_han(cp)) {  // folds to itself
+      in_number = false;
+      out.push_back(static_cast<char32_t>(cp));
+      continue;
+    }
     utf8proc_int32_t boundclass = 0;
     const utf8proc_ssize_t n = utf8proc_decompose_char(
         cp, folded.data(), static_cast<utf8proc_ssize_t>(folded.size()),

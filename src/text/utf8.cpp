@@ -28,6 +28,15 @@ void each_character(std::string_view s, F&& each) {
 }  // namespace
 
 std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_t at) {
+  // ASCII and the three-byte characters of Chinese text decoded here; the rest by utf8proc.
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[at + i]); };
+  if (byte(0) < 0x80) return {byte(0), 1};
+  if (byte(0) >= 0xE0 && byte(0) <= 0xEF && s.size() - at >= 3) {
+    const unsigned char low = byte(0) == 0xE0 ? 0xA0 : 0x80;   // not overlong
+    const unsigned char high = byte(0) == 0xED ? 0x9F : 0xBF;  // not a surrogate
+    if (byte(1) >= low && byte(1) <= high && is_continuation(s[at + 2]))
+      return {((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F), 3};
+  }
   utf8proc_int32_t cp = 0;
   const utf8proc_ssize_t n =
       utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
@@ -38,6 +47,8 @@ std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_
 
 bool is_letter_or_number(std::int32_t cp) {
   if (cp < 0) return false;
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  if (is_common_han(cp)) return true;
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -53,10 +64,13 @@ bool is_letter_or_number(std::int32_t cp) {
   }
 }
 
-std::size_t word_characters(std::string_view s) {
+std::size_t word_characters(std::string_view s, std::size_t at_most) {
   std::size_t n = 0;
-  each_character(s,
-                 [&](utf8proc_int32_t cp, std::size_t) { n += is_letter_or_number(cp) ? 1 : 0; });
+  for (std::size_t at = 0; at < s.size() && n < at_most;) {
+    const auto [cp, bytes] = character_at(s, at);
+    n += is_letter_or_number(cp) ? 1 : 0;
+    at += bytes;
+  }
   return n;
 }
 

@@ -20,13 +20,17 @@ std::size_t code_points(std::string_view s);
 /// or -1 and 1 for a byte that starts no valid sequence.
 std::pair<std::int32_t, std::size_t> character_at(std::string_view s, std::size_t at);
 
+/// Returns whether `cp` is in the CJK Unified Ideographs block as assigned since Unicode 11
+/// (U+4E00–U+9FEF): a letter (Lo) without decomposition, the bulk of Chinese text.
+constexpr bool is_common_han(std::int32_t cp) { return cp >= 0x4E00 && cp <= 0x9FEF; }
+
 /// Returns whether code point `cp` is a letter (Han characters included) or a number: what
 /// word_characters counts and texts are compared by.
 bool is_letter_or_number(std::int32_t cp);
 
 /// Returns the number of letters and digits in UTF-8 `s` (Han characters are letters), leaving
-/// out spaces, punctuation and symbols.
-std::size_t word_characters(std::string_view s);
+/// out spaces, punctuation and symbols; counting stops at `at_most`.
+std::size_t word_characters(std::string_view s, std::size_t at_most = SIZE_MAX);
 
 /// Returns whether `s` is valid UTF-8.
 bool is_valid_utf8(std::string_view s);

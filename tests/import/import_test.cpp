@@ -1494,3 +1494,288 @@ TEST_CASE("A 2021 report printing the 2019 single （六） row: one error asks 
         std::string::npos);
   CHECK(t.find("applications/results/other/unpaid_fee: _ _ _ _ _ _ _\n") != std::string::npos);
 }
+
+namespace {
+
+// Every cell of the 2022 report printed with the 2019 tables (format-2019-in-2022.txt/.pdf).
+const std::string kFormat2019In2022 = [] {
+  const std::string zeros = " 0 0 0 0 0 0 0\n";
+  std::string out =
+      "proactive/regulations: 0 0 0\n"
+      "proactive/normative_documents: 3 3 12\n"
+      "proactive/licensing: 8 -1 126\n"
+      "proactive/other_services: 2 0 15\n"
+      "proactive/punishment: 5 +1 37\n"
+      "proactive/coercion: 1 0 4\n"
+      "proactive/fees: 2 0\n"
+      "proactive/procurement: 4 36.5\n"
+      "applications/received: 10 2 0 0 0 0 12\n"
+      "applications/carried_over: 1 0 0 0 0 0 1\n"
+      "applications/results/granted: 5 1 0 0 0 0 6\n"
+      "applications/results/partially_granted: 1 0 0 0 0 0 1\n";
+  for (const char* row : {"state_secret", "prohibited_by_law", "security_stability"})
+    out += std::string("applications/results/withheld/") + row + ":" + zeros;
+  out += "applications/results/withheld/third_party: 1 0 0 0 0 0 1\n";
+  for (const char* row : {"internal_affairs", "process_info", "enforcement_files", "inquiry"})
+    out += std::string("applications/results/withheld/") + row + ":" + zeros;
+  out += "applications/results/unable/not_held: 2 1 0 0 0 0 3\n";
+  for (const char* row : {"needs_creation", "unclear"})
+    out += std::string("applications/results/unable/") + row + ":" + zeros;
+  out += "applications/results/not_processed/complaint: 1 0 0 0 0 0 1\n";
+  for (const char* row : {"repeated", "publication", "excessive", "confirmation"})
+    out += std::string("applications/results/not_processed/") + row + ":" + zeros;
+  out +=
+      "applications/results/other: 1 0 0 0 0 0 1\n"
+      "applications/results/total: 11 2 0 0 0 0 13\n"
+      "applications/carried_forward:" +
+      zeros +
+      "reviews/review: 1 0 0 0 1\n"
+      "reviews/litigation_direct: 0 0 0 0 0\n"
+      "reviews/litigation_after_review: 0 0 0 0 0\n";
+  return out;
+}();
+
+const govreport::Message kPrinted2019 = {
+    "表二、表三按 2019 版格式印制：印有 2019 版才有的行名、列头和表题 12 "
+    "处（“本年新制作数量”“本年新公开"
+    "数量”“对外公开总数量”“规范性文件”等），没有 2021 版才有的；按 2019 版读取（2022 "
+    "年的报告应使用 2021 版格式）",
+    "tables 二, 三 are printed in the 2019 edition: 12 row labels, column heads and captions of "
+    "the 2019 "
+    "edition alone (\"本年新制作数量\", \"本年新公开数量\", \"对外公开总数量\", \"规范性文件\" …), "
+    "none of the 2021 edition alone; read as the 2019 edition (reports for 2022 use the 2021 "
+    "edition)"};
+
+const govreport::Message kMismatch2019In2022 = {
+    "表二、表三按 2019 版格式印制，但 2022 年的报告应使用 2021 版格式（国办公开办函〔2021〕30号）",
+    "tables 二, 三 are printed in the 2019 edition, but reports for 2022 use the 2021 edition "
+    "(国办公开办函〔2021〕30号)"};
+
+}  // namespace
+
+TEST_CASE("A 2022 report printed with the 2019 tables is read as the 2019 edition, every cell kept",
+          "[import][edition]") {
+  const ImportResult r = import_path(fixture("format-2019-in-2022.txt"), SourceKind::Text);
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2022);
+  CHECK(r.report->edition == govreport::edition_by_id("2019"));
+  CHECK(tables(*r.report) == kFormat2019In2022);
+  CHECK(r.summary.edition == "2019");
+  CHECK(r.summary.cells_number == 198);
+  CHECK(r.summary.cells_blank == 0);
+  CHECK(r.summary.rows_found == 34);
+  CHECK(r.summary.rows_total == 34);
+  CHECK(r.summary.edition_by.zh == kPrinted2019.zh);
+  CHECK(r.summary.edition_by.en == kPrinted2019.en);
+  CHECK(r.summary.errors == 0);
+  CHECK(govreport::format_summary(r.summary, "r.txt", govreport::Lang::Zh)
+            .find("\nr.txt: " + kPrinted2019.zh +
+                  "\nr.txt: 正文 6/6 部分，表格 7/7 张，行 34/34；") != std::string::npos);
+  // The format-mismatch is no error of the import: checking the source reports it.
+  REQUIRE(r.report_findings.size() == 1);
+  const Diagnostic& d = r.report_findings[0];
+  CHECK(d.rule == "format-mismatch");
+  CHECK(d.severity == govreport::Severity::Error);
+  CHECK(d.pointer == "/format");
+  CHECK(d.position.line == 13);  // the column heads of 第二十条第（一）项
+  CHECK(d.message_zh == kMismatch2019In2022.zh);
+  CHECK(d.message_en == kMismatch2019In2022.en);
+
+  SECTION("the data file says \"format\": \"2019\"; loading, checking and printing it keep it") {
+    const std::string written = govreport::write_data_file(*r.report);
+    CHECK(written.find("  \"year\": 2022,\n  \"format\": \"2019\",\n") != std::string::npos);
+    const govreport::LoadResult loaded = govreport::load_report(written, "r.json");
+    REQUIRE(loaded.diagnostics.size() == 1);
+    CHECK(loaded.diagnostics[0].rule == "format-mismatch");
+    CHECK(
+        loaded.diagnostics[0].message_en ==
+        "format is \"2019\", but reports for 2022 use the 2021 edition (国办公开办函〔2021〕30号)");
+    REQUIRE(loaded.report);
+    CHECK(loaded.report->edition == govreport::edition_by_id("2019"));
+    CHECK(tables(*loaded.report) == kFormat2019In2022);
+    const std::vector<Diagnostic> checked = govreport::check_report(*loaded.report, "r.json");
+    CHECK(checked.empty());
+    // Printed again, it reads back as the same edition, cell by cell.
+    for (const char* name : {"text", "markdown", "html"}) {
+      INFO(name);
+      const govreport::Format* format = govreport::format_by_name(name);
+      REQUIRE(format != nullptr);
+      const ImportResult back = govreport::import_report(
+          format->render(*loaded.report),
+          std::string(name) == "html" ? SourceKind::Html : SourceKind::Text, "out");
+      CHECK(found(back).empty());
+      REQUIRE(back.report);
+      CHECK(back.report->edition == govreport::edition_by_id("2019"));
+      CHECK(tables(*back.report) == kFormat2019In2022);
+      CHECK(back.report_findings.size() == 1);
+    }
+    // So does govreport's own workbook, read by its labels, and its Word document.
+    const ImportResult book = govreport::import_report(govreport::render_xlsx(*loaded.report),
+                                                       SourceKind::Xlsx, "r.xlsx");
+    CHECK(found(book).empty());
+    REQUIRE(book.report);
+    CHECK(book.report->edition == govreport::edition_by_id("2019"));
+    CHECK(tables(*book.report) == kFormat2019In2022);
+    REQUIRE(book.report_findings.size() == 1);
+    CHECK(book.report_findings[0].position.place == "表二!B4");
+    CHECK(book.report_findings[0].message_en ==
+          "table 二 is printed in the 2019 edition, but reports for 2022 use the 2021 edition "
+          "(国办公开办函〔2021〕30号)");
+    const ImportResult word = govreport::import_report(govreport::render_docx(*loaded.report),
+                                                       SourceKind::Docx, "r.docx");
+    CHECK(found(word).empty());
+    REQUIRE(word.report);
+    CHECK(word.report->edition == govreport::edition_by_id("2019"));
+    CHECK(tables(*word.report) == kFormat2019In2022);
+    CHECK(word.report_findings.size() == 1);
+  }
+}
+
+TEST_CASE("A 2022 report printed with the 2019 tables, as a PDF, reads the same",
+          "[import][edition][pdf]") {
+  const ImportResult r = import_path(fixture("format-2019-in-2022.pdf"), SourceKind::Pdf);
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  CHECK(r.report->edition == govreport::edition_by_id("2019"));
+  CHECK(tables(*r.report) == kFormat2019In2022);
+  REQUIRE(r.report_findings.size() == 1);
+  CHECK(r.report_findings[0].message_en == kMismatch2019In2022.en + " (page 1)");
+}
+
+TEST_CASE("A 2020 report printed with the 2021 tables is read as the 2021 edition",
+          "[import][edition]") {
+  const ImportResult r = import_path(fixture("format-2021-in-2020.txt"), SourceKind::Text);
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  CHECK(r.report->year == 2020);
+  CHECK(r.report->edition == govreport::edition_by_id("2021"));
+  const std::string zeros = " 0 0 0 0 0 0 0\n";
+  std::string expected =
+      "proactive/regulations: 0 0 0\n"
+      "proactive/normative_documents: 2 1 9\n"
+      "proactive/licensing: 64\n"
+      "proactive/punishment: 12\n"
+      "proactive/coercion: 3\n"
+      "proactive/fees: 1.25\n"
+      "applications/received: 6 1 0 0 0 0 7\n"
+      "applications/carried_over:" +
+      zeros +
+      "applications/results/granted: 3 0 0 0 0 0 3\n"
+      "applications/results/partially_granted: 0 1 0 0 0 0 1\n";
+  for (const char* row :
+       {"withheld/state_secret", "withheld/prohibited_by_law", "withheld/security_stability",
+        "withheld/third_party", "withheld/internal_affairs", "withheld/process_info",
+        "withheld/enforcement_files", "withheld/inquiry"})
+    expected += std::string("applications/results/") + row + ":" + zeros;
+  expected += "applications/results/unable/not_held: 1 0 0 0 0 0 1\n";
+  for (const char* row : {"unable/needs_creation", "unable/unclear", "not_processed/complaint",
+                          "not_processed/repeated", "not_processed/publication",
+                          "not_processed/excessive", "not_processed/confirmation"})
+    expected += std::string("applications/results/") + row + ":" + zeros;
+  expected +=
+      "applications/results/other/overdue_correction: 1 0 0 0 0 0 1\n"
+      "applications/results/other/unpaid_fee:" +
+      zeros +
+      "applications/results/other/other: 1 0 0 0 0 0 1\n"
+      "applications/results/total: 6 1 0 0 0 0 7\n"
+      "applications/carried_forward:" +
+      zeros +
+      "reviews/review: 0 0 0 0 0\n"
+      "reviews/litigation_direct: 0 0 0 0 0\n"
+      "reviews/litigation_after_review: 0 0 0 0 0\n";
+  CHECK(tables(*r.report) == expected);
+  CHECK(r.summary.cells_number == 200);
+  CHECK(
+      r.summary.edition_by.en ==
+      "tables 二, 三 are printed in the 2021 edition: 9 row labels, column heads and captions of "
+      "the 2021 "
+      "edition alone (\"本年制发件数\", \"本年废止件数\", \"现行有效件数\", \"行政规范性文件\" …), "
+      "none of the 2019 edition alone; read as the 2021 edition (reports for 2020 use the 2019 "
+      "edition)");
+  REQUIRE(r.report_findings.size() == 1);
+  CHECK(r.report_findings[0].position.line == 13);
+  CHECK(r.report_findings[0].message_zh ==
+        "表二、表三按 2021 版格式印制，但 2020 年的报告应使用 2019 "
+        "版格式（国办公开办函〔2019〕60号）");
+  CHECK(r.report_findings[0].message_en ==
+        "tables 二, 三 are printed in the 2021 edition, but reports for 2020 use the 2019 edition "
+        "(国办公开办函〔2019〕60号)");
+}
+
+TEST_CASE("Tables of both editions in one report keep the year's edition, row by row",
+          "[import][edition]") {
+  using govreport::test::replace_once;
+  // 表二 as the 2019 edition prints it, 表三 as the 2021 edition does.
+  const std::string text = replace_once(
+      project_file(fixture("format-2019-in-2022.txt")),
+      "    （六）其他处理                     1    0     0     0         0      0      1\n",
+      "    （六）其他处理\n"
+      "      1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+      "  0    0     0     0         0      0      0\n"
+      "      2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+      "  0    0     0     0         0      0      0\n"
+      "      3.其他                           1    0     0     0         0      0      1\n");
+  const ImportResult r = govreport::import_report(text, SourceKind::Text, "mixed.txt");
+  REQUIRE(r.report);
+  CHECK(r.report->edition == govreport::edition_by_id("2021"));
+  CHECK(r.summary.edition_by.zh.empty());
+  CHECK(r.report_findings.empty());
+  // Today's findings of each row printed as the 2019 edition prints it.
+  CHECK(found(r) == std::vector<std::string>{"label-variant@15", "cell-count@18", "extra-row@19",
+                                             "cell-count@22", "cell-count@23", "cell-count@26",
+                                             "extra-row@29"});
+  CHECK(
+      r.findings[2].message_en ==
+      "\"其他对外管理服务事项\" is a row of the 2019 edition that the 2021 edition does not have; "
+      "its values 2 0 15 were not imported");
+  CHECK(tables(*r.report).find("applications/results/other/other: 1 0 0 0 0 0 1\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("One label of the other edition is no evidence: the year's edition is kept",
+          "[import][edition]") {
+  // Only 表三 printed, with its single （六）其他处理 row of the 2019 edition.
+  std::string text = project_file(fixture("format-2019-in-2022.txt"));
+  const std::size_t from = text.find("                          第二十条第（一）项\n");
+  const std::size_t to = text.find("\n三、收到和处理政府信息公开申请情况");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  text.erase(from, to - from);
+  const ImportResult r = govreport::import_report(text, SourceKind::Text, "one.txt");
+  REQUIRE(r.report);
+  CHECK(r.report->edition == govreport::edition_by_id("2021"));
+  CHECK(r.report_findings.empty());
+  CHECK(found(r) == std::vector<std::string>{"missing-table@13", "missing-table@13",
+                                             "missing-table@13", "missing-table@13",
+                                             "split-by-hand@46"});
+}
+
+TEST_CASE("check of a report printed in the other edition's tables gives one format-mismatch",
+          "[import][edition][cli]") {
+  for (const char* source :
+       {"format-2019-in-2022.txt", "format-2019-in-2022.html", "format-2019-in-2022.pdf"}) {
+    INFO(source);
+    const auto run = run_govreport({"check", fixture(source), "--lang", "en"});
+    CHECK(run.exit_code == 1);
+    const int line = std::string(source).ends_with(".html") ? 12 : 13;
+    const std::string place = std::string(source).ends_with(".pdf")
+                                  ? fixture(source) + ": error: "
+                                  : fixture(source) + ":" + std::to_string(line) + ":1: error: ";
+    const std::string tail = std::string(source).ends_with(".pdf") ? " (page 1)" : "";
+    CHECK(run.out == place + kMismatch2019In2022.en + tail + " [format-mismatch]\n");
+    CHECK(run.err == "checked 1 file: 1 error, 0 warnings\n");
+  }
+  const std::string dir = temp_dir();
+  const auto imported = run_govreport(
+      {"import", fixture("format-2019-in-2022.html"), "-o", dir + "/r.json", "--lang", "en"});
+  CHECK(imported.exit_code == 0);
+  CHECK(imported.err.find(kPrinted2019.en) != std::string::npos);
+  CHECK(read_file(dir + "/r.json").find("\"format\": \"2019\"") != std::string::npos);
+  const auto checked = run_govreport({"check", dir + "/r.json", "--lang", "en"});
+  CHECK(checked.exit_code == 1);
+  CHECK(checked.out == dir +
+                           "/r.json:3:13: error: format is \"2019\", but reports for 2022 use "
+                           "the 2021 edition (国办公开办函〔2021〕30号) [format-mismatch]\n");
+  fs::remove_all(dir);
+}

@@ -68,3 +68,44 @@ TEST_CASE("a lone CR ends a line and CRLF ends one line", "[source]") {
   CHECK(govreport::position_in(text, 8).line == 3);
   CHECK(govreport::position_in(text, 8).column == 2);
 }
+
+TEST_CASE("SourceMap::positions_of counts in one pass what position_of finds", "[source]") {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"a", "\n", "\r", "\r\n", "中", "x", "\xF0\x9F\x98\x80", "  "};
+  for (int round = 0; round < 20; ++round) {
+    std::string text = round % 3 == 0 ? "\xEF\xBB\xBF" : "";
+    for (int i = 0; i < 2000; ++i) {
+      const std::size_t pick = std::uniform_int_distribution<std::size_t>(0, 99)(rng);
+      text += pieces[pick < 92 ? (pick % 2 == 0 ? 0 : 4) : pick - 92];
+    }
+    govreport::SourceMap map;
+    std::vector<std::string> names;
+    std::vector<std::size_t> offsets;
+    map.add("", 0);
+    for (int i = 0; i < 60; ++i) {  // in no order, some repeated, one at the end of the text
+      const std::size_t offset =
+          i == 0 ? text.size() : std::uniform_int_distribution<std::size_t>(0, text.size())(rng);
+      names.push_back("/p" + std::to_string(i));
+      offsets.push_back(offset);
+      map.add(names.back(), offset);
+    }
+    std::vector<std::string_view> pointers(names.begin(), names.end());
+    pointers.push_back("/p7/below");  // found at its enclosing value
+    offsets.push_back(offsets[7]);
+    pointers.push_back("/none");  // at the document
+    offsets.push_back(0);
+    map.set_text(text);
+    const std::vector<Position> got = map.positions_of(pointers);
+    REQUIRE(got.size() == pointers.size());
+    for (std::size_t i = 0; i < pointers.size(); ++i) {
+      const Position want = counted(text, offsets[i]);
+      INFO("round " << round << ", " << pointers[i] << " at " << offsets[i]);
+      CHECK(got[i].line == want.line);
+      CHECK(got[i].column == want.column);
+    }
+    // Once the line index is built (by position_of), the answers stay the same.
+    CHECK(map.position_of(pointers[3]).line == got[3].line);
+    const std::vector<Position> again = map.positions_of(pointers);
+    for (std::size_t i = 0; i < pointers.size(); ++i) CHECK(again[i].column == got[i].column);
+  }
+}
