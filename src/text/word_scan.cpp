@@ -8,6 +8,8 @@ namespace govreport::detail {
 
 namespace {
 constexpr std::uint32_t kNone = UINT32_MAX;
+// Set in a transition whose target state ends a word, so that the scan looks up words only there.
+constexpr std::uint32_t kEndsWord = 0x80000000;
 }  // namespace
 
 WordScanner::WordScanner(std::span<const std::string_view> words) {
@@ -22,8 +24,8 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
 
   // The trie of the words, and each state's edges; a missing edge is kNone. The table's room is
   // reserved for the most states the words can make, so that it is never copied as it grows and
-  // the pages beyond the states made are never touched (a check of one small file touched little
-  // else).
+  // the pages beyond the states made are never touched (for the narrative's words the table is
+  // 142 KB, and copying it was most of the memory a check of one small file touched).
   const std::uint32_t shift = shift_;
   std::size_t most_states = 1;
   for (std::string_view w : words) most_states += w.size();
@@ -51,9 +53,8 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
   }
 
   // Breadth first: each state's failure link is the longest proper suffix that is a state, and
-  // a missing edge goes where the failure link's edge goes. The link is nearer the root, so its
-  // row is complete, and already holds next_'s values (states << shift). A state's words include
-  // its link's.
+  // a missing edge goes where the failure link's edge goes (the link is nearer the root, so its
+  // row is complete). A state's words include its link's.
   const std::size_t states = ends.size();
   std::vector<std::uint32_t> fail(states, 0), order{0};
   std::vector<std::vector<std::uint32_t>> outputs(states);
@@ -65,16 +66,18 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
     if (s != 0)
       outputs[s].insert(outputs[s].end(), outputs[fail[s]].begin(), outputs[fail[s]].end());
     for (std::uint32_t c : edges[s]) {
-      fail[row[c]] = s == 0 ? 0 : link[c] >> shift;
+      fail[row[c]] = s == 0 ? 0 : link[c];
       order.push_back(row[c]);
     }
     if (s == 0) {
-      for (std::uint32_t c = 0; c < classes_; ++c) row[c] = row[c] == kNone ? 0 : row[c] << shift;
+      for (std::uint32_t c = 0; c < classes_; ++c) row[c] = row[c] == kNone ? 0 : row[c];
     } else {
-      for (std::uint32_t c = 0; c < classes_; ++c)
-        row[c] = row[c] == kNone ? link[c] : row[c] << shift;
+      for (std::uint32_t c = 0; c < classes_; ++c) row[c] = row[c] == kNone ? link[c] : row[c];
     }
   }
+  std::vector<std::uint32_t> ends_word(states);
+  for (std::size_t t = 0; t < states; ++t) ends_word[t] = outputs[t].empty() ? 0 : kEndsWord;
+  for (std::uint32_t& e : go) e = (e << shift) | ends_word[e];
   next_ = std::move(go);
   out_begin_.reserve(states + 1);
   for (const auto& words_here : outputs) {
@@ -91,8 +94,9 @@ void WordScanner::scan(std::string_view text, Found& found) const {
   const std::uint32_t* out_begin = out_begin_.data();
   std::uint32_t s = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    s = next[s | class_of_[static_cast<unsigned char>(text[i])]];
-    const std::uint32_t state = s >> shift_;
+    s = next[(s & ~kEndsWord) | class_of_[static_cast<unsigned char>(text[i])]];
+    if ((s & kEndsWord) == 0) continue;
+    const std::uint32_t state = (s & ~kEndsWord) >> shift_;
     for (std::uint32_t k = out_begin[state]; k != out_begin[state + 1]; ++k) {
       const std::uint32_t w = out_[k];
       found.starts[w].push_back(i + 1 - sizes_[w]);
