@@ -5,6 +5,7 @@
 
 #include <iconv.h>
 #include <poppler/cpp/poppler-global.h>
+#include <zip.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -21,6 +22,7 @@
 #include "import/normalize.hpp"
 #include "import/rows.hpp"
 #include "support.hpp"
+#include "workbook_support.hpp"
 
 namespace {
 
@@ -1236,6 +1238,63 @@ TEST_CASE("A zip archive or a compound file is told by what it holds: Word docum
   // Neither: taken for Word, whose reader (or converter) then says what it is not.
   CHECK(govreport::sniff_source_kind(compound("Bookmarks")) == SourceKind::Doc);
   CHECK(govreport::sniff_source_kind("PK\x03\x04 not a whole archive") == SourceKind::Docx);
+}
+
+namespace {
+
+// The kind libzip tells from an archive: what the sniff must agree with.
+SourceKind kind_by_libzip(const std::string& bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  SourceKind kind = SourceKind::Docx;
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  REQUIRE(source != nullptr);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+  if (archive == nullptr) {
+    zip_source_free(source);
+  } else {
+    if (zip_name_locate(archive, "word/document.xml", ZIP_FL_NOCASE) < 0 &&
+        zip_name_locate(archive, "xl/workbook.xml", ZIP_FL_NOCASE) >= 0)
+      kind = SourceKind::Xlsx;
+    zip_discard(archive);
+  }
+  zip_error_fini(&error);
+  return kind;
+}
+
+}  // namespace
+
+TEST_CASE("A zip archive's kind is read from its central directory, as libzip reads it",
+          "[import][xlsx][docx]") {
+  using govreport::test::zipped;
+  const govreport::Report report = govreport::test::load_project("data/2020.json");
+  const std::string xlsx = govreport::render_xlsx(report);
+  // The end record's archive comment, and the bytes after the end record that it covers.
+  std::string commented = xlsx;
+  commented[commented.size() - 2] = 5;
+  commented += "notes";
+  std::string broken_directory = xlsx;
+  const std::size_t directory = broken_directory.rfind("PK\x01\x02");
+  REQUIRE(directory != std::string::npos);
+  broken_directory[directory + 2] = 'X';
+  const std::vector<std::pair<std::string, SourceKind>> cases = {
+      {govreport::render_docx(report), SourceKind::Docx},
+      {xlsx, SourceKind::Xlsx},
+      {zipped({{"XL/Workbook.XML", "<workbook/>"}}), SourceKind::Xlsx},
+      {zipped({{"xl/workbook.xml", ""}, {"Word/Document.xml", ""}}), SourceKind::Docx},
+      {zipped({{"xl/workbook.xml.bak", ""}, {"xl/worksheets/sheet1.xml", ""}}), SourceKind::Docx},
+      {commented, SourceKind::Xlsx},
+      {broken_directory, SourceKind::Docx},
+      {xlsx.substr(0, xlsx.size() - 1), SourceKind::Docx},
+      {xlsx.substr(0, xlsx.size() - 30), SourceKind::Docx},
+      {xlsx.substr(0, xlsx.size() / 2), SourceKind::Docx},
+      {"PK\x03\x04", SourceKind::Docx},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    INFO("case " << i);
+    CHECK(govreport::sniff_source_kind(cases[i].first) == cases[i].second);
+    CHECK(kind_by_libzip(cases[i].first) == cases[i].second);
+  }
 }
 
 TEST_CASE("govreport import writes the data file, prints the summary and exits by what it found",
