@@ -53,10 +53,12 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
   }
 
   // Breadth first: each state's failure link is the longest proper suffix that is a state, and
-  // a missing edge goes where the failure link's edge goes (the link is nearer the root, so its
-  // row is complete). A state's words include its link's.
+  // a missing edge goes where the failure link's edge goes. The link is nearer the root, so its
+  // row is complete and already holds next_'s values (state << shift, kEndsWord where the state
+  // ends a word). A state's words include its link's; whether it ends a word is known when its
+  // link is, as its parent is processed.
   const std::size_t states = ends.size();
-  std::vector<std::uint32_t> fail(states, 0), order{0};
+  std::vector<std::uint32_t> fail(states, 0), order{0}, ends_word(states, 0);
   std::vector<std::vector<std::uint32_t>> outputs(states);
   for (std::size_t k = 0; k < order.size(); ++k) {
     const std::uint32_t s = order[k];
@@ -66,18 +68,19 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
     if (s != 0)
       outputs[s].insert(outputs[s].end(), outputs[fail[s]].begin(), outputs[fail[s]].end());
     for (std::uint32_t c : edges[s]) {
-      fail[row[c]] = s == 0 ? 0 : link[c];
-      order.push_back(row[c]);
+      const std::uint32_t child = row[c];
+      const std::uint32_t child_link = s == 0 ? 0 : (link[c] & ~kEndsWord) >> shift;
+      fail[child] = child_link;
+      ends_word[child] = ends[child].empty() ? ends_word[child_link] : kEndsWord;
+      order.push_back(child);
     }
-    if (s == 0) {
-      for (std::uint32_t c = 0; c < classes_; ++c) row[c] = row[c] == kNone ? 0 : row[c];
-    } else {
-      for (std::uint32_t c = 0; c < classes_; ++c) row[c] = row[c] == kNone ? link[c] : row[c];
+    for (std::uint32_t c = 0; c < classes_; ++c) {
+      if (row[c] == kNone)
+        row[c] = s == 0 ? 0 : link[c];
+      else
+        row[c] = (row[c] << shift) | ends_word[row[c]];
     }
   }
-  std::vector<std::uint32_t> ends_word(states);
-  for (std::size_t t = 0; t < states; ++t) ends_word[t] = outputs[t].empty() ? 0 : kEndsWord;
-  for (std::uint32_t& e : go) e = (e << shift) | ends_word[e];
   next_ = std::move(go);
   out_begin_.reserve(states + 1);
   for (const auto& words_here : outputs) {
