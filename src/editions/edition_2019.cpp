@@ -5,7 +5,8 @@
 namespace govreport::detail {
 
 const Edition& edition_2019() {
-  static const Edition edition = [] {
+  // Never destroyed: it lives as long as the program, and freeing it at exit is work for nothing.
+  static const Edition& edition = *new Edition([] {
     const std::vector<Column> items = {
         {"previous", "上一年项目数量", "Items last year"},
         {"change", "本年增/减", "Change this year", CellKind::SignedCount},
@@ -110,7 +111,7 @@ const Edition& edition_2019() {
         applications_table({{"other", "（六）", "其他处理", "Otherwise handled", 1}}));
     e.tables.push_back(reviews_table());
     return finish_edition(std::move(e));
-  }();
+  }());
   return edition;
 }
 

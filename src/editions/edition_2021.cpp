@@ -5,7 +5,8 @@
 namespace govreport::detail {
 
 const Edition& edition_2021() {
-  static const Edition edition = [] {
+  // Never destroyed: it lives as long as the program, and freeing it at exit is work for nothing.
+  static const Edition& edition = *new Edition([] {
     const Column decisions = {"decisions", "本年处理决定数量", "Decisions this year"};
     Edition e{
         .id = "2021",
@@ -101,7 +102,7 @@ const Edition& edition_2021() {
     }));
     e.tables.push_back(reviews_table());
     return finish_edition(std::move(e));
-  }();
+  }());
   return edition;
 }
 
