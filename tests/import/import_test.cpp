@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "govreport/check.hpp"
@@ -554,6 +555,74 @@ TEST_CASE("The agency comes from the title's own pattern or the 落款, and its 
     REQUIRE(found(r) == std::vector<std::string>{"missing-metadata@1"});
     CHECK(r.findings[0].message_zh ==
           "标题和落款中没有找到机关名称（在第 1–3 行及文末查找）；请用 --agency 指定");
+  }
+}
+
+TEST_CASE("A breadcrumb or the site's name above the title is no part of the agency", "[import]") {
+  const Report report = load("data/examples/hongze-gov-2024.json");
+  const std::string title = "淮安市洪泽区人民政府2024年政府信息公开工作年度报告";
+  SECTION("the pages of a portal: the site's name and a breadcrumb above the title") {
+    const std::vector<std::string> missing = {"missing-table", "missing-table", "missing-table",
+                                              "missing-table", "missing-table", "missing-table"};
+    for (const auto& [name, kind, line] :
+         {std::tuple{"breadcrumb-2023.html", SourceKind::Html, 12},
+          std::tuple{"breadcrumb-2023.txt", SourceKind::Text, 13}}) {
+      INFO(name);
+      const ImportResult r = import_path(fixture(name), kind);
+      std::vector<std::string> rules;
+      for (const Diagnostic& d : r.findings) rules.push_back(std::string(d.rule));
+      CHECK(rules == missing);  // the fixtures print no tables
+      REQUIRE(r.report);
+      CHECK(r.report->year == 2023);
+      CHECK(r.report->agency == "某某镇人民政府");
+      CHECK(r.report->title.empty());  // the title is the default one
+      CHECK(r.report->part("preamble").paragraphs ==
+            std::vector<std::string>{"根据《中华人民共和国政府信息公开条例》，编制本报告。本报告所"
+                                     "列数据统计期限自2023年1月1日起至2023年12月31日止。"});
+      CHECK(r.findings[0].position.line == static_cast<std::size_t>(line));
+    }
+  }
+  const govreport::Format* html = govreport::format_by_name("html");
+  const govreport::Format* text = govreport::format_by_name("text");
+  REQUIRE(html != nullptr);
+  REQUIRE(text != nullptr);
+  const std::string page = html->render(report);
+  const std::string plain = text->render(report);
+  REQUIRE(page.find("<h1>" + title + "</h1>") != std::string::npos);
+  REQUIRE(plain.starts_with(title + "\n"));
+  // Each breadcrumb as a line of its own just above the title, in a page and in text.
+  for (const std::string crumb :
+       {"首页>信息公开>年度报告", "首页 > 信息公开 > 年度报告", "首页›信息公开›年度报告",
+        "首页 » 信息公开 » 年度报告", "首页〉信息公开〉年度报告", "首页 ＞ 信息公开 ＞ 年度报告",
+        "当前位置：首页 &gt; 信息公开 &gt; 年度报告",
+        "首页 > 信息公开 > 淮安市洪泽区人民政府2024年政府信息公开工作年度报告"}) {
+    INFO(crumb);
+    std::string variant = page;
+    variant.insert(variant.find("<h1>"), "<div class=\"crumb\">" + crumb + "</div>\n");
+    const ImportResult from_page = govreport::import_report(variant, SourceKind::Html, "v.html");
+    CHECK(found(from_page).empty());
+    REQUIRE(from_page.report);
+    CHECK(from_page.report->agency == "淮安市洪泽区人民政府");
+    CHECK(from_page.report->title.empty());
+    CHECK(tables(*from_page.report) == tables(report));
+    CHECK(from_page.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+    if (crumb.find("&gt;") != std::string::npos) continue;  // an HTML entity
+    const ImportResult from_text =
+        govreport::import_report(crumb + "\n" + plain, SourceKind::Text, "v.txt");
+    CHECK(found(from_text).empty());
+    REQUIRE(from_text.report);
+    CHECK(from_text.report->agency == "淮安市洪泽区人民政府");
+    CHECK(from_text.report->title.empty());
+    CHECK(from_text.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+  }
+  SECTION("a title over two lines still takes its agency from the line above its year") {
+    std::string variant = plain;
+    variant.replace(0, title.size(),
+                    "首页 > 信息公开\n淮安市洪泽区人民政府\n2024年政府信息公开工作年度报告");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Text, "v.txt");
+    CHECK(found(r).empty());
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "淮安市洪泽区人民政府");
   }
 }
 
