@@ -58,19 +58,35 @@ std::vector<std::string> rule_cells(const Edition& edition) {
   return all;
 }
 
-// Says whether a cross-year rule of any edition reads the cell at `pointer`: a report may be the
-// earlier one of a pair whose later one has another edition.
-bool wanted(std::string_view pointer) {
-  static const std::vector<std::string> known = [] {
-    std::vector<std::string> all;
-    for (const Edition* e : editions()) {
-      std::vector<std::string> cells = rule_cells(*e);
-      all.insert(all.end(), cells.begin(), cells.end());
-    }
-    std::sort(all.begin(), all.end());
+// The indexes of the cells of `edition` that its year facts keep: those a cross-year rule of any
+// edition reads (a report may be the earlier one of a pair whose later one has another edition),
+// and those of its own rules.
+std::vector<std::uint16_t> kept_cells(const Edition& edition) {
+  std::vector<std::string> read = rule_cells(edition);
+  for (const Edition* e : editions()) {
+    std::vector<std::string> cells = rule_cells(*e);
+    read.insert(read.end(), cells.begin(), cells.end());
+  }
+  std::sort(read.begin(), read.end());
+  std::vector<std::uint16_t> kept;
+  for (std::size_t i = 0; i < edition.cells.size(); ++i)
+    if (std::binary_search(read.begin(), read.end(), edition.cells[i].pointer))
+      kept.push_back(static_cast<std::uint16_t>(i));
+  return kept;
+}
+
+// kept_cells(), worked out once for the declared editions.
+const std::vector<std::uint16_t>& kept_cells_of(const Edition& edition,
+                                                std::vector<std::uint16_t>& scratch) {
+  static const std::vector<std::pair<const Edition*, std::vector<std::uint16_t>>> declared = [] {
+    std::vector<std::pair<const Edition*, std::vector<std::uint16_t>>> all;
+    for (const Edition* e : editions()) all.emplace_back(e, kept_cells(*e));
     return all;
   }();
-  return std::binary_search(known.begin(), known.end(), pointer);
+  for (const auto& [e, kept] : declared)
+    if (e == &edition) return kept;
+  scratch = kept_cells(edition);  // an edition declared outside editions(), in a test
+  return scratch;
 }
 
 // The narrative parts that the cross-year rules of any edition, or of `own`, compare.
@@ -209,18 +225,11 @@ const YearFacts::Text* YearFacts::text(std::string_view part) const {
 
 YearFacts year_facts(const Report& report, std::string_view file) {
   YearFacts f{std::string(file), report.agency, report.agency_id, report.year, report.edition, {}};
-  // An edition declared outside editions() (in a test) brings its own rules.
-  const std::vector<std::string> own =
-      std::find(editions().begin(), editions().end(), report.edition) == editions().end()
-          ? rule_cells(*report.edition)
-          : std::vector<std::string>{};
+  std::vector<std::uint16_t> scratch;
   std::vector<std::string_view> pointers;  // of the facts, then of the texts
-  for (std::size_t i = 0; i < report.edition->cells.size(); ++i) {
-    const CellDef& def = report.edition->cells[i];
-    if (!wanted(def.pointer) && !std::binary_search(own.begin(), own.end(), def.pointer)) continue;
-    f.facts.push_back(
-        {static_cast<std::uint16_t>(i), report.cells[i].state, report.cells[i].value});
-    pointers.push_back(def.pointer);
+  for (const std::uint16_t i : kept_cells_of(*report.edition, scratch)) {
+    f.facts.push_back({i, report.cells[i].state, report.cells[i].value});
+    pointers.push_back(report.edition->cells[i].pointer);
   }
   std::vector<std::string> part_pointers;
   for (const std::string_view part : compared_parts(*report.edition)) {

@@ -185,9 +185,13 @@ std::vector<Position> SourceMap::positions_of(const std::vector<std::string_view
       wanted.emplace_back(std::min(offset, text_.size()), i);
   }
   std::sort(wanted.begin(), wanted.end());
-  // Lines ended and code points since the last line end, counted up to each offset in turn.
+  // Lines ended and code points since the last line end, counted up to each offset in turn. In
+  // a text whose lines all end in LF (most), memchr finds the line ends and only the code points
+  // of the line that holds an offset are counted.
   const std::string_view text = text_;
-  std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0, lines = 0, column = 0;
+  const std::size_t first = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const bool lf_only = text.find('\r') == std::string_view::npos;
+  std::size_t at = first, line_start = first, lines = 0, column = 0;
   auto step = [&](std::size_t i) {
     if (is_line_end(text, i)) {
       ++lines;
@@ -197,18 +201,30 @@ std::vector<Position> SourceMap::positions_of(const std::vector<std::string_view
     }
   };
   for (const auto& [offset, index] : wanted) {
-    for (; at + 8 <= offset; at += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + at, 8);
-      if (may_end_line(word)) {
-        for (std::size_t i = at; i < at + 8; ++i) step(i);
-      } else {
-        column += starts_in(word);
-      }
+    if (offset < first) {
+      out[index] = {1, 1};
+      continue;
     }
-    for (; at < offset; ++at) step(at);
-    out[index] = offset < 3 && text.starts_with("\xEF\xBB\xBF") ? Position{1, 1}
-                                                                : Position{lines + 1, column + 1};
+    if (lf_only) {
+      while (const void* end = std::memchr(text.data() + at, '\n', offset - at)) {
+        ++lines;
+        at = line_start = static_cast<std::size_t>(static_cast<const char*>(end) - text.data()) + 1;
+      }
+      at = offset;
+      column = code_points(text.substr(line_start, offset - line_start));
+    } else {
+      for (; at + 8 <= offset; at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + at, 8);
+        if (may_end_line(word)) {
+          for (std::size_t i = at; i < at + 8; ++i) step(i);
+        } else {
+          column += starts_in(word);
+        }
+      }
+      for (; at < offset; ++at) step(at);
+    }
+    out[index] = {lines + 1, column + 1};
   }
   return out;
 }

@@ -7,6 +7,8 @@ namespace govreport::detail {
 
 namespace {
 constexpr std::uint32_t kNone = UINT32_MAX;
+// Set in a transition whose target state ends a word, so that the scan looks up words only there.
+constexpr std::uint32_t kEndsWord = 0x80000000;
 }  // namespace
 
 WordScanner::WordScanner(std::span<const std::string_view> words) {
@@ -61,7 +63,8 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
     }
   }
   next_.resize(go.size());
-  for (std::size_t e = 0; e < go.size(); ++e) next_[e] = go[e] << shift_;
+  for (std::size_t e = 0; e < go.size(); ++e)
+    next_[e] = (go[e] << shift_) | (outputs[go[e]].empty() ? 0 : kEndsWord);
   out_begin_.reserve(states + 1);
   for (const auto& words_here : outputs) {
     out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
@@ -77,8 +80,9 @@ void WordScanner::scan(std::string_view text, Found& found) const {
   const std::uint32_t* out_begin = out_begin_.data();
   std::uint32_t s = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    s = next[s | class_of_[static_cast<unsigned char>(text[i])]];
-    const std::uint32_t state = s >> shift_;
+    s = next[(s & ~kEndsWord) | class_of_[static_cast<unsigned char>(text[i])]];
+    if ((s & kEndsWord) == 0) continue;
+    const std::uint32_t state = (s & ~kEndsWord) >> shift_;
     for (std::uint32_t k = out_begin[state]; k != out_begin[state + 1]; ++k) {
       const std::uint32_t w = out_[k];
       found.starts[w].push_back(i + 1 - sizes_[w]);
