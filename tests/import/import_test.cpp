@@ -381,6 +381,28 @@ TEST_CASE("Tables in the text shapes portals and converters print read to exactl
                               }),
                "Markdown");
   }
+  SECTION("one cell per line with a value missing: the row is not read by count") {
+    std::string text = reshape_tables(markdown, [](const std::string& l) {
+      if (is_alignment_row(l)) return std::string();
+      std::string out;
+      for (const std::string& c : pipe_cells(l)) out += c + " |\n";
+      return out;
+    });
+    const std::string row = "规章 |\n0 |\n0 |\n0 |\n";
+    const std::size_t at = text.find(row);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, row.size(), "规章 |\n0 |\n0 |\n");
+    const std::size_t line =
+        static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+    const ImportResult r = govreport::import_report(text, SourceKind::Text, "shape");
+    REQUIRE(found(r) == std::vector<std::string>{"cell-count@" + std::to_string(line)});
+    CHECK(r.findings[0].message_en ==
+          "二·第二十条第（一）项 规章 has 2 values (0 0) for 3 columns; which belongs where cannot "
+          "be "
+          "told, so the row is left blank");
+    REQUIRE(r.report);
+    CHECK(tables(*r.report).find("proactive/regulations: _ _ _\n") != std::string::npos);
+  }
   SECTION("each row's label as a heading above a table of that one row") {
     check_same(reshape_tables(markdown,
                               [](const std::string& l) {
@@ -548,6 +570,18 @@ TEST_CASE("The agency comes from the title's own pattern or the 落款, and its 
     CHECK(govreport::format_summary(r.summary, "t.md", govreport::Lang::En)
               .starts_with("t.md: imported Markdown: 2024, 某某县人民政府, department (--kind), "
                            "2021 edition\n"));
+  }
+  SECTION("--agency is taken whatever the title and the 落款 name; the kind follows it") {
+    govreport::ImportOptions options;
+    options.agency = "某某县人民政府办公室";
+    const ImportResult r =
+        govreport::import_report(retitled("某某县人民政府2024年政府信息公开工作年度报告",
+                                          "某某县人民政府\n\n2025年1月20日\n"),
+                                 SourceKind::Text, "t.md", options);
+    CHECK(found(r).empty());
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "某某县人民政府办公室");
+    CHECK(r.report->agency_kind == govreport::AgencyKind::Department);
   }
   SECTION("no agency in the title nor a 落款: one finding naming both places") {
     const ImportResult r = govreport::import_report(
@@ -1273,6 +1307,35 @@ TEST_CASE("govreport import writes the data file, prints the summary and exits b
       CHECK(run.out.find(id) != std::string::npos);
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("An amount recorded to the fen is printed in every output and read back exactly",
+          "[import]") {
+  govreport::LoadResult loaded = govreport::load_report(
+      govreport::test::replace_once(project_file("data/examples/hongze-gov-2024.json"),
+                                    R"("fees": {"amount": 7545})",
+                                    R"("fees": {"amount": 5949.088667})"),
+      "fen.json");
+  REQUIRE(loaded.report);
+  const Report report = std::move(*loaded.report);
+  REQUIRE(report.at("/proactive/fees/amount").value == 5949088667);
+  for (const auto& [name, kind, printed] :
+       {std::tuple{"text", SourceKind::Text, "| 行政事业性收费 |                5949.088667 |"},
+        std::tuple{"markdown", SourceKind::Text, "| 行政事业性收费 | 5949.088667 |"},
+        std::tuple{"html", SourceKind::Html, "<td colspan=\"3\">5949.088667</td>"}}) {
+    INFO(name);
+    const govreport::Format* format = govreport::format_by_name(name);
+    REQUIRE(format != nullptr);
+    const std::string out = format->render(report);
+    CHECK(out.find(printed) != std::string::npos);
+    const ImportResult r = govreport::import_report(out, kind, "fen");
+    CHECK(found(r).empty());  // not unreadable, and so not blank for check either
+    REQUIRE(r.report);
+    CHECK(r.report->at("/proactive/fees/amount").value == 5949088667);
+    CHECK(tables(*r.report) == tables(report));
+  }
+  CHECK(govreport::render_json(report).find(R"("fees": {"amount": 5949.088667})") !=
+        std::string::npos);
 }
 
 TEST_CASE("An amount column headed 元 is read in 元 and converted exactly to 万元", "[import]") {
