@@ -790,6 +790,45 @@ TEST_CASE(
   CHECK(r.summary.cells_number == 83);
 }
 
+TEST_CASE(
+    "In layout text, a group label printed top to bottom or in pieces beside its rows is "
+    "no row",
+    "[import]") {
+  const std::string original = project_file(fixture("layout-blanks-2023.txt"));
+  const ImportResult expected = govreport::import_report(original, SourceKind::Text, "t.txt");
+  REQUIRE(expected.report);
+  // The three rows of （四）, each label's start given at the same width, so the values stay in
+  // their columns; the group label's characters stand left of the rows.
+  const std::string from = "    （四）无法提供  1.本机关";
+  const std::size_t begin = original.find(from);
+  REQUIRE(begin != std::string::npos);
+  const std::size_t end = original.find('\n', original.find("3.补正后申请内容仍不明确")) + 1;
+  const std::string rows = original.substr(begin, end - begin);
+  auto after = [&](const std::string& label) {  // a row's line from its label on
+    const std::size_t at = rows.find(label);
+    return rows.substr(at, rows.find('\n', at) + 1 - at);
+  };
+  const std::string one = after("1.本机关"), two = after("2.没有"), three = after("3.补正后");
+  for (const std::string& printed :
+       {// one character a line, between the rows
+        "    （\n    四            " + one + "    ）\n    无          " + two +
+            "    法\n    提          " + three + "    供\n",
+        // in pieces on the rows' lines, apart from or against their labels
+        "    （四）        " + one + "    无法        " + two + "    提供" +
+            three.substr(0, three.find(' ')) + "        " + three.substr(three.find(' '))}) {
+    INFO(printed);
+    std::string text = original;
+    text.replace(text.find(rows), rows.size(), printed);
+    const ImportResult r = govreport::import_report(text, SourceKind::Text, "t.txt");
+    std::vector<std::string> rules;
+    for (const Diagnostic& d : r.findings) rules.push_back(std::string(d.rule));
+    CHECK(rules == std::vector<std::string>{"cell-count", "cell-count", "cell-count"});
+    REQUIRE(r.report);
+    CHECK(tables(*r.report) == tables(*expected.report));
+    CHECK(r.summary.rows_found == expected.summary.rows_found);
+  }
+}
+
 TEST_CASE("In a PDF whose rows all have blank cells, values are placed under their column heads",
           "[import]") {
   // Made by tests/fixtures/import/make-blank-columns-pdf.py: heads stacked over lines, a label
