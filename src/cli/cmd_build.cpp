@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/modules.hpp"
 #include "cli/parallel.hpp"
 #include "cli/pdf.hpp"
 #include "govreport/render.hpp"
@@ -97,6 +98,7 @@ int run_build(const BuildOptions& opts, const Context& ctx) {
     throw Failure(ctx.tr(
         fmt::format("{} 是二进制格式，不输出到终端：请用 -o 指定文件", format.name),
         fmt::format("{} is binary and not written to a terminal: use -o FILE", format.name)));
+  if (written_by_writer(format.name)) writer(ctx);
   auto render = [&](const Report& report) { return format.render(report, opts, ctx); };
 
   // Where each input goes, decided before anything is read.

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "cli/commands.hpp"
-#include "cli/importer.hpp"
+#include "cli/modules.hpp"
 #include "cli/office.hpp"
 #include "govreport/import.hpp"
 #include "govreport/render.hpp"

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/commands.hpp"
+#include "cli/modules.hpp"
 #include "govreport/render.hpp"
 #include "govreport/schema.hpp"
 #include "govreport/template.hpp"
@@ -44,6 +45,7 @@ int run_init(const InitOptions& opts, const Context& ctx) {
       throw Failure(fmt::format("{}: {}", opts.output,
                                 ctx.tr("已存在，未覆盖（用 --force 覆盖）",
                                        "already exists; not overwritten (use --force)")));
+    writer(ctx);
     std::string bytes;
     try {
       bytes = format->render(*report);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "cli/commands.hpp"
+#include "cli/modules.hpp"
 #include "cli/parallel.hpp"
 #include "govreport/stats.hpp"
 #include "govreport/stats_format.hpp"
@@ -86,6 +87,7 @@ int run_stats(const StatsOptions& opts, const Context& ctx) {
   const std::string format = format_of(opts, ctx);
   if (format == "xlsx" && (opts.output.empty() || opts.output == "-"))
     throw Failure(ctx.tr("xlsx 格式须用 -o 指定输出文件", "the xlsx format needs -o FILE"));
+  if (written_by_writer(format)) writer(ctx);
   if (!opts.sort.empty()) {
     std::vector<StatsRow> none;
     if (!sort_stats(none, opts.sort, opts.descending))

@@ -13,7 +13,7 @@
 #include <mutex>
 #include <optional>
 
-#include "cli/importer.hpp"
+#include "cli/modules.hpp"
 #include "cli/office.hpp"
 #include "cli/process.hpp"
 #include "govreport/findings_format.hpp"

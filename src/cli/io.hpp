@@ -1,7 +1,7 @@
 #pragma once
 // File access and shared state of the command line: the only place that reads and writes the
 // user's files and folders. Besides it, pdf.cpp gives Chromium a temporary folder, and
-// importer.cpp opens the importer module.
+// modules.cpp opens the modules loaded on demand.
 
 #include <cstdint>
 #include <memory>

@@ -28,10 +28,16 @@ inline unsigned worker_count(unsigned jobs, std::size_t tasks) {
 
 /// Calls `work(i)` for i in [0, n) on `jobs` threads and `consume(i, result)` on the calling
 /// thread in order 0, 1, 2, …. Workers run at most a few tasks ahead of the consumer, so memory
-/// stays flat however many tasks there are. `work` must not throw.
+/// stays flat however many tasks there are. One job runs on the calling thread: a thread of its
+/// own (and the memory arena it would get) costs more than checking a small file. `work` must not
+/// throw.
 template <class Result>
 void for_each_ordered(std::size_t n, unsigned jobs, const std::function<Result(std::size_t)>& work,
                       const std::function<void(std::size_t, Result&&)>& consume) {
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < n; ++i) consume(i, work(i));
+    return;
+  }
   std::mutex mutex;
   std::condition_variable changed;
   std::deque<std::optional<Result>> ready;  // results for tasks base, base + 1, …

@@ -90,6 +90,93 @@ std::vector<PhysicalLine> physical_lines(std::vector<Box> boxes) {
   return lines;
 }
 
+// A group label printed upright in a tall narrow cell, one to three characters a line, beside
+// the rows it groups ("（四" "）无" "法提" "供"): its characters fall on the lines of the row
+// labels and between them. A stack is three or more short boxes, each a piece of its own, one
+// below the other in one column, left of the text of two lines or more of a table. Its boxes
+// are taken out of `boxes` and returned joined, top to bottom, one box per stack.
+std::vector<Box> take_stacked_labels(std::vector<Box>& boxes,
+                                     const std::vector<PhysicalLine>& lines) {
+  struct Short {
+    const Box* box;
+  };
+  std::vector<Short> shorts;
+  for (const PhysicalLine& line : lines) {
+    const std::vector<Box>& on = line.boxes;
+    for (std::size_t k = 0; k < on.size(); ++k) {
+      const Box& b = on[k];
+      const std::size_t n = decode_utf8(tidy(b.text)).size();
+      if (b.value || n == 0 || n > 3 || b.x1 - b.x0 > 3.2 * b.height()) continue;
+      // Touching the next box, it is part of a word ("1." before its label).
+      if (k + 1 < on.size() && on[k + 1].x0 - b.x1 < 0.3 * b.height()) continue;
+      shorts.push_back({&b});
+    }
+  }
+  std::sort(shorts.begin(), shorts.end(),
+            [](const Short& a, const Short& b) { return a.box->y0 < b.box->y0; });
+  std::vector<std::vector<Short>> stacks;
+  for (const Short& s : shorts) {
+    const Box& b = *s.box;
+    std::vector<Short>* into = nullptr;
+    for (std::vector<Short>& stack : stacks) {
+      const Box& last = *stack.back().box;
+      const double h = std::min(last.height(), b.height());
+      const double shared = std::min(last.x1, b.x1) - std::max(last.x0, b.x0);
+      const double gap = b.y0 - last.y1;
+      if (shared >= 0.5 * std::min(last.x1 - last.x0, b.x1 - b.x0) && gap > -0.2 * h &&
+          gap < 0.8 * h)
+        into = &stack;
+    }
+    if (into != nullptr)
+      into->push_back(s);
+    else
+      stacks.push_back({s});
+  }
+  std::vector<const Box*> taken;
+  std::vector<Box> out;
+  for (const std::vector<Short>& stack : stacks) {
+    if (stack.size() < 3) continue;
+    Box joined = *stack.front().box;
+    joined.text.clear();
+    for (const Short& s : stack) {
+      joined.text += tidy(s.box->text);
+      joined.x0 = std::min(joined.x0, s.box->x0);
+      joined.x1 = std::max(joined.x1, s.box->x1);
+      joined.y1 = std::max(joined.y1, s.box->y1);
+    }
+    // Beside the rows of a table: left of the text of two lines or more, one of them with
+    // values, and crossed by no text.
+    int beside = 0;
+    bool values = false, across = false;
+    for (const PhysicalLine& l : lines) {
+      if (std::min(l.y1, joined.y1) <= std::max(l.y0, joined.y0)) continue;
+      bool right_of = false;
+      for (const Box& b : l.boxes) {
+        if (b.value) continue;
+        if (b.x0 >= joined.x1 - 0.5)
+          right_of = true;
+        else if (b.x1 > joined.x0 + 0.5 &&
+                 std::none_of(stack.begin(), stack.end(),
+                              [&](const Short& s) { return s.box == &b; }))
+          across = true;
+      }
+      beside += right_of ? 1 : 0;
+      values = values || (right_of && l.has_value());
+    }
+    if (across || beside < 2 || !values) continue;
+    for (const Short& s : stack) taken.push_back(s.box);
+    joined.space_after = true;
+    out.push_back(std::move(joined));
+  }
+  if (taken.empty()) return out;
+  std::vector<Box> kept;
+  for (const PhysicalLine& l : lines)
+    for (const Box& b : l.boxes)
+      if (std::find(taken.begin(), taken.end(), &b) == taken.end()) kept.push_back(b);
+  boxes = std::move(kept);
+  return out;
+}
+
 double overlap(const PhysicalLine& a, const PhysicalLine& b) {
   const double o = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
   const double h = std::min(a.height(), b.height());
@@ -243,8 +330,13 @@ Document read_pdf(std::string_view bytes, std::optional<Unreadable>& failure) {
       b.value = looks_like_value(b.text);
       (tb.rotation() == 1 || tb.rotation() == 3 ? upright : flat).push_back(std::move(b));
     }
-    std::vector<PhysicalLine> lines = physical_lines(std::move(flat));
-    for (Box& b : join_vertical(std::move(upright))) {
+    std::vector<PhysicalLine> lines = physical_lines(flat);
+    std::vector<Box> stacked = take_stacked_labels(flat, lines);
+    if (!stacked.empty()) lines = physical_lines(std::move(flat));
+    std::vector<Box> vertical = join_vertical(std::move(upright));
+    vertical.insert(vertical.end(), std::make_move_iterator(stacked.begin()),
+                    std::make_move_iterator(stacked.end()));
+    for (Box& b : vertical) {
       PhysicalLine l;
       l.y0 = b.y0;
       l.y1 = b.y1;

@@ -1,10 +1,9 @@
 // The kinds of published sources and workbooks, told by name, by file extension or by the
 // content.
 
-#include <zip.h>
-
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 #include "govreport/import.hpp"
@@ -18,26 +17,65 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// A zip archive is a workbook when it holds xl/workbook.xml, else taken for a Word document (whose
-// reader says so when it is none).
-SourceKind zip_kind(std::string_view bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  SourceKind kind = SourceKind::Docx;
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (source != nullptr) {
-    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-    if (archive == nullptr) {
-      zip_source_free(source);
-    } else {
-      if (zip_name_locate(archive, "word/document.xml", ZIP_FL_NOCASE) < 0 &&
-          zip_name_locate(archive, "xl/workbook.xml", ZIP_FL_NOCASE) >= 0)
-        kind = SourceKind::Xlsx;
-      zip_discard(archive);
-    }
+// The little-endian number of `size` bytes at `at`.
+std::uint64_t little_endian(std::string_view bytes, std::size_t at, int size) {
+  std::uint64_t value = 0;
+  for (int i = size - 1; i >= 0; --i)
+    value = (value << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+  return value;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && lower(a) == lower(b);
+}
+
+// Reads the central directory that the end record at `end` points to (through the ZIP64 end
+// record when its fields are full) and calls `name` with each entry's name. Returns false when
+// the end record points at no whole central directory.
+template <typename Visit>
+bool central_directory(std::string_view bytes, std::size_t end, Visit name) {
+  std::uint64_t count = little_endian(bytes, end + 10, 2), size = little_endian(bytes, end + 12, 4),
+                offset = little_endian(bytes, end + 16, 4);
+  if (count == 0xFFFF || size == 0xFFFFFFFF || offset == 0xFFFFFFFF) {
+    if (end < 20 || bytes.substr(end - 20, 4) != "PK\x06\x07") return false;
+    const std::uint64_t at = little_endian(bytes, end - 20 + 8, 8);
+    if (at > bytes.size() || bytes.size() - at < 56 || bytes.substr(at, 4) != "PK\x06\x06")
+      return false;
+    count = little_endian(bytes, at + 32, 8);
+    size = little_endian(bytes, at + 40, 8);
+    offset = little_endian(bytes, at + 48, 8);
   }
-  zip_error_fini(&error);
-  return kind;
+  if (offset > bytes.size() || size > bytes.size() - offset) return false;
+  std::size_t at = offset;
+  const std::size_t stop = offset + size;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    if (stop - at < 46 || bytes.substr(at, 4) != "PK\x01\x02") return false;
+    const std::size_t length = little_endian(bytes, at + 28, 2),
+                      rest = little_endian(bytes, at + 30, 2) + little_endian(bytes, at + 32, 2);
+    if (stop - at - 46 < length + rest) return false;
+    name(bytes.substr(at + 46, length));
+    at += 46 + length + rest;
+  }
+  return true;
+}
+
+// A zip archive is a workbook when it holds xl/workbook.xml (in any case) and no
+// word/document.xml, else taken for a Word document (whose reader says so when it is none; so is
+// an archive whose central directory cannot be read). The central directory is found from the end
+// record, within the last 64 KiB and 22 bytes: the names are all that is read.
+SourceKind zip_kind(std::string_view bytes) {
+  if (bytes.size() < 22) return SourceKind::Docx;
+  const std::size_t lowest = bytes.size() > 22 + 0xFFFF ? bytes.size() - 22 - 0xFFFF : 0;
+  for (std::size_t end = bytes.size() - 22 + 1; end-- > lowest;) {
+    if (bytes.substr(end, 4) != "PK\x05\x06") continue;
+    bool word = false, workbook = false;
+    const bool read = central_directory(bytes, end, [&](std::string_view name) {
+      word = word || same_name(name, "word/document.xml");
+      workbook = workbook || same_name(name, "xl/workbook.xml");
+    });
+    if (read) return !word && workbook ? SourceKind::Xlsx : SourceKind::Docx;
+  }
+  return SourceKind::Docx;
 }
 
 // An OLE2 compound file is a workbook when its directory names a "Workbook" (BIFF8) or "Book"

@@ -169,9 +169,89 @@ void flush_accumulated(TableRead& read) {
   }
 }
 
+// A group label printed top to bottom in a narrow column beside its rows, one to three
+// characters a line: a text extraction puts those characters at the start of the lines of the
+// row labels, and on lines of their own between them ("（四 1.本机关不掌握…", "）无 2.没有现成…",
+// "法提 3.补正后…", "供"). Read down the lines, the short first pieces (or second, beside an
+// outer group's column) that spell a group label of the edition are taken out of the labels. A
+// row with values keeps some label of its own, or nothing is taken.
+void take_out_stacked_groups(const RowMatcher& matcher, std::vector<PrintedRow>& rows) {
+  struct Bit {
+    std::size_t row, mark;
+    std::size_t line;
+    std::u32string text;
+  };
+  std::vector<Bit> bits;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const PrintedRow& row = rows[r];
+    bool previous_short = false;
+    for (std::size_t k = 0; k < row.marks.size(); ++k) {
+      const std::size_t line = row.marks[k].second.line;
+      const bool first = k == 0 || row.marks[k - 1].second.line != line;
+      const std::size_t end = k + 1 < row.marks.size() ? row.marks[k + 1].first : row.label.size();
+      const std::u32string text =
+          fold(std::string_view(row.label).substr(row.marks[k].first, end - row.marks[k].first));
+      const bool is_short = !text.empty() && text.size() <= 3;
+      if (line > 0 && is_short && (first || previous_short)) bits.push_back({r, k, line, text});
+      previous_short = first && is_short;
+    }
+  }
+  if (bits.size() < 2) return;
+  std::vector<bool> claimed(bits.size(), false);
+  for (const Candidate& g : matcher.candidates()) {
+    if (!g.current || g.def().role != RowRole::Group || g.full.size() < 3) continue;
+    for (std::size_t s = 0; s < bits.size(); ++s) {
+      if (claimed[s] || !g.full.starts_with(bits[s].text)) continue;
+      std::vector<std::size_t> run = {s};
+      std::size_t spelled = bits[s].text.size();
+      for (std::size_t k = s + 1; k < bits.size() && spelled < g.full.size(); ++k) {
+        const Bit& last = bits[run.back()];
+        if (bits[k].line > last.line + 2) break;
+        if (claimed[k] || bits[k].line == last.line ||
+            !std::u32string_view(g.full).substr(spelled).starts_with(bits[k].text))
+          continue;
+        run.push_back(k);
+        spelled += bits[k].text.size();
+      }
+      if (spelled != g.full.size() || run.size() < 2) continue;
+      // Each row with values keeps a label of its own.
+      bool keeps = true;
+      for (std::size_t r = bits[run.front()].row; r <= bits[run.back()].row && keeps; ++r) {
+        if (rows[r].values.empty()) continue;
+        std::size_t left = 0;
+        for (std::size_t k = 0; k < rows[r].marks.size(); ++k) {
+          const bool gone = std::any_of(run.begin(), run.end(), [&](std::size_t b) {
+            return bits[b].row == r && bits[b].mark == k;
+          });
+          if (gone) continue;
+          const std::size_t end =
+              k + 1 < rows[r].marks.size() ? rows[r].marks[k + 1].first : rows[r].label.size();
+          left += end - rows[r].marks[k].first;
+        }
+        keeps = left > 0;
+      }
+      if (!keeps) continue;
+      for (std::size_t b : run) claimed[b] = true;
+    }
+  }
+  // Take the claimed pieces out, last first so that the offsets before them hold.
+  for (std::size_t b = bits.size(); b-- > 0;) {
+    if (!claimed[b]) continue;
+    PrintedRow& row = rows[bits[b].row];
+    const std::size_t k = bits[b].mark;
+    const std::size_t end = k + 1 < row.marks.size() ? row.marks[k + 1].first : row.label.size();
+    const std::size_t length = end - row.marks[k].first;
+    row.label.erase(row.marks[k].first, length);
+    for (std::size_t j = k + 1; j < row.marks.size(); ++j) row.marks[j].first -= length;
+    row.marks.erase(row.marks.begin() + static_cast<std::ptrdiff_t>(k));
+    if (k == 0 && !row.marks.empty()) row.where = row.marks.front().second;
+  }
+}
+
 }  // namespace
 
 void match_rows(TableRead& read, std::vector<PrintedRow>& rows) {
+  take_out_stacked_groups(read.matcher, rows);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i + 1 < rows.size()) complete_from_next(read.matcher, rows[i], rows[i + 1]);
     place(read, rows[i]);

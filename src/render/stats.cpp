@@ -1,9 +1,8 @@
-// The overview for evaluators as CSV, as an .xlsx workbook (libxlsxwriter) and as an HTML page
-// with SVG charts. The figures and rates come from stats.hpp; nothing is computed here but the
+// The overview for evaluators as CSV and as an HTML page with SVG charts (the .xlsx workbook is
+// stats_xlsx.cpp). The figures and rates come from stats.hpp; nothing is computed here but the
 // geometry of the charts.
 
 #include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -11,30 +10,14 @@
 
 #include "govreport/safe_text.hpp"
 #include "govreport/stats_format.hpp"
-#include "render/scratch_file.hpp"
+#include "render/stats_internal.hpp"
 #include "text/text.hpp"
 
 namespace govreport {
 namespace {
 
-const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::En ? en : zh; }
-
-// One column of an output: a fixed column or a rule's.
-struct Out {
-  std::string key;
-  std::string heading;
-  StatsKind kind;
-};
-
-std::vector<Out> columns(const StatsTable& table, Lang lang, bool with_rules) {
-  std::vector<Out> out;
-  for (const StatsColumn& c : stats_columns())
-    out.push_back({std::string(c.key), std::string(lang == Lang::En ? c.en : c.zh), c.kind});
-  if (with_rules)
-    for (std::string_view rule : table.rules)
-      out.push_back({std::string(rule), std::string(rule), StatsKind::Count});
-  return out;
-}
+using detail::tr;
+using Out = detail::StatsOut;
 
 std::string kind_name(AgencyKind kind, Lang lang) {
   return kind == AgencyKind::Government ? tr(lang, "政府", "government")
@@ -58,9 +41,22 @@ std::string totals_name(const StatsRow& totals, Lang lang) {
                           : fmt::format("合计（{} 份报告）", totals.reports);
 }
 
-// The text of a cell as the CSV and the HTML table give it; `empty` for an empty rate.
-std::string cell_text(const StatsRow& row, const Out& column, bool total, Lang lang,
-                      std::string_view empty) {
+}  // namespace
+
+namespace detail {
+
+std::vector<StatsOut> stats_outputs(const StatsTable& table, Lang lang, bool with_rules) {
+  std::vector<StatsOut> out;
+  for (const StatsColumn& c : stats_columns())
+    out.push_back({std::string(c.key), std::string(lang == Lang::En ? c.en : c.zh), c.kind});
+  if (with_rules)
+    for (std::string_view rule : table.rules)
+      out.push_back({std::string(rule), std::string(rule), StatsKind::Count});
+  return out;
+}
+
+std::string stats_cell_text(const StatsRow& row, const StatsOut& column, bool total, Lang lang,
+                            std::string_view empty) {
   if (total) {
     if (column.key == "file") return totals_name(row, lang);
     if (column.key == "agency" || column.key == "kind") return {};
@@ -82,10 +78,17 @@ std::string cell_text(const StatsRow& row, const Out& column, bool total, Lang l
   return {};
 }
 
+}  // namespace detail
+
+namespace {
+
+using detail::stats_cell_text;
+using detail::stats_outputs;
+
 std::string csv_field(std::string text, bool is_text) {
   text = publishable(text);
   if (is_text && !text.empty() && std::string_view("=+-@").find(text.front()) != std::string::npos)
-    text.insert(0, "'");
+    text = "'" + text;
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
@@ -94,126 +97,6 @@ std::string csv_field(std::string text, bool is_text) {
   }
   return quoted + "\"";
 }
-
-// ---- xlsx ----
-
-void check(lxw_error error, std::string_view what) {
-  if (error != LXW_NO_ERROR)
-    throw std::runtime_error(fmt::format("xlsx: {}: {}", what, lxw_strerror(error)));
-}
-
-class XlsxWriter {
- public:
-  XlsxWriter(const StatsTable& table, Lang lang, const std::string& path)
-      : table_(table), lang_(lang) {
-    workbook_ = workbook_new(path.c_str());
-    if (workbook_ == nullptr) throw std::runtime_error("xlsx: cannot create the workbook");
-  }
-  ~XlsxWriter() {
-    if (workbook_ != nullptr) workbook_close(workbook_);
-  }
-  XlsxWriter(const XlsxWriter&) = delete;
-  XlsxWriter& operator=(const XlsxWriter&) = delete;
-
-  void write() {
-    head_ = format(true, nullptr);
-    text_ = format(false, nullptr);
-    count_ = format(false, "0");
-    rate_ = format(false, "0.00%");
-    total_text_ = format(true, nullptr);
-    total_count_ = format(true, "0");
-    total_rate_ = format(true, "0.00%");
-    overview();
-    if (!table_.failures.empty()) failures();
-    lxw_workbook* done = workbook_;
-    workbook_ = nullptr;
-    check(workbook_close(done), "cannot write the workbook");
-  }
-
- private:
-  lxw_format* format(bool bold, const char* number) {
-    lxw_format* f = workbook_add_format(workbook_);
-    if (bold) format_set_bold(f);
-    if (number != nullptr) format_set_num_format(f, number);
-    return f;
-  }
-
-  void text(lxw_worksheet* ws, int row, int column, const std::string& value, lxw_format* f) {
-    if (value.empty()) return;
-    const std::string safe = publishable(value);
-    check(worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
-                                 safe.c_str(), f),
-          "cell");
-  }
-  void number(lxw_worksheet* ws, int row, int column, double value, lxw_format* f) {
-    check(worksheet_write_number(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
-                                 value, f),
-          "cell");
-  }
-
-  void overview() {
-    lxw_worksheet* ws = workbook_add_worksheet(workbook_, tr(lang_, "统计", "Overview"));
-    const std::vector<Out> cols = columns(table_, lang_, true);
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      text(ws, 0, static_cast<int>(c), cols[c].heading, head_);
-      const double width = c == 0 ? 28 : (c == 1 ? 30 : 12);
-      check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
-                                 nullptr),
-            "column");
-    }
-    int r = 1;
-    for (const StatsRow& row : table_.rows) line(ws, r++, row, cols, false);
-    if (!table_.rows.empty())
-      check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(r - 1),
-                                 static_cast<lxw_col_t>(cols.size() - 1)),
-            "filter");
-    line(ws, r, table_.totals, cols, true);
-    worksheet_freeze_panes(ws, 1, 0);
-  }
-
-  void line(lxw_worksheet* ws, int r, const StatsRow& row, const std::vector<Out>& cols,
-            bool total) {
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-      const int column = static_cast<int>(c);
-      const Out& col = cols[c];
-      if (total && col.key == "late") {
-        number(ws, r, column, static_cast<double>(row.late_reports), total_count_);
-        continue;
-      }
-      if (col.kind == StatsKind::Count) {
-        if (const Figure n = stats_value(row, col.key).count)
-          number(ws, r, column, static_cast<double>(*n), total ? total_count_ : count_);
-        continue;
-      }
-      if (col.kind == StatsKind::Rate) {
-        const StatsValue v = stats_value(row, col.key);
-        if (auto value = v.rate.value()) number(ws, r, column, *value, total ? total_rate_ : rate_);
-        continue;
-      }
-      text(ws, r, column, cell_text(row, col, total, lang_, ""), total ? total_text_ : text_);
-    }
-  }
-
-  void failures() {
-    lxw_worksheet* ws = workbook_add_worksheet(workbook_, tr(lang_, "未能读取", "Not read"));
-    text(ws, 0, 0, tr(lang_, "文件", "File"), head_);
-    text(ws, 0, 1, tr(lang_, "原因", "Reason"), head_);
-    check(worksheet_set_column(ws, 0, 0, 40, nullptr), "column");
-    check(worksheet_set_column(ws, 1, 1, 80, nullptr), "column");
-    int r = 1;
-    for (const StatsFailure& f : table_.failures) {
-      text(ws, r, 0, f.file, text_);
-      text(ws, r, 1, f.message, text_);
-      ++r;
-    }
-  }
-
-  const StatsTable& table_;
-  Lang lang_;
-  lxw_workbook* workbook_ = nullptr;
-  lxw_format *head_ = nullptr, *text_ = nullptr, *count_ = nullptr, *rate_ = nullptr;
-  lxw_format *total_text_ = nullptr, *total_count_ = nullptr, *total_rate_ = nullptr;
-};
 
 // ---- html ----
 
@@ -376,7 +259,7 @@ std::string totals_html(const StatsTable& t, Lang lang) {
 }
 
 std::string reports_html(const StatsTable& t, Lang lang) {
-  const std::vector<Out> cols = columns(t, lang, false);
+  const std::vector<Out> cols = stats_outputs(t, lang, false);
   std::string out = "<table class=\"reports\"><thead><tr>";
   for (const Out& c : cols) out += fmt::format("<th scope=\"col\">{}</th>", esc(c.heading));
   out += "</tr></thead>\n<tbody>\n";
@@ -389,7 +272,8 @@ std::string reports_html(const StatsTable& t, Lang lang) {
                         : c.key == "file"                    ? "t file"
                         : c.key == "kind" || c.key == "late" ? "t nw"
                                                              : "t";
-      out += fmt::format("<td class=\"{}\">{}</td>", cls, esc(cell_text(row, c, total, lang, "—")));
+      out += fmt::format("<td class=\"{}\">{}</td>", cls,
+                         esc(stats_cell_text(row, c, total, lang, "—")));
     }
     out += "</tr>\n";
   };
@@ -481,7 +365,7 @@ std::string trend_html(const StatsTable& t, Lang lang) {
 }  // namespace
 
 std::string stats_csv(const StatsTable& table, Lang lang) {
-  const std::vector<Out> cols = columns(table, lang, true);
+  const std::vector<Out> cols = stats_outputs(table, lang, true);
   std::string out = "\xEF\xBB\xBF";
   auto line = [&](auto&& field) {
     for (std::size_t c = 0; c < cols.size(); ++c) {
@@ -493,21 +377,12 @@ std::string stats_csv(const StatsTable& table, Lang lang) {
   line([](const Out& c) { return csv_field(c.heading, true); });
   for (const StatsRow& row : table.rows)
     line([&](const Out& c) {
-      return csv_field(cell_text(row, c, false, lang, ""), c.kind == StatsKind::Text);
+      return csv_field(stats_cell_text(row, c, false, lang, ""), c.kind == StatsKind::Text);
     });
   line([&](const Out& c) {
-    return csv_field(cell_text(table.totals, c, true, lang, ""), c.kind == StatsKind::Text);
+    return csv_field(stats_cell_text(table.totals, c, true, lang, ""), c.kind == StatsKind::Text);
   });
   return out;
-}
-
-std::string stats_xlsx(const StatsTable& table, Lang lang) {
-  detail::ScratchFile file;
-  {
-    XlsxWriter writer(table, lang, file.path());
-    writer.write();
-  }
-  return file.read();
 }
 
 std::string stats_html(const StatsTable& table, Lang lang) {

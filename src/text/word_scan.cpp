@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <utility>
 
 namespace govreport::detail {
 
@@ -21,8 +22,15 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
   classes_ = std::bit_ceil(used);
   shift_ = static_cast<std::uint32_t>(std::countr_zero(classes_));
 
-  // The trie of the words; a missing edge is kNone.
-  std::vector<std::uint32_t> go(classes_, kNone);
+  // The trie of the words; a missing edge is kNone. Its room is reserved for the most states the
+  // words can make, so that the table is never copied as it grows: the pages beyond the states
+  // made are never touched. (For the narrative's words the table is hundreds of kilobytes, and
+  // copying it, and then copying it into next_, was most of the memory a small check touched.)
+  std::size_t most_states = 1;
+  for (std::string_view w : words) most_states += w.size();
+  std::vector<std::uint32_t> go;
+  go.reserve(most_states << shift_);
+  go.resize(classes_, kNone);
   std::vector<std::vector<std::uint32_t>> ends(1);
   for (std::size_t i = 0; i < words.size(); ++i) {
     sizes_.push_back(words[i].size());
@@ -62,9 +70,8 @@ WordScanner::WordScanner(std::span<const std::string_view> words) {
       }
     }
   }
-  next_.resize(go.size());
-  for (std::size_t e = 0; e < go.size(); ++e)
-    next_[e] = (go[e] << shift_) | (outputs[go[e]].empty() ? 0 : kEndsWord);
+  for (std::uint32_t& e : go) e = (e << shift_) | (outputs[e].empty() ? 0 : kEndsWord);
+  next_ = std::move(go);
   out_begin_.reserve(states + 1);
   for (const auto& words_here : outputs) {
     out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));

@@ -5,6 +5,7 @@
 
 #include <iconv.h>
 #include <poppler/cpp/poppler-global.h>
+#include <zip.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -22,6 +23,7 @@
 #include "import/normalize.hpp"
 #include "import/rows.hpp"
 #include "support.hpp"
+#include "workbook_support.hpp"
 
 namespace {
 
@@ -876,6 +878,107 @@ TEST_CASE("In a PDF whose rows all have blank cells, values are placed under the
           "一是信息公开的及时性有待提高；二是政策解读形式单一。下一步将加强培训，提升公开质量。"});
 }
 
+namespace {
+
+// Every cell of tests/fixtures/import/vertical-groups-2023.{pdf,txt}.
+std::string vertical_groups_tables() {
+  std::string out =
+      "proactive/regulations: 0 0 0\n"
+      "proactive/normative_documents: 2 1 6\n"
+      "proactive/licensing: 31\n"
+      "proactive/punishment: 9\n"
+      "proactive/coercion: 2\n"
+      "proactive/fees: 881.0055\n"
+      "applications/received: 12 1 0 0 0 0 13\n"
+      "applications/carried_over: 1 0 0 0 0 0 1\n"
+      "applications/results/granted: 3 1 0 0 0 0 4\n"
+      "applications/results/partially_granted: 1 0 0 0 0 0 1\n";
+  const std::string zero = ": 0 0 0 0 0 0 0\n", one = ": 1 0 0 0 0 0 1\n";
+  for (const auto& [row, values] : std::vector<std::pair<const char*, std::string>>{
+           {"withheld/state_secret", zero},
+           {"withheld/prohibited_by_law", zero},
+           {"withheld/security_stability", zero},
+           {"withheld/third_party", one},
+           {"withheld/internal_affairs", zero},
+           {"withheld/process_info", one},
+           {"withheld/enforcement_files", zero},
+           {"withheld/inquiry", zero},
+           {"unable/not_held", ": 3 0 0 0 0 0 3\n"},
+           {"unable/needs_creation", ": 2 0 0 0 0 0 2\n"},
+           {"unable/unclear", one},
+           {"not_processed/complaint", one},
+           {"not_processed/repeated", zero},
+           {"not_processed/publication", zero},
+           {"not_processed/excessive", zero},
+           {"not_processed/confirmation", zero},
+           {"other/overdue_correction", one},
+           {"other/unpaid_fee", zero},
+           {"other/other", zero}})
+    out += std::string("applications/results/") + row + values;
+  out +=
+      "applications/results/total: 13 1 0 0 0 0 14\n"
+      "applications/carried_forward: 0 0 0 0 0 0 0\n"
+      "reviews/review: 2 1 0 0 3\n"
+      "reviews/litigation_direct: 1 0 0 0 1\n"
+      "reviews/litigation_after_review: 0 0 0 0 0\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "In a PDF, group labels stacked a character or two a line beside their rows are read apart "
+    "from the row labels",
+    "[import][pdf]") {
+  // Made by tests/fixtures/import/make-vertical-groups-pdf.py: 三、本年度办理结果 and （三）…（六）
+  // stacked in two narrow columns, their characters on the lines of the row labels and between
+  // them, the numbering of each row a word of its own; the fee printed in 元 under a head that
+  // says 元.
+  const ImportResult r = import_path(fixture("vertical-groups-2023.pdf"), SourceKind::Pdf);
+  CHECK(found(r) == std::vector<std::string>{"cell-unit"});
+  REQUIRE(r.report);
+  CHECK(r.report->agency == "某某镇人民政府");
+  CHECK(tables(*r.report) == vertical_groups_tables());
+  CHECK(r.report->at("/proactive/fees/amount").value == 881'005'500);  // 万元 × 10⁶, exact
+  REQUIRE(r.findings.size() == 1);
+  CHECK(govreport::format_diagnostic(r.findings[0], govreport::Lang::Zh) ==
+        "vertical-groups-2023.pdf: 警告: "
+        "二·行政事业性收费·本年收费金额（单位：万元）：列头的单位是元，“8810055”换算为 881.0055 "
+        "万元（第 1 页） [cell-unit]");
+  CHECK(govreport::format_summary(r.summary, "v.pdf", govreport::Lang::Zh) ==
+        "v.pdf: 已导入 PDF, 3 pages：2023 年，某某镇人民政府，政府（名称以“人民政府”结尾），2021 "
+        "版格式\n"
+        "v.pdf: 正文 6/6 部分，表格 6/6 张，行 34/34；单元格 200 个：数字 200，空白 0，“/” 0\n"
+        "v.pdf: 错误 0 个，警告 1 个\n");
+  CHECK(r.report->part("problems").paragraphs ==
+        std::vector<std::string>{"一是依申请公开答复的规范性有待提高；二是部分栏目更新不够及时。"});
+}
+
+TEST_CASE(
+    "In text, the characters of a group label stacked beside its rows are taken out of the row "
+    "labels where they spell the group label",
+    "[import]") {
+  // As pdftotext -layout prints such a table: the stacked characters start the lines of the row
+  // labels, and stand on lines of their own between them, inside wrapped labels too.
+  const ImportResult r = import_path(fixture("vertical-groups-2023.txt"), SourceKind::Text);
+  CHECK(found(r).empty());
+  REQUIRE(r.report);
+  CHECK(tables(*r.report) == vertical_groups_tables());
+  CHECK(r.summary.rows_found == r.summary.rows_total);
+
+  // Characters that spell no group label are left in the labels: with 处 printed 置, the 理 of
+  // the stack stays inside the wrapped label of （五）5.
+  using govreport::test::replace_once;
+  const std::string text = read_file(fixture("vertical-groups-2023.txt"));
+  const std::string other = replace_once(text, "        处      4.", "        置      4.");
+  const ImportResult kept = govreport::import_report(other, SourceKind::Text, "t.txt");
+  CHECK(found(kept) == std::vector<std::string>{"label-variant@58"});
+  REQUIRE(kept.findings.size() == 1);
+  CHECK(kept.findings[0].message_zh ==
+        "表三：印作“5.要求行政机关确认或重新出具已获理取信息”，与格式规定的“5."
+        "要求行政机关确认或重新出具已获取信息”不同，按位置和编号认作该行");
+}
+
 // The fixture's font is one of the standard CJK fonts a PDF may name without embedding it:
 // poppler maps its character codes to text with the CMaps of the Debian package poppler-data,
 // which scripts/install-deps installs.
@@ -1279,6 +1382,63 @@ TEST_CASE("A zip archive or a compound file is told by what it holds: Word docum
   CHECK(govreport::sniff_source_kind("PK\x03\x04 not a whole archive") == SourceKind::Docx);
 }
 
+namespace {
+
+// The kind libzip tells from an archive: what the sniff must agree with.
+SourceKind kind_by_libzip(const std::string& bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  SourceKind kind = SourceKind::Docx;
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  REQUIRE(source != nullptr);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+  if (archive == nullptr) {
+    zip_source_free(source);
+  } else {
+    if (zip_name_locate(archive, "word/document.xml", ZIP_FL_NOCASE) < 0 &&
+        zip_name_locate(archive, "xl/workbook.xml", ZIP_FL_NOCASE) >= 0)
+      kind = SourceKind::Xlsx;
+    zip_discard(archive);
+  }
+  zip_error_fini(&error);
+  return kind;
+}
+
+}  // namespace
+
+TEST_CASE("A zip archive's kind is read from its central directory, as libzip reads it",
+          "[import][xlsx][docx]") {
+  using govreport::test::zipped;
+  const govreport::Report report = govreport::test::load_project("data/2020.json");
+  const std::string xlsx = govreport::render_xlsx(report);
+  // The end record's archive comment, and the bytes after the end record that it covers.
+  std::string commented = xlsx;
+  commented[commented.size() - 2] = 5;
+  commented += "notes";
+  std::string broken_directory = xlsx;
+  const std::size_t directory = broken_directory.rfind("PK\x01\x02");
+  REQUIRE(directory != std::string::npos);
+  broken_directory[directory + 2] = 'X';
+  const std::vector<std::pair<std::string, SourceKind>> cases = {
+      {govreport::render_docx(report), SourceKind::Docx},
+      {xlsx, SourceKind::Xlsx},
+      {zipped({{"XL/Workbook.XML", "<workbook/>"}}), SourceKind::Xlsx},
+      {zipped({{"xl/workbook.xml", ""}, {"Word/Document.xml", ""}}), SourceKind::Docx},
+      {zipped({{"xl/workbook.xml.bak", ""}, {"xl/worksheets/sheet1.xml", ""}}), SourceKind::Docx},
+      {commented, SourceKind::Xlsx},
+      {broken_directory, SourceKind::Docx},
+      {xlsx.substr(0, xlsx.size() - 1), SourceKind::Docx},
+      {xlsx.substr(0, xlsx.size() - 30), SourceKind::Docx},
+      {xlsx.substr(0, xlsx.size() / 2), SourceKind::Docx},
+      {"PK\x03\x04", SourceKind::Docx},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    INFO("case " << i);
+    CHECK(govreport::sniff_source_kind(cases[i].first) == cases[i].second);
+    CHECK(kind_by_libzip(cases[i].first) == cases[i].second);
+  }
+}
+
 TEST_CASE("govreport import writes the data file, prints the summary and exits by what it found",
           "[import][cli]") {
   const std::string dir = temp_dir();
@@ -1430,6 +1590,33 @@ TEST_CASE("An amount column headed 元 is read in 元 and converted exactly to �
         govreport::import_report(with_head("", "8810055"), SourceKind::Text, "t.txt");
     CHECK(found(none).front() == "amount-unit@28");
   }
+}
+
+TEST_CASE("An HTML table whose amount column is headed 元 converts the amount exactly to 万元",
+          "[import]") {
+  using govreport::test::replace_once;
+  const Report report = load("data/examples/hongze-gov-2024.json");
+  std::string page = govreport::render_html(report);
+  page = replace_once(page, "本年收费金额（单位：万元）", "本年收费金额（单位：元）");
+  page = replace_once(page, "<td colspan=\"3\">7545</td>", "<td colspan=\"3\">8810055</td>");
+  const ImportResult r = govreport::import_report(page, SourceKind::Html, "fees.html");
+  CHECK(found(r) == std::vector<std::string>{"cell-unit@106"});
+  REQUIRE(r.report);
+  CHECK(r.report->at("/proactive/fees/amount").value == 881'005'500);  // 万元 × 10⁶, exact
+  CHECK(tables(*r.report).find("proactive/fees: 881.0055\n") != std::string::npos);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].pointer == "/proactive/fees/amount");
+  CHECK(r.findings[0].message_zh ==
+        "二·行政事业性收费·本年收费金额（单位：万元）：列头的单位是元，“8810055”换算为 881.0055 "
+        "万元");
+  CHECK(r.findings[0].message_en ==
+        "二·行政事业性收费·本年收费金额（单位：万元）: the column head says 元; \"8810055\" "
+        "converted to 881.0055 万元");
+  CHECK(govreport::format_summary(r.summary, "fees.html", govreport::Lang::Zh) ==
+        "fees.html: 已导入 HTML (UTF-8)：2024 "
+        "年，淮安市洪泽区人民政府，政府（名称以“人民政府”结尾），2021 版格式\n"
+        "fees.html: 正文 6/6 部分，表格 6/6 张，行 34/34；单元格 200 个：数字 200，空白 0，“/” 0\n"
+        "fees.html: 错误 0 个，警告 1 个\n");
 }
 
 TEST_CASE("An HTML page whose declared charset is wrong but whose bytes are UTF-8 is read, said",

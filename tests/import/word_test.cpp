@@ -371,6 +371,28 @@ TEST_CASE("A Word document built by govreport reads back to the same report", "[
               "(表四 第 4 行)\n") != std::string::npos);
 }
 
+TEST_CASE("A Word table whose amount column is headed 元 converts the amount exactly to 万元",
+          "[word]") {
+  std::string bytes = govreport::render_docx(load("data/examples/hongze-gov-2024.json"));
+  bytes = edit_document(bytes, "本年收费金额（单位：万元）", "本年收费金额（单位：元）");
+  bytes = edit_document(bytes, value_run("7545"), value_run("8810055"));
+  const ImportResult r = govreport::import_report(bytes, SourceKind::Docx, "fees.docx");
+  REQUIRE(r.report);
+  CHECK(r.report->at("/proactive/fees/amount").value == 881'005'500);  // 万元 × 10⁶, exact
+  CHECK(formatted(r.findings) ==
+        std::vector<std::string>{
+            "fees.docx:表二 第 14 行「行政事业性收费」: 警告: "
+            "二·行政事业性收费·本年收费金额（单位：万元）：列头的单位是元，“8810055”换算为 "
+            "881.0055 万元 [cell-unit]"});
+  CHECK(govreport::format_summary(r.summary, "fees.docx", Lang::Zh) ==
+        "fees.docx: 已导入 Word (docx, 3 tables)：2024 "
+        "年，淮安市洪泽区人民政府，政府（名称以“人民政府”结尾），2021 版格式\n"
+        "fees.docx: 正文 6/6 部分，表格 6/6 张，行 34/34；单元格 200 个：数字 200，空白 0，“/” 0\n"
+        "fees.docx: 读取的单元格：表二 10 个（表二 第 3–14 行），表三 175 个（表三 第 4–28 "
+        "行），表四 15 个（表四 第 4 行）\n"
+        "fees.docx: 错误 0 个，警告 1 个\n");
+}
+
 TEST_CASE("Every cell of a Word table names its table, printed row and column", "[word]") {
   const Document doc = read(govreport::render_docx(load("data/examples/hongze-gov-2024.json")));
   const std::vector<std::string> all = places(doc);
