@@ -67,11 +67,29 @@ std::u32string agency_before_year(std::u32string agency) {
   return agency;
 }
 
-// Reads "{agency}{year}年…报告" from one piece of text; the agency may be empty.
+// The separators of a breadcrumb ("首页 > 信息公开 > 年度报告"), which no title prints.
+bool is_breadcrumb_separator(char32_t c) {
+  return c == U'>' || c == U'\uFF1E' || c == U'\u203A' || c == U'\u00BB' || c == U'\u3009' ||
+         c == U'\u232A' || c == U'\u226B' || c == U'\u2192';
+}
+
+bool has_breadcrumb_separator(const std::string& text) {
+  const std::u32string s = decode_utf8(text);
+  return std::any_of(s.begin(), s.end(), is_breadcrumb_separator);
+}
+
+// Reads "{agency}{year}年…报告" from one piece of text; the agency may be empty. A breadcrumb
+// ending in the title ("首页 > 信息公开 > 某某镇人民政府2023年…报告") gives what follows its last
+// separator.
 std::optional<Title> title_in(const std::string& raw) {
-  const std::string text = tidy(raw);
+  std::string text = tidy(raw);
   if (text.empty() || text.find("。") != std::string::npos || text.find("，") != std::string::npos)
     return std::nullopt;
+  {
+    const std::u32string whole = decode_utf8(text);
+    const auto last = std::find_if(whole.rbegin(), whole.rend(), is_breadcrumb_separator);
+    if (last != whole.rend()) text = tidy(encode_utf8(std::u32string(last.base(), whole.end())));
+  }
   const std::u32string s = decode_utf8(text);
   if (s.size() > 60 || !s.ends_with(U"报告")) return std::nullopt;
   for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
@@ -133,11 +151,23 @@ Message describe(const Document& doc, Span span) {
   return {fmt::format("第 {}–{} 行", a.line, b.line), fmt::format("lines {}–{}", a.line, b.line)};
 }
 
-std::optional<Title> find_title(const Document& doc, std::size_t limit) {
-  limit = std::min(limit, doc.lines.size());
+namespace {
+
+// Whether a line is a title naming its own agency before its year: the lines above it (a
+// breadcrumb, a page header, the site's name) are then no part of it.
+bool names_own_agency(const Line& line) {
+  const std::optional<Title> t = title_in(line.text());
+  return t && t->year != 0 && !t->agency.empty();
+}
+
+// Finds the title among the lines before `limit`; with `headings_only`, among the lines the
+// source marks as headings, joining only headings.
+std::optional<Title> find_title_in(const Document& doc, std::size_t limit, bool headings_only) {
   std::optional<Title> undated;
+  std::optional<Title> in_breadcrumb;
   for (std::size_t i = 0; i < limit; ++i) {
     const Line& line = doc.lines[i];
+    if (headings_only && !line.heading) continue;
     // A title may be printed over up to three lines ("淮安市洪泽区人民政府" above
     // "2024年政府信息公开工作年度报告"); a table cell holds it whole.
     std::vector<std::pair<std::string, std::size_t>> candidates;  // text, lines taken
@@ -146,9 +176,18 @@ std::optional<Title> find_title(const Document& doc, std::size_t limit) {
     } else {
       std::string text;
       for (std::size_t k = 0; k < 3 && i + k < limit && !doc.lines[i + k].cells; ++k) {
-        // The lines above the year name the agency: a line about 政府信息公开 does not.
-        if (k > 0 && text.find("政府信息公开") != std::string::npos && !has_year(text)) break;
-        text += doc.lines[i + k].text();
+        const Line& next = doc.lines[i + k];
+        if (k > 0) {
+          // The lines above the year name the agency: a line about 政府信息公开 does not, nor a
+          // breadcrumb ("首页 > 信息公开 > 年度报告"), nor any line above a heading that is not
+          // one, nor any line above a title that names its agency itself.
+          if (!has_year(text) &&
+              (text.find("政府信息公开") != std::string::npos || has_breadcrumb_separator(text) ||
+               (next.heading && !line.heading) || (headings_only && !next.heading) ||
+               names_own_agency(next)))
+            break;
+        }
+        text += next.text();
         candidates.emplace_back(text, k + 1);
       }
     }
@@ -160,10 +199,25 @@ std::optional<Title> find_title(const Document& doc, std::size_t limit) {
         if (!undated) undated = std::move(t);
         continue;
       }
+      // A breadcrumb ending in the title comes before the title itself.
+      if (has_breadcrumb_separator(text)) {
+        if (!in_breadcrumb) in_breadcrumb = std::move(t);
+        continue;
+      }
       return t;
     }
   }
-  return undated;
+  return in_breadcrumb ? in_breadcrumb : undated;
+}
+
+}  // namespace
+
+std::optional<Title> find_title(const Document& doc, std::size_t limit) {
+  limit = std::min(limit, doc.lines.size());
+  // A title the source marks as a heading (HTML h1, Markdown #) is the title; the text around it
+  // (a breadcrumb, the site's name) is not, even when it looks like one.
+  if (std::optional<Title> t = find_title_in(doc, limit, true); t && t->year != 0) return t;
+  return find_title_in(doc, limit, false);
 }
 
 int find_statistics_year(const Document& doc, Span span) {

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "govreport/load.hpp"
+#include "govreport/render.hpp"
 #include "support.hpp"
 
 namespace {
@@ -51,6 +52,22 @@ TEST_CASE("Summer adds every cell, '/' counting as nothing and a blank making th
   CHECK(sum.at("/proactive/procurement/amount").value == 3 * 2154970000);
   REQUIRE(summer.blanks().size() == 1);
   CHECK(summer.blanks()[0] == std::pair<std::string, std::size_t>{"c.json", 1});
+}
+
+TEST_CASE("Summer adds amounts recorded to the fen exactly", "[sum]") {
+  const std::string fees = R"("fees": {"amount": 7545})";
+  const std::string example = project_file("data/examples/hongze-gov-2024.json");
+  govreport::Summer summer;
+  REQUIRE_FALSE(summer.add(
+      load(replace_once(example, fees, R"("fees": {"amount": 5949.088667})"), "a.json"), "a.json"));
+  REQUIRE_FALSE(summer.add(
+      load(replace_once(example, fees, R"("fees": {"amount": "4166.241619"})"), "b.json"),
+      "b.json"));
+  const Report sum = summer.result("某某市");
+  CHECK(sum.at("/proactive/fees/amount").value == 10115330286);
+  CHECK(govreport::format_amount(sum.at("/proactive/fees/amount").value) == "10115.330286");
+  CHECK(govreport::render_json(sum).find(R"("fees": {"amount": 10115.330286})") !=
+        std::string::npos);
 }
 
 TEST_CASE("Summer refuses reports of another year or edition", "[sum]") {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "govreport/check.hpp"
@@ -382,6 +383,28 @@ TEST_CASE("Tables in the text shapes portals and converters print read to exactl
                               }),
                "Markdown");
   }
+  SECTION("one cell per line with a value missing: the row is not read by count") {
+    std::string text = reshape_tables(markdown, [](const std::string& l) {
+      if (is_alignment_row(l)) return std::string();
+      std::string out;
+      for (const std::string& c : pipe_cells(l)) out += c + " |\n";
+      return out;
+    });
+    const std::string row = "规章 |\n0 |\n0 |\n0 |\n";
+    const std::size_t at = text.find(row);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, row.size(), "规章 |\n0 |\n0 |\n");
+    const std::size_t line =
+        static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+    const ImportResult r = govreport::import_report(text, SourceKind::Text, "shape");
+    REQUIRE(found(r) == std::vector<std::string>{"cell-count@" + std::to_string(line)});
+    CHECK(r.findings[0].message_en ==
+          "二·第二十条第（一）项 规章 has 2 values (0 0) for 3 columns; which belongs where cannot "
+          "be "
+          "told, so the row is left blank");
+    REQUIRE(r.report);
+    CHECK(tables(*r.report).find("proactive/regulations: _ _ _\n") != std::string::npos);
+  }
   SECTION("each row's label as a heading above a table of that one row") {
     check_same(reshape_tables(markdown,
                               [](const std::string& l) {
@@ -550,12 +573,92 @@ TEST_CASE("The agency comes from the title's own pattern or the 落款, and its 
               .starts_with("t.md: imported Markdown: 2024, 某某县人民政府, department (--kind), "
                            "2021 edition\n"));
   }
+  SECTION("--agency is taken whatever the title and the 落款 name; the kind follows it") {
+    govreport::ImportOptions options;
+    options.agency = "某某县人民政府办公室";
+    const ImportResult r =
+        govreport::import_report(retitled("某某县人民政府2024年政府信息公开工作年度报告",
+                                          "某某县人民政府\n\n2025年1月20日\n"),
+                                 SourceKind::Text, "t.md", options);
+    CHECK(found(r).empty());
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "某某县人民政府办公室");
+    CHECK(r.report->agency_kind == govreport::AgencyKind::Department);
+  }
   SECTION("no agency in the title nor a 落款: one finding naming both places") {
     const ImportResult r = govreport::import_report(
         retitled("关于2024年度政府信息公开工作情况的报告", ""), SourceKind::Text, "t.md");
     REQUIRE(found(r) == std::vector<std::string>{"missing-metadata@1"});
     CHECK(r.findings[0].message_zh ==
           "标题和落款中没有找到机关名称（在第 1–3 行及文末查找）；请用 --agency 指定");
+  }
+}
+
+TEST_CASE("A breadcrumb or the site's name above the title is no part of the agency", "[import]") {
+  const Report report = load("data/examples/hongze-gov-2024.json");
+  const std::string title = "淮安市洪泽区人民政府2024年政府信息公开工作年度报告";
+  SECTION("the pages of a portal: the site's name and a breadcrumb above the title") {
+    const std::vector<std::string> missing = {"missing-table", "missing-table", "missing-table",
+                                              "missing-table", "missing-table", "missing-table"};
+    for (const auto& [name, kind, line] :
+         {std::tuple{"breadcrumb-2023.html", SourceKind::Html, 12},
+          std::tuple{"breadcrumb-2023.txt", SourceKind::Text, 13}}) {
+      INFO(name);
+      const ImportResult r = import_path(fixture(name), kind);
+      std::vector<std::string> rules;
+      for (const Diagnostic& d : r.findings) rules.push_back(std::string(d.rule));
+      CHECK(rules == missing);  // the fixtures print no tables
+      REQUIRE(r.report);
+      CHECK(r.report->year == 2023);
+      CHECK(r.report->agency == "某某镇人民政府");
+      CHECK(r.report->title.empty());  // the title is the default one
+      CHECK(r.report->part("preamble").paragraphs ==
+            std::vector<std::string>{"根据《中华人民共和国政府信息公开条例》，编制本报告。本报告所"
+                                     "列数据统计期限自2023年1月1日起至2023年12月31日止。"});
+      CHECK(r.findings[0].position.line == static_cast<std::size_t>(line));
+    }
+  }
+  const govreport::Format* html = govreport::format_by_name("html");
+  const govreport::Format* text = govreport::format_by_name("text");
+  REQUIRE(html != nullptr);
+  REQUIRE(text != nullptr);
+  const std::string page = html->render(report);
+  const std::string plain = text->render(report);
+  REQUIRE(page.find("<h1>" + title + "</h1>") != std::string::npos);
+  REQUIRE(plain.starts_with(title + "\n"));
+  // Each breadcrumb as a line of its own just above the title, in a page and in text.
+  for (const std::string crumb :
+       {"首页>信息公开>年度报告", "首页 > 信息公开 > 年度报告", "首页›信息公开›年度报告",
+        "首页 » 信息公开 » 年度报告", "首页〉信息公开〉年度报告", "首页 ＞ 信息公开 ＞ 年度报告",
+        "当前位置：首页 &gt; 信息公开 &gt; 年度报告",
+        "首页 > 信息公开 > 淮安市洪泽区人民政府2024年政府信息公开工作年度报告"}) {
+    INFO(crumb);
+    std::string variant = page;
+    variant.insert(variant.find("<h1>"), "<div class=\"crumb\">" + crumb + "</div>\n");
+    const ImportResult from_page = govreport::import_report(variant, SourceKind::Html, "v.html");
+    CHECK(found(from_page).empty());
+    REQUIRE(from_page.report);
+    CHECK(from_page.report->agency == "淮安市洪泽区人民政府");
+    CHECK(from_page.report->title.empty());
+    CHECK(tables(*from_page.report) == tables(report));
+    CHECK(from_page.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+    if (crumb.find("&gt;") != std::string::npos) continue;  // an HTML entity
+    const ImportResult from_text =
+        govreport::import_report(crumb + "\n" + plain, SourceKind::Text, "v.txt");
+    CHECK(found(from_text).empty());
+    REQUIRE(from_text.report);
+    CHECK(from_text.report->agency == "淮安市洪泽区人民政府");
+    CHECK(from_text.report->title.empty());
+    CHECK(from_text.report->part("preamble").paragraphs == report.part("preamble").paragraphs);
+  }
+  SECTION("a title over two lines still takes its agency from the line above its year") {
+    std::string variant = plain;
+    variant.replace(0, title.size(),
+                    "首页 > 信息公开\n淮安市洪泽区人民政府\n2024年政府信息公开工作年度报告");
+    const ImportResult r = govreport::import_report(variant, SourceKind::Text, "v.txt");
+    CHECK(found(r).empty());
+    REQUIRE(r.report);
+    CHECK(r.report->agency == "淮安市洪泽区人民政府");
   }
 }
 
@@ -687,6 +790,45 @@ TEST_CASE(
   CHECK(t.find("reviews/litigation_after_review: 0 0 0 0 0\n") != std::string::npos);
   CHECK(r.report->agency_kind == govreport::AgencyKind::Government);
   CHECK(r.summary.cells_number == 83);
+}
+
+TEST_CASE(
+    "In layout text, a group label printed top to bottom or in pieces beside its rows is "
+    "no row",
+    "[import]") {
+  const std::string original = project_file(fixture("layout-blanks-2023.txt"));
+  const ImportResult expected = govreport::import_report(original, SourceKind::Text, "t.txt");
+  REQUIRE(expected.report);
+  // The three rows of （四）, each label's start given at the same width, so the values stay in
+  // their columns; the group label's characters stand left of the rows.
+  const std::string from = "    （四）无法提供  1.本机关";
+  const std::size_t begin = original.find(from);
+  REQUIRE(begin != std::string::npos);
+  const std::size_t end = original.find('\n', original.find("3.补正后申请内容仍不明确")) + 1;
+  const std::string rows = original.substr(begin, end - begin);
+  auto after = [&](const std::string& label) {  // a row's line from its label on
+    const std::size_t at = rows.find(label);
+    return rows.substr(at, rows.find('\n', at) + 1 - at);
+  };
+  const std::string one = after("1.本机关"), two = after("2.没有"), three = after("3.补正后");
+  for (const std::string& printed :
+       {// one character a line, between the rows
+        "    （\n    四            " + one + "    ）\n    无          " + two +
+            "    法\n    提          " + three + "    供\n",
+        // in pieces on the rows' lines, apart from or against their labels
+        "    （四）        " + one + "    无法        " + two + "    提供" +
+            three.substr(0, three.find(' ')) + "        " + three.substr(three.find(' '))}) {
+    INFO(printed);
+    std::string text = original;
+    text.replace(text.find(rows), rows.size(), printed);
+    const ImportResult r = govreport::import_report(text, SourceKind::Text, "t.txt");
+    std::vector<std::string> rules;
+    for (const Diagnostic& d : r.findings) rules.push_back(std::string(d.rule));
+    CHECK(rules == std::vector<std::string>{"cell-count", "cell-count", "cell-count"});
+    REQUIRE(r.report);
+    CHECK(tables(*r.report) == tables(*expected.report));
+    CHECK(r.summary.rows_found == expected.summary.rows_found);
+  }
 }
 
 TEST_CASE("In a PDF whose rows all have blank cells, values are placed under their column heads",
@@ -1364,6 +1506,35 @@ TEST_CASE("govreport import writes the data file, prints the summary and exits b
       CHECK(run.out.find(id) != std::string::npos);
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("An amount recorded to the fen is printed in every output and read back exactly",
+          "[import]") {
+  govreport::LoadResult loaded = govreport::load_report(
+      govreport::test::replace_once(project_file("data/examples/hongze-gov-2024.json"),
+                                    R"("fees": {"amount": 7545})",
+                                    R"("fees": {"amount": 5949.088667})"),
+      "fen.json");
+  REQUIRE(loaded.report);
+  const Report report = std::move(*loaded.report);
+  REQUIRE(report.at("/proactive/fees/amount").value == 5949088667);
+  for (const auto& [name, kind, printed] :
+       {std::tuple{"text", SourceKind::Text, "| 行政事业性收费 |                5949.088667 |"},
+        std::tuple{"markdown", SourceKind::Text, "| 行政事业性收费 | 5949.088667 |"},
+        std::tuple{"html", SourceKind::Html, "<td colspan=\"3\">5949.088667</td>"}}) {
+    INFO(name);
+    const govreport::Format* format = govreport::format_by_name(name);
+    REQUIRE(format != nullptr);
+    const std::string out = format->render(report);
+    CHECK(out.find(printed) != std::string::npos);
+    const ImportResult r = govreport::import_report(out, kind, "fen");
+    CHECK(found(r).empty());  // not unreadable, and so not blank for check either
+    REQUIRE(r.report);
+    CHECK(r.report->at("/proactive/fees/amount").value == 5949088667);
+    CHECK(tables(*r.report) == tables(report));
+  }
+  CHECK(govreport::render_json(report).find(R"("fees": {"amount": 5949.088667})") !=
+        std::string::npos);
 }
 
 TEST_CASE("An amount column headed 元 is read in 元 and converted exactly to 万元", "[import]") {
