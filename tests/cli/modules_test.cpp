@@ -11,19 +11,36 @@
 using namespace govreport::test;
 namespace fs = std::filesystem;
 
+namespace {
+
+// Copies the program into `dir`/bin with no module beside it, and returns its path; checking a
+// JSON file needs no module.
+std::string program_alone(const std::string& dir) {
+  const std::string program = dir + "/bin/govreport";
+  fs::create_directories(dir + "/bin");
+  fs::copy_file(GOVREPORT_BINARY, program);
+  fs::permissions(program, fs::perms::owner_all);
+  const RunResult check = run_program(program, {"check", "data/2020.json"});
+  CHECK(check.exit_code == 0);
+  CHECK(check.err == "检查了 1 个文件：0 个错误，0 个警告\n");
+  return program;
+}
+
+// Where the program alone in `dir`/bin looks for the module `file`, separated by `separator`.
+std::string looked_for(const std::string& dir, const std::string& file,
+                       const std::string& separator) {
+  return dir + "/bin/" + file + separator + dir + "/" GOVREPORT_LIBDIR "/govreport/" + file +
+         separator + GOVREPORT_FULL_LIBDIR "/govreport/" + file;
+}
+
+}  // namespace
+
 TEST_CASE(
     "Without the importer module, check and build of JSON work and import says what is "
     "missing",
     "[cli][importer]") {
   const std::string dir = temp_dir();
-  const std::string program = dir + "/bin/govreport";
-  fs::create_directories(dir + "/bin");
-  fs::copy_file(GOVREPORT_BINARY, program);
-  fs::permissions(program, fs::perms::owner_all);
-
-  const RunResult check = run_program(program, {"check", "data/2020.json"});
-  CHECK(check.exit_code == 0);
-  CHECK(check.err == "检查了 1 个文件：0 个错误，0 个警告\n");
+  const std::string program = program_alone(dir);
   const RunResult build = run_program(program, {"build", "data/2020.json", "-f", "json"});
   CHECK(build.exit_code == 0);
   CHECK(build.out == run_govreport({"build", "data/2020.json", "-f", "json"}).out);
@@ -33,12 +50,9 @@ TEST_CASE(
   CHECK(import.exit_code == 2);
   CHECK(import.out.empty());
   CHECK(import.err ==
-        "govreport: the importer module govreport-import.so is not found (looked for " + dir +
-            "/bin/govreport-import.so, " + dir +
-            "/" GOVREPORT_LIBDIR "/govreport/govreport-import.so, " +
-            GOVREPORT_FULL_LIBDIR
-            "/govreport/govreport-import.so); reading PDF, "
-            "HTML and text reports needs it\n");
+        "govreport: the importer module govreport-import.so is not found (looked for " +
+            looked_for(dir, "govreport-import.so", ", ") +
+            "); reading PDF, HTML and text reports needs it\n");
   fs::remove_all(dir);
 }
 
@@ -54,21 +68,12 @@ TEST_CASE(
     "is missing, writing nothing",
     "[cli][writer]") {
   const std::string dir = temp_dir();
-  const std::string program = dir + "/bin/govreport";
-  fs::create_directories(dir + "/bin");
-  fs::copy_file(GOVREPORT_BINARY, program);
-  fs::permissions(program, fs::perms::owner_all);
-
-  const RunResult check = run_program(program, {"check", "data/2020.json"});
-  CHECK(check.exit_code == 0);
-  CHECK(check.err == "检查了 1 个文件：0 个错误，0 个警告\n");
+  const std::string program = program_alone(dir);
   const RunResult markdown = run_program(program, {"build", "data/2020.json", "-f", "markdown"});
   CHECK(markdown.exit_code == 0);
   CHECK(markdown.out == run_govreport({"build", "data/2020.json", "-f", "markdown"}).out);
 
-  const std::string looked = dir + "/bin/govreport-write.so, " + dir +
-                             "/" GOVREPORT_LIBDIR "/govreport/govreport-write.so, " +
-                             GOVREPORT_FULL_LIBDIR "/govreport/govreport-write.so";
+  const std::string looked = looked_for(dir, "govreport-write.so", ", ");
   const std::string missing =
       "govreport: the writer module govreport-write.so is not found "
       "(looked for " +
@@ -94,12 +99,9 @@ TEST_CASE(
 
   const RunResult zh = run_program(program, {"build", "data/2020.json", "-o", dir + "/r.docx"});
   CHECK(zh.exit_code == 2);
-  CHECK(zh.err == "govreport: 找不到写出模块 govreport-write.so（查找了 " + dir +
-                      "/bin/govreport-write.so、" + dir +
-                      "/" GOVREPORT_LIBDIR "/govreport/govreport-write.so、" +
-                      GOVREPORT_FULL_LIBDIR
-                      "/govreport/govreport-write.so）；写出 Word 文档（.docx）和工作簿（.xlsx）"
-                      "需要它\n");
+  CHECK(zh.err == "govreport: 找不到写出模块 govreport-write.so（查找了 " +
+                      looked_for(dir, "govreport-write.so", "、") +
+                      "）；写出 Word 文档（.docx）和工作簿（.xlsx）需要它\n");
   fs::remove_all(dir);
 }
 
